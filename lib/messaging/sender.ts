@@ -1,0 +1,36 @@
+/**
+ * Who sent a message, decided from the fields the browser stamps on `runtime.MessageSender`,
+ * never from anything inside the message itself.
+ */
+export type SenderFacts = {
+  /** sender.id: the extension the message came from. */
+  id?: string;
+  /** sender.url: the frame that sent it. */
+  url?: string;
+  /** sender.tab: present only for content scripts. */
+  tabId?: number;
+};
+
+export type SenderKind =
+  | { kind: 'extension-page' }
+  | { kind: 'content-script'; origin: string; tabId: number }
+  | { kind: 'foreign'; reason: string };
+
+export function classifySender(sender: SenderFacts, ownId: string, ownOrigin: string): SenderKind {
+  if (sender.id !== ownId) return { kind: 'foreign', reason: 'message from another extension' };
+  const origin = originOf(sender.url);
+  if (origin === null) return { kind: 'foreign', reason: 'sender has no URL' };
+  if (origin === ownOrigin) return { kind: 'extension-page' };
+  if (sender.tabId === undefined) return { kind: 'foreign', reason: 'page without a tab' };
+  return { kind: 'content-script', origin, tabId: sender.tabId };
+}
+
+export function originOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.origin === 'null' ? `${parsed.protocol}//${parsed.host}` : parsed.origin;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Everything CI checks, in the order that fails fastest. The README's test command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "system packages"; bash scripts/ensure-system-packages.sh
+step "typecheck"; npm run typecheck
+step "lint"; npm run lint
+step "unit tests"; npm test
+step "browser tests (Chromium)"; npm run test:e2e

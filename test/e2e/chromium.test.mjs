@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ARTIFACTS, CHROME_BUILD, grantKitsuHost, launchChromiumWithExtension } from './support/browser.mjs';
+import { startTestPageServer } from './support/pages.mjs';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(CHROME_BUILD, 'manifest.json'), 'utf8'));
+const DOCK = 'kitsu-sidekick';
+
+describe('Chrome build in Chromium', () => {
+  let browser;
+  let pages;
+
+  before(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    pages = await startTestPageServer();
+    browser = await launchChromiumWithExtension();
+  });
+  after(async () => {
+    await browser?.close();
+    await pages?.close();
+  });
+
+  it('starts its service worker', () => {
+    assert.match(browser.worker.url(), /^chrome-extension:\/\/[a-p]{32}\/background\.js$/);
+  });
+
+  it('runs on no page before a person grants a host', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`http://127.0.0.1:${pages.port}/productions`);
+    await page.waitForTimeout(1_000);
+    assert.equal(await page.locator(DOCK).count(), 0);
+    await page.close();
+  });
+
+  it('shows its name and version on the popup and options pages', async () => {
+    for (const name of ['popup', 'options']) {
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/${name}.html`);
+      assert.equal(await page.getByTestId('app-name').textContent(), 'Kitsu Sidekick');
+      assert.equal(await page.getByTestId('app-version').textContent(), `Version ${manifest.version}`);
+      await page.close();
+    }
+  });
+
+  it('mounts the dock on a granted host and answers a click through the background', async () => {
+    const options = await grantKitsuHost(browser, `http://127.0.0.1:${pages.port}`);
+    await options.close();
+    const page = await browser.context.newPage();
+    await page.goto(`http://127.0.0.1:${pages.port}/productions`);
+    const panel = page.locator(`${DOCK} [data-testid="sidekick-panel"]`);
+    await panel.waitFor({ timeout: 10_000 });
+    await panel.getByTestId('sidekick-check').click();
+    const status = panel.getByTestId('sidekick-status');
+    await status.filter({ hasText: 'answered' }).waitFor({ timeout: 5_000 });
+    assert.equal(
+      await status.textContent(),
+      `Background v${manifest.version} answered (#1): http://127.0.0.1:${pages.port} is a configured Kitsu host.`,
+    );
+    await panel.screenshot({ path: path.join(ARTIFACTS, 'panel.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'page-with-dock.png') });
+    await page.close();
+  });
+
+  it('stays off hosts that were not granted', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`http://localhost:${pages.port}/productions`);
+    await page.waitForTimeout(1_000);
+    assert.equal(await page.locator(DOCK).count(), 0);
+    await page.close();
+  });
+});

@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+export const CHROME_BUILD = path.join(ROOT, '.output/chrome-mv3');
+export const ARTIFACTS = path.join(ROOT, 'test/e2e/artifacts');
+
+/**
+ * Debian's Chromium, headed on the Xvfb display the npm script provides: the browser's own
+ * permission dialog only exists with a window, and the tests answer it with the keyboard
+ * like a person would.
+ */
+export async function launchChromiumWithExtension() {
+  if (!process.env.DISPLAY) throw new Error('No DISPLAY: run the e2e tests through `npm run test:e2e` (xvfb-run).');
+  if (!fs.existsSync(path.join(CHROME_BUILD, 'manifest.json')))
+    throw new Error(`No build at ${CHROME_BUILD}: run npm run build`);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sidekick-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: false,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  const close = async () => {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, worker, extensionId, close };
+}
+
+/** Presses keys on whatever window has the X keyboard focus: the permission dialog, once it shows. */
+function pressKey(key) {
+  execFileSync('xdotool', ['key', key]);
+}
+
+/**
+ * Adds a Kitsu host the way a person does: type the address in the options page, click
+ * "Allow", then accept Chromium's permission dialog (Tab moves from "Deny" to "Allow").
+ */
+export async function grantKitsuHost({ context, extensionId }, origin, { attempts = 3 } = {}) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.getByTestId('host-list-empty').or(page.getByTestId('host-list')).waitFor();
+  const message = page.getByTestId('host-message');
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    await page.getByTestId('host-address').fill(origin);
+    await page.getByTestId('host-allow').click();
+    await page.waitForTimeout(800);
+    pressKey('Tab');
+    await page.waitForTimeout(300);
+    pressKey('Return');
+    await page.waitForFunction((el) => el.textContent !== '', await message.elementHandle(), { timeout: 5_000 });
+    const text = (await message.textContent()) ?? '';
+    if (text.startsWith('Sidekick now runs on')) return page;
+  }
+  throw new Error(`Could not grant ${origin}: ${await message.textContent()}`);
+}

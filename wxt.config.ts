@@ -1,0 +1,38 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+const GECKO_ID = 'kitsu-sidekick@sidekick.invalid';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  imports: false,
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['.kitsu-stack/**', 'test/e2e/artifacts/**'],
+  },
+  manifest: ({ browser }) => ({
+    name: 'Kitsu Sidekick',
+    description: 'Suggestions and safe bulk helpers on top of Kitsu, the production tracker.',
+    permissions: ['storage', 'scripting'],
+    // Kitsu hosts are self-hosted and differ per studio: each is granted at runtime, from a click.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {
+          // 116: WebSocket activity keeps the service worker alive (live Kitsu events).
+          minimum_chrome_version: '116',
+          // Empty lists close the extension to every other extension and web page.
+          externally_connectable: { ids: [], matches: [] },
+        }),
+  }),
+});
