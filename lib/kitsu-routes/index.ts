@@ -1,0 +1,4 @@
+export { describeContext } from './describe';
+export { type ParseOptions, parseKitsuUrl } from './parse';
+export * from './predicates';
+export * from './schema';

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import {
+  describeContext,
+  isEntityPage,
+  isEpisodeScoped,
+  isKnownPage,
+  isListPage,
+  isMyTasksPage,
+  isPlaylistPage,
+  isProductionPage,
+  isTaskPage,
+  isTaskTypePage,
+  type PageContext,
+  parseKitsuUrl,
+} from '../../lib/kitsu-routes';
+
+const PRODUCTION = '6f1c2e3a-0b4d-4e5f-9a6b-7c8d9e0f1a2b';
+const EPISODE = '1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6';
+const SHOT = '5a0700aa-2222-4333-9444-555566667777';
+const TASK_TYPE = '7a5c7e00-5555-4666-8777-88889999aaaa';
+const TASK = '7a5c0000-6666-4777-9888-9999aaaabbbb';
+const PREVIEW = '9e7e0000-7777-4888-a999-aaaabbbbcccc';
+const PERSON = '9e750000-8888-4999-baaa-bbbbccccdddd';
+const PLAYLIST = '91a10000-9999-4aaa-8bbb-ccccddddeeee';
+const PROD = `/productions/${PRODUCTION}`;
+
+const PREDICATES = {
+  isListPage,
+  isEntityPage,
+  isTaskTypePage,
+  isTaskPage,
+  isPlaylistPage,
+  isMyTasksPage,
+  isProductionPage,
+  isEpisodeScoped,
+  isKnownPage,
+} satisfies Record<string, (context: PageContext) => boolean>;
+
+type PredicateName = keyof typeof PREDICATES;
+
+describe('predicates', () => {
+  const rows: [url: string, truePredicates: PredicateName[]][] = [
+    [`${PROD}/shots`, ['isListPage', 'isProductionPage', 'isKnownPage']],
+    [`${PROD}/episodes/all/assets`, ['isListPage', 'isProductionPage', 'isEpisodeScoped', 'isKnownPage']],
+    [`${PROD}/shots/${SHOT}`, ['isEntityPage', 'isProductionPage', 'isKnownPage']],
+    [`${PROD}/shots/task-types/${TASK_TYPE}/schedule`, ['isTaskTypePage', 'isProductionPage', 'isKnownPage']],
+    [
+      `${PROD}/episodes/${EPISODE}/shots/tasks/${TASK}`,
+      ['isTaskPage', 'isProductionPage', 'isEpisodeScoped', 'isKnownPage'],
+    ],
+    [`${PROD}/playlists/${PLAYLIST}`, ['isPlaylistPage', 'isProductionPage', 'isKnownPage']],
+    [`${PROD}/episodes/main/schedule`, ['isProductionPage', 'isEpisodeScoped', 'isKnownPage']],
+    ['/my-tasks?section=done', ['isMyTasksPage', 'isKnownPage']],
+    [`/people/${PERSON}`, ['isKnownPage']],
+    ['/timesheets', ['isKnownPage']],
+    ['/login', []],
+  ];
+
+  it.each(rows)('%s', (url, truePredicates) => {
+    const context = parseKitsuUrl(url);
+    const actual = Object.entries(PREDICATES)
+      .filter(([, predicate]) => predicate(context))
+      .map(([name]) => name);
+    expect(actual.sort()).toStrictEqual([...truePredicates].sort());
+  });
+
+  it('narrows the context type', () => {
+    const context = parseKitsuUrl(`${PROD}/episodes/${EPISODE}/shots/tasks/${TASK}/previews/${PREVIEW}`);
+    if (!isTaskPage(context)) throw new Error('expected a task page');
+    expect([context.taskId, context.previewId, context.entityType]).toStrictEqual([TASK, PREVIEW, 'shot']);
+    if (!isEpisodeScoped(context)) throw new Error('expected an episode scope');
+    expect(context.episodeId).toBe(EPISODE);
+  });
+});
+
+describe('describeContext', () => {
+  const rows: [url: string, label: string][] = [
+    [`${PROD}/shots`, 'Shots'],
+    [`${PROD}/episodes/all/shots`, 'Shots · episode all'],
+    [`${PROD}/episodes/main/assets?search=hero+prop`, 'Assets · episode main · search "hero prop"'],
+    [`${PROD}/episodes/${EPISODE}/shots/${SHOT}`, 'Shot 5a0700aa · episode 1e2d3c4b'],
+    [`${PROD}/episodes/${EPISODE}`, 'Episode 1e2d3c4b'],
+    [`${PROD}/shots/task-types/${TASK_TYPE}`, 'Task type 7a5c7e00 (shots)'],
+    [
+      `${PROD}/episodes/all/assets/task-types/${TASK_TYPE}/estimation`,
+      'Task type 7a5c7e00 (assets) · estimation · episode all',
+    ],
+    [`${PROD}/shots/tasks/${TASK}/previews/${PREVIEW}`, 'Task 7a5c0000 (shot) · preview 9e7e0000'],
+    [`${PROD}/episodes/${EPISODE}/tasks/${TASK}`, 'Task 7a5c0000 (episode)'],
+    [`${PROD}/playlists`, 'Playlists'],
+    [`${PROD}/episodes/all/playlists/${PLAYLIST}`, 'Playlist 91a10000 · episode all'],
+    [`${PROD}/asset-types`, 'Asset type stats'],
+    [`${PROD}/production-settings`, 'Production settings'],
+    [`${PROD}/episodes/all/breakdown/sequences/all`, 'Breakdown · episode all'],
+    [`${PROD}/plugins/render_farm`, 'Plugin render_farm'],
+    ['/my-tasks', 'My tasks'],
+    ['/my-tasks?section=done', 'My tasks · done'],
+    ['/my-checks', 'My checks'],
+    ['/all-tasks?search=anim', 'All tasks · search "anim"'],
+    ['/team-schedule', 'Team schedule'],
+    [`/people/${PERSON}`, 'Person 9e750000'],
+    ['/open-productions', 'Open productions'],
+    ['/asset-types', 'Asset types'],
+    ['/timesheets/month/2024', 'Timesheets'],
+    ['/plugins/render_farm', 'Plugin render_farm'],
+    ['/login', 'Unknown page'],
+    [`${PROD}/shots?search=a%20very%20long%20search%20text%20indeed`, 'Shots · search "a very long search text…"'],
+  ];
+
+  it.each(rows)('%s → %s', (url, label) => {
+    expect(describeContext(parseKitsuUrl(url))).toBe(label);
+  });
+});

@@ -1,0 +1,797 @@
+import { describe, expect, it } from 'vitest';
+import { PageContextSchema, parseKitsuUrl } from '../../lib/kitsu-routes';
+
+const PRODUCTION = '6f1c2e3a-0b4d-4e5f-9a6b-7c8d9e0f1a2b';
+const EPISODE = '1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6';
+const ASSET = 'a55e7000-1111-4222-8333-444455556666';
+const SHOT = '5a0700aa-2222-4333-9444-555566667777';
+const SEQUENCE = '5e900000-3333-4444-a555-666677778888';
+const EDIT = 'ed170000-4444-4555-b666-777788889999';
+const TASK_TYPE = '7a5c7e00-5555-4666-8777-88889999aaaa';
+const TASK = '7a5c0000-6666-4777-9888-9999aaaabbbb';
+const PREVIEW = '9e7e0000-7777-4888-a999-aaaabbbbcccc';
+const PERSON = '9e750000-8888-4999-baaa-bbbbccccdddd';
+const PLAYLIST = '91a10000-9999-4aaa-8bbb-ccccddddeeee';
+const ASSET_TYPE = 'a55e7e00-aaaa-4bbb-9ccc-ddddeeeeffff';
+const TEMPLATE = '7e390000-bbbb-4ccc-addd-eeeeffff0000';
+
+const NO_QUERY = { extra: {} };
+const PROD = `/productions/${PRODUCTION}`;
+
+type Row = readonly [url: string, expected: object];
+
+function expectParsed(url: string, expected: object, options?: { basePath?: string }): void {
+  const context = parseKitsuUrl(url, options);
+  expect(context).toStrictEqual(expected);
+  // Every context the parser returns must satisfy the schema its type comes from.
+  expect(PageContextSchema.parse(context)).toStrictEqual(context);
+}
+
+describe('parseKitsuUrl: studio-level pages', () => {
+  const rows: Row[] = [
+    ['/open-productions', { kind: 'open-productions', query: NO_QUERY }],
+    ['/my-tasks', { kind: 'my-tasks', query: NO_QUERY }],
+    ['/my-tasks?section=done', { kind: 'my-tasks', section: 'done', query: { section: 'done', extra: {} } }],
+    ['/my-checks', { kind: 'my-checks', query: NO_QUERY }],
+    ['/all-tasks', { kind: 'all-tasks', query: NO_QUERY }],
+    ['/team-schedule', { kind: 'team-schedule', query: NO_QUERY }],
+    [`/people/${PERSON}`, { kind: 'person', personId: PERSON, query: NO_QUERY }],
+    ['/people', { kind: 'studio-page', section: 'people', params: {}, query: NO_QUERY }],
+    ['/productions', { kind: 'studio-page', section: 'productions', params: {}, query: NO_QUERY }],
+    ['/news-feed', { kind: 'studio-page', section: 'news-feed', params: {}, query: NO_QUERY }],
+    ['/main-schedule', { kind: 'studio-page', section: 'main-schedule', params: {}, query: NO_QUERY }],
+    ['/timesheets', { kind: 'studio-page', section: 'timesheets', params: {}, query: NO_QUERY }],
+    [
+      '/timesheets/year/2024',
+      { kind: 'studio-page', section: 'timesheets', params: { period: 'year', year: 2024 }, query: NO_QUERY },
+    ],
+    [
+      `/timesheets/year/2024/persons/${PERSON}`,
+      {
+        kind: 'studio-page',
+        section: 'timesheets',
+        params: { period: 'year', year: 2024, personId: PERSON },
+        query: NO_QUERY,
+      },
+    ],
+    [
+      '/timesheets/month/2024',
+      { kind: 'studio-page', section: 'timesheets', params: { period: 'month', year: 2024 }, query: NO_QUERY },
+    ],
+    [
+      `/timesheets/month/2024/05/persons/${PERSON}`,
+      {
+        kind: 'studio-page',
+        section: 'timesheets',
+        params: { period: 'month', year: 2024, month: 5, personId: PERSON },
+        query: NO_QUERY,
+      },
+    ],
+    [
+      '/timesheets/week/2024',
+      { kind: 'studio-page', section: 'timesheets', params: { period: 'week', year: 2024 }, query: NO_QUERY },
+    ],
+    [
+      `/timesheets/week/2024/52/persons/${PERSON}`,
+      {
+        kind: 'studio-page',
+        section: 'timesheets',
+        params: { period: 'week', year: 2024, week: 52, personId: PERSON },
+        query: NO_QUERY,
+      },
+    ],
+    [
+      '/timesheets/day/2024/2',
+      { kind: 'studio-page', section: 'timesheets', params: { period: 'day', year: 2024, month: 2 }, query: NO_QUERY },
+    ],
+    [
+      `/timesheets/day/2024/2/29/persons/${PERSON}`,
+      {
+        kind: 'studio-page',
+        section: 'timesheets',
+        params: { period: 'day', year: 2024, month: 2, day: 29, personId: PERSON },
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `/project-templates/${TEMPLATE}`,
+      { kind: 'studio-page', section: 'project-templates', params: { templateId: TEMPLATE }, query: NO_QUERY },
+    ],
+    [
+      '/plugins/render_farm',
+      { kind: 'studio-page', section: 'plugins', params: { pluginId: 'render_farm' }, query: NO_QUERY },
+    ],
+  ];
+
+  it.each(rows)('%s', (url, expected) => expectParsed(url, expected));
+});
+
+describe('parseKitsuUrl: production pages', () => {
+  const rows: Row[] = [
+    [`${PROD}/assets`, { kind: 'entity-list', productionId: PRODUCTION, entityType: 'asset', query: NO_QUERY }],
+    [
+      `${PROD}/assets/${ASSET}`,
+      { kind: 'entity', productionId: PRODUCTION, entityType: 'asset', entityId: ASSET, query: NO_QUERY },
+    ],
+    [`${PROD}/shots`, { kind: 'entity-list', productionId: PRODUCTION, entityType: 'shot', query: NO_QUERY }],
+    [
+      `${PROD}/shots/${SHOT}`,
+      { kind: 'entity', productionId: PRODUCTION, entityType: 'shot', entityId: SHOT, query: NO_QUERY },
+    ],
+    [`${PROD}/sequences`, { kind: 'entity-list', productionId: PRODUCTION, entityType: 'sequence', query: NO_QUERY }],
+    [
+      `${PROD}/sequences/${SEQUENCE}`,
+      { kind: 'entity', productionId: PRODUCTION, entityType: 'sequence', entityId: SEQUENCE, query: NO_QUERY },
+    ],
+    [`${PROD}/edits`, { kind: 'entity-list', productionId: PRODUCTION, entityType: 'edit', query: NO_QUERY }],
+    [
+      `${PROD}/edits/${EDIT}`,
+      { kind: 'entity', productionId: PRODUCTION, entityType: 'edit', entityId: EDIT, query: NO_QUERY },
+    ],
+    [`${PROD}/episodes`, { kind: 'entity-list', productionId: PRODUCTION, entityType: 'episode', query: NO_QUERY }],
+    [
+      `${PROD}/episodes/${EPISODE}`,
+      {
+        kind: 'entity',
+        productionId: PRODUCTION,
+        episodeId: EPISODE,
+        entityType: 'episode',
+        entityId: EPISODE,
+        query: NO_QUERY,
+      },
+    ],
+    ...(
+      [
+        'asset-types',
+        'sequence-stats',
+        'episode-stats',
+        'breakdown',
+        'concepts',
+        'news-feed',
+        'schedule',
+        'quota',
+        'team',
+        'budget',
+        'brief',
+        'production-settings',
+      ] as const
+    ).map(
+      (section): Row => [
+        `${PROD}/${section}`,
+        { kind: 'production-page', productionId: PRODUCTION, section, params: {}, query: NO_QUERY },
+      ],
+    ),
+    [
+      `${PROD}/breakdown/sequences/${SEQUENCE}`,
+      {
+        kind: 'production-page',
+        productionId: PRODUCTION,
+        section: 'breakdown',
+        params: { sequenceId: SEQUENCE },
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${PROD}/breakdown/sequences/all`,
+      {
+        kind: 'production-page',
+        productionId: PRODUCTION,
+        section: 'breakdown',
+        params: { sequenceId: 'all' },
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${PROD}/breakdown/asset-types/${ASSET_TYPE}`,
+      {
+        kind: 'production-page',
+        productionId: PRODUCTION,
+        section: 'breakdown',
+        params: { assetTypeId: ASSET_TYPE },
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${PROD}/plugins/render_farm`,
+      {
+        kind: 'production-page',
+        productionId: PRODUCTION,
+        section: 'plugins',
+        params: { pluginId: 'render_farm' },
+        query: NO_QUERY,
+      },
+    ],
+    [`${PROD}/playlists`, { kind: 'playlists', productionId: PRODUCTION, query: NO_QUERY }],
+    [
+      `${PROD}/playlists/${PLAYLIST}`,
+      { kind: 'playlists', productionId: PRODUCTION, playlistId: PLAYLIST, query: NO_QUERY },
+    ],
+    [
+      `${PROD}/quota/month/2025`,
+      {
+        kind: 'production-page',
+        productionId: PRODUCTION,
+        section: 'quota',
+        params: { period: 'month', year: 2025 },
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${PROD}/quota/month/2025/12/persons/${PERSON}`,
+      {
+        kind: 'production-page',
+        productionId: PRODUCTION,
+        section: 'quota',
+        params: { period: 'month', year: 2025, month: 12, personId: PERSON },
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${PROD}/quota/week/2025`,
+      {
+        kind: 'production-page',
+        productionId: PRODUCTION,
+        section: 'quota',
+        params: { period: 'week', year: 2025 },
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${PROD}/quota/week/2025/1/persons/${PERSON}`,
+      {
+        kind: 'production-page',
+        productionId: PRODUCTION,
+        section: 'quota',
+        params: { period: 'week', year: 2025, week: 1, personId: PERSON },
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${PROD}/quota/day/2025/7`,
+      {
+        kind: 'production-page',
+        productionId: PRODUCTION,
+        section: 'quota',
+        params: { period: 'day', year: 2025, month: 7 },
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${PROD}/quota/day/2025/7/14/persons/${PERSON}`,
+      {
+        kind: 'production-page',
+        productionId: PRODUCTION,
+        section: 'quota',
+        params: { period: 'day', year: 2025, month: 7, day: 14, personId: PERSON },
+        query: NO_QUERY,
+      },
+    ],
+  ];
+
+  it.each(rows)('%s', (url, expected) => expectParsed(url, expected));
+});
+
+describe('parseKitsuUrl: task-type and task pages', () => {
+  const rows: Row[] = [
+    [
+      `${PROD}/shots/task-types/${TASK_TYPE}`,
+      {
+        kind: 'task-type',
+        productionId: PRODUCTION,
+        entityType: 'shot',
+        taskTypeId: TASK_TYPE,
+        view: 'list',
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${PROD}/assets/task-types/${TASK_TYPE}/schedule`,
+      {
+        kind: 'task-type',
+        productionId: PRODUCTION,
+        entityType: 'asset',
+        taskTypeId: TASK_TYPE,
+        view: 'schedule',
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${PROD}/edits/task-types/${TASK_TYPE}/estimation`,
+      {
+        kind: 'task-type',
+        productionId: PRODUCTION,
+        entityType: 'edit',
+        taskTypeId: TASK_TYPE,
+        view: 'estimation',
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${PROD}/sequences/task-types/${TASK_TYPE}`,
+      {
+        kind: 'task-type',
+        productionId: PRODUCTION,
+        entityType: 'sequence',
+        taskTypeId: TASK_TYPE,
+        view: 'list',
+        query: NO_QUERY,
+      },
+    ],
+    // Task types of Episode entities (Kitsu route `episodes-task-type`).
+    [
+      `${PROD}/episodes/task-types/${TASK_TYPE}`,
+      {
+        kind: 'task-type',
+        productionId: PRODUCTION,
+        entityType: 'episode',
+        taskTypeId: TASK_TYPE,
+        view: 'list',
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${PROD}/episodes/task-types/${TASK_TYPE}/schedule`,
+      {
+        kind: 'task-type',
+        productionId: PRODUCTION,
+        entityType: 'episode',
+        taskTypeId: TASK_TYPE,
+        view: 'schedule',
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${PROD}/episodes/task-types/${TASK_TYPE}/estimation`,
+      {
+        kind: 'task-type',
+        productionId: PRODUCTION,
+        entityType: 'episode',
+        taskTypeId: TASK_TYPE,
+        view: 'estimation',
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${PROD}/shots/tasks/${TASK}`,
+      { kind: 'task', productionId: PRODUCTION, entityType: 'shot', taskId: TASK, query: NO_QUERY },
+    ],
+    [
+      `${PROD}/assets/tasks/${TASK}/previews/${PREVIEW}`,
+      {
+        kind: 'task',
+        productionId: PRODUCTION,
+        entityType: 'asset',
+        taskId: TASK,
+        previewId: PREVIEW,
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${PROD}/episodes/tasks/${TASK}`,
+      { kind: 'task', productionId: PRODUCTION, entityType: 'episode', taskId: TASK, query: NO_QUERY },
+    ],
+    // Task of an Episode entity (Kitsu routes `episode-episode-task` and its preview child).
+    [
+      `${PROD}/episodes/${EPISODE}/tasks/${TASK}`,
+      {
+        kind: 'task',
+        productionId: PRODUCTION,
+        episodeId: EPISODE,
+        entityType: 'episode',
+        taskId: TASK,
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${PROD}/episodes/${EPISODE}/tasks/${TASK}/previews/${PREVIEW}`,
+      {
+        kind: 'task',
+        productionId: PRODUCTION,
+        episodeId: EPISODE,
+        entityType: 'episode',
+        taskId: TASK,
+        previewId: PREVIEW,
+        query: NO_QUERY,
+      },
+    ],
+  ];
+
+  it.each(rows)('%s', (url, expected) => expectParsed(url, expected));
+});
+
+describe.each([EPISODE, 'all', 'main'])('parseKitsuUrl: pages inside episode %s', (episodeId) => {
+  const scope = { productionId: PRODUCTION, episodeId };
+  const base = `${PROD}/episodes/${episodeId}`;
+  const rows: Row[] = [
+    [`${base}/assets`, { kind: 'entity-list', ...scope, entityType: 'asset', query: NO_QUERY }],
+    [`${base}/assets/${ASSET}`, { kind: 'entity', ...scope, entityType: 'asset', entityId: ASSET, query: NO_QUERY }],
+    [`${base}/shots`, { kind: 'entity-list', ...scope, entityType: 'shot', query: NO_QUERY }],
+    [`${base}/shots/${SHOT}`, { kind: 'entity', ...scope, entityType: 'shot', entityId: SHOT, query: NO_QUERY }],
+    [`${base}/edits`, { kind: 'entity-list', ...scope, entityType: 'edit', query: NO_QUERY }],
+    [`${base}/edits/${EDIT}`, { kind: 'entity', ...scope, entityType: 'edit', entityId: EDIT, query: NO_QUERY }],
+    [`${base}/sequences`, { kind: 'entity-list', ...scope, entityType: 'sequence', query: NO_QUERY }],
+    [
+      `${base}/sequences/${SEQUENCE}`,
+      { kind: 'entity', ...scope, entityType: 'sequence', entityId: SEQUENCE, query: NO_QUERY },
+    ],
+    ...(['asset-types', 'sequence-stats', 'breakdown', 'schedule', 'quota'] as const).map(
+      (section): Row => [
+        `${base}/${section}`,
+        { kind: 'production-page', ...scope, section, params: {}, query: NO_QUERY },
+      ],
+    ),
+    [
+      `${base}/breakdown/sequences/all`,
+      { kind: 'production-page', ...scope, section: 'breakdown', params: { sequenceId: 'all' }, query: NO_QUERY },
+    ],
+    [
+      `${base}/breakdown/sequences/${SEQUENCE}`,
+      { kind: 'production-page', ...scope, section: 'breakdown', params: { sequenceId: SEQUENCE }, query: NO_QUERY },
+    ],
+    [
+      `${base}/breakdown/asset-types/${ASSET_TYPE}`,
+      {
+        kind: 'production-page',
+        ...scope,
+        section: 'breakdown',
+        params: { assetTypeId: ASSET_TYPE },
+        query: NO_QUERY,
+      },
+    ],
+    [`${base}/playlists`, { kind: 'playlists', ...scope, query: NO_QUERY }],
+    [`${base}/playlists/${PLAYLIST}`, { kind: 'playlists', ...scope, playlistId: PLAYLIST, query: NO_QUERY }],
+    [
+      `${base}/quota/month/2025`,
+      { kind: 'production-page', ...scope, section: 'quota', params: { period: 'month', year: 2025 }, query: NO_QUERY },
+    ],
+    [
+      `${base}/quota/month/2025/3/persons/${PERSON}`,
+      {
+        kind: 'production-page',
+        ...scope,
+        section: 'quota',
+        params: { period: 'month', year: 2025, month: 3, personId: PERSON },
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${base}/quota/week/2025`,
+      { kind: 'production-page', ...scope, section: 'quota', params: { period: 'week', year: 2025 }, query: NO_QUERY },
+    ],
+    [
+      `${base}/quota/week/2025/10/persons/${PERSON}`,
+      {
+        kind: 'production-page',
+        ...scope,
+        section: 'quota',
+        params: { period: 'week', year: 2025, week: 10, personId: PERSON },
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${base}/quota/day/2025/3`,
+      {
+        kind: 'production-page',
+        ...scope,
+        section: 'quota',
+        params: { period: 'day', year: 2025, month: 3 },
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${base}/quota/day/2025/3/31/persons/${PERSON}`,
+      {
+        kind: 'production-page',
+        ...scope,
+        section: 'quota',
+        params: { period: 'day', year: 2025, month: 3, day: 31, personId: PERSON },
+        query: NO_QUERY,
+      },
+    ],
+    [
+      `${base}/plugins/render_farm`,
+      { kind: 'production-page', ...scope, section: 'plugins', params: { pluginId: 'render_farm' }, query: NO_QUERY },
+    ],
+    [
+      `${base}/shots/task-types/${TASK_TYPE}`,
+      { kind: 'task-type', ...scope, entityType: 'shot', taskTypeId: TASK_TYPE, view: 'list', query: NO_QUERY },
+    ],
+    [
+      `${base}/shots/task-types/${TASK_TYPE}/schedule`,
+      { kind: 'task-type', ...scope, entityType: 'shot', taskTypeId: TASK_TYPE, view: 'schedule', query: NO_QUERY },
+    ],
+    [
+      `${base}/assets/task-types/${TASK_TYPE}/estimation`,
+      {
+        kind: 'task-type',
+        ...scope,
+        entityType: 'asset',
+        taskTypeId: TASK_TYPE,
+        view: 'estimation',
+        query: NO_QUERY,
+      },
+    ],
+    [`${base}/shots/tasks/${TASK}`, { kind: 'task', ...scope, entityType: 'shot', taskId: TASK, query: NO_QUERY }],
+    [
+      `${base}/sequences/tasks/${TASK}/previews/${PREVIEW}`,
+      { kind: 'task', ...scope, entityType: 'sequence', taskId: TASK, previewId: PREVIEW, query: NO_QUERY },
+    ],
+  ];
+
+  it.each(rows)('%s', (url, expected) => expectParsed(url, expected));
+});
+
+describe('parseKitsuUrl: unknown pages and bad ids fall back to other', () => {
+  const unknownPaths = [
+    '/',
+    '/login',
+    '/login/2fa',
+    '/playlists/shared/abc123',
+    '/productions/new',
+    '/todos/done',
+    '/plugins',
+    `${PROD}`,
+    `${PROD}/unknown-section`,
+    `${PROD}/plugins`,
+    `${PROD}/shots/${SHOT}/extra`,
+    `${PROD}/shots/edit/${SHOT}`,
+    `${PROD}/shots/task-types/${TASK_TYPE}/gantt`,
+    // Sections that have no episode-scoped route in Kitsu.
+    `${PROD}/episodes/${EPISODE}/concepts`,
+    `${PROD}/episodes/${EPISODE}/team`,
+    `${PROD}/episodes/${EPISODE}/episodes`,
+    // Empty segments do not match any Kitsu route.
+    `/productions//shots`,
+    `${PROD}/shots//`,
+    `//my-tasks`,
+  ];
+  const badIdPaths = [
+    '/productions/not-a-uuid/shots',
+    `/productions/${PRODUCTION}x/shots`,
+    `/productions/${PRODUCTION.slice(0, -1)}/shots`,
+    `/productions/${PRODUCTION.replaceAll('-', '')}/shots`,
+    `${PROD}/shots/123`,
+    `${PROD}/shots/sh010`,
+    `${PROD}/assets/${ASSET}%20`,
+    '/people/42',
+    `${PROD}/playlists/latest`,
+    `${PROD}/shots/tasks/${TASK}/previews/p1`,
+    `${PROD}/shots/task-types/modeling`,
+    // Entity types are only the five Kitsu has, in their plural form.
+    `${PROD}/shot/tasks/${TASK}`,
+    `${PROD}/characters/tasks/${TASK}`,
+    `${PROD}/concepts/task-types/${TASK_TYPE}`,
+    // Only real UUIDs and the pseudo-episodes 'all' / 'main' are episode scopes.
+    `${PROD}/episodes/everything/shots`,
+    `${PROD}/episodes/ALL/shots`,
+    `${PROD}/episodes/ep01/shots/${SHOT}`,
+    // Pseudo-episodes have no page and no tasks of their own.
+    `${PROD}/episodes/all`,
+    `${PROD}/episodes/main/tasks/${TASK}`,
+    // Sub-page params: 'all' is only allowed for breakdown sequences; dates must be in range.
+    `${PROD}/breakdown/asset-types/all`,
+    `${PROD}/breakdown/sequences/sq010`,
+    `${PROD}/quota/month/25`,
+    `${PROD}/quota/month/2025/13/persons/${PERSON}`,
+    `${PROD}/quota/week/2025/54/persons/${PERSON}`,
+    `${PROD}/quota/day/2025/1/32/persons/${PERSON}`,
+    `${PROD}/quota/day/2025/0`,
+    `${PROD}/quota/year/2025`,
+    `${PROD}/quota/month/2025/1/persons/someone`,
+    '/timesheets/day/2024',
+    `/project-templates/default`,
+    '/plugins/bad%20name',
+  ];
+
+  it.each([...unknownPaths, ...badIdPaths])('%s', (path) => {
+    expectParsed(path, { kind: 'other', url: path, query: NO_QUERY });
+  });
+
+  it('keeps the query of unknown pages', () => {
+    expectParsed('/login?next=%2Fmy-tasks', {
+      kind: 'other',
+      url: '/login?next=%2Fmy-tasks',
+      query: { extra: { next: '/my-tasks' } },
+    });
+  });
+});
+
+describe('parseKitsuUrl: input that is not a Kitsu http URL', () => {
+  it.each([
+    '',
+    ' ',
+    'not a url',
+    'productions/6f1c2e3a-0b4d-4e5f-9a6b-7c8d9e0f1a2b/shots',
+    'kitsu.example.com/my-tasks',
+    'http://',
+    'ftp://kitsu.example.com/my-tasks',
+    'file:///my-tasks',
+    'javascript:alert(1)//my-tasks',
+    'about:blank',
+    'chrome-extension://abcdef/my-tasks',
+    'moz-extension://abcdef/my-tasks',
+    'data:text/html,<a href="/my-tasks">',
+  ])('%j', (input) => {
+    expectParsed(input, { kind: 'other', url: input, query: NO_QUERY });
+  });
+
+  it('rejects a malformed percent-encoding without throwing', () => {
+    const url = `${PROD}/shots/%E0%A4%A`;
+    expectParsed(url, { kind: 'other', url, query: NO_QUERY });
+  });
+
+  it.each([null, undefined, 42, {}, ['/my-tasks'], Symbol('url')])('never throws on a non-string: %s', (input) => {
+    const context = parseKitsuUrl(input as unknown as string);
+    expect(context).toStrictEqual({ kind: 'other', url: '', query: NO_QUERY });
+  });
+
+  it('survives garbage options', () => {
+    expectParsed('/my-tasks', { kind: 'my-tasks', query: NO_QUERY }, null as unknown as undefined);
+  });
+});
+
+describe('parseKitsuUrl: URL forms', () => {
+  it('accepts absolute http and https URLs and URL objects', () => {
+    const expected = { kind: 'entity-list', productionId: PRODUCTION, entityType: 'shot', query: NO_QUERY };
+    expectParsed(`https://kitsu.example.com${PROD}/shots`, expected);
+    expectParsed(`http://localhost:8080${PROD}/shots`, expected);
+    expect(parseKitsuUrl(new URL(`https://kitsu.example.com${PROD}/shots`))).toStrictEqual(expected);
+  });
+
+  it('reports a non-http URL object as other with its href', () => {
+    const url = new URL('ftp://kitsu.example.com/my-tasks');
+    expect(parseKitsuUrl(url)).toStrictEqual({ kind: 'other', url: url.href, query: NO_QUERY });
+  });
+
+  it('ignores one trailing slash', () => {
+    expectParsed(`${PROD}/shots/`, {
+      kind: 'entity-list',
+      productionId: PRODUCTION,
+      entityType: 'shot',
+      query: NO_QUERY,
+    });
+    expectParsed('/my-checks/', { kind: 'my-checks', query: NO_QUERY });
+    expectParsed(`${PROD}/shots/tasks/${TASK}/?search=x`, {
+      kind: 'task',
+      productionId: PRODUCTION,
+      entityType: 'shot',
+      taskId: TASK,
+      query: { search: 'x', extra: {} },
+    });
+  });
+
+  it('decodes URL-encoded segments', () => {
+    const encodedId = SHOT.replaceAll('-', '%2D');
+    expectParsed(`${PROD}/shots/${encodedId}`, {
+      kind: 'entity',
+      productionId: PRODUCTION,
+      entityType: 'shot',
+      entityId: SHOT,
+      query: NO_QUERY,
+    });
+    expectParsed('/my%2Dchecks', { kind: 'my-checks', query: NO_QUERY });
+    expectParsed(`${PROD}/plugins/render%5Ffarm`, {
+      kind: 'production-page',
+      productionId: PRODUCTION,
+      section: 'plugins',
+      params: { pluginId: 'render_farm' },
+      query: NO_QUERY,
+    });
+  });
+
+  it('does not let an encoded slash split a segment', () => {
+    const url = `/productions%2F${PRODUCTION}/shots`;
+    expectParsed(url, { kind: 'other', url, query: NO_QUERY });
+  });
+
+  it('matches static segments case-insensitively, like Vue Router, and lowercases ids', () => {
+    expectParsed(`/Productions/${PRODUCTION.toUpperCase()}/Episodes/${EPISODE.toUpperCase()}/SHOTS`, {
+      kind: 'entity-list',
+      productionId: PRODUCTION,
+      episodeId: EPISODE,
+      entityType: 'shot',
+      query: NO_QUERY,
+    });
+  });
+
+  it('ignores the fragment', () => {
+    expectParsed('/my-tasks?section=done#top', {
+      kind: 'my-tasks',
+      section: 'done',
+      query: { section: 'done', extra: {} },
+    });
+  });
+});
+
+describe('parseKitsuUrl: query', () => {
+  it('reads search on list pages', () => {
+    expectParsed(`${PROD}/episodes/all/shots?search=sq010%20layout`, {
+      kind: 'entity-list',
+      productionId: PRODUCTION,
+      episodeId: 'all',
+      entityType: 'shot',
+      query: { search: 'sq010 layout', extra: {} },
+    });
+  });
+
+  it('decodes + as a space, as Vue Router does', () => {
+    expectParsed(`${PROD}/assets?search=hero+prop`, {
+      kind: 'entity-list',
+      productionId: PRODUCTION,
+      entityType: 'asset',
+      query: { search: 'hero prop', extra: {} },
+    });
+  });
+
+  it('keeps other filters as a record', () => {
+    expectParsed('/people?search=ann&department=anim&role=manager', {
+      kind: 'studio-page',
+      section: 'people',
+      params: {},
+      query: { search: 'ann', extra: { department: 'anim', role: 'manager' } },
+    });
+  });
+
+  it('reads the My Tasks section', () => {
+    expectParsed('/my-tasks?section=timesheets&search=lay', {
+      kind: 'my-tasks',
+      section: 'timesheets',
+      query: { search: 'lay', section: 'timesheets', extra: {} },
+    });
+  });
+
+  it('drops empty values, left behind by cleared filters', () => {
+    expectParsed(`${PROD}/shots?search=&section=&flag`, {
+      kind: 'entity-list',
+      productionId: PRODUCTION,
+      entityType: 'shot',
+      query: NO_QUERY,
+    });
+    expectParsed('/my-tasks?section=', { kind: 'my-tasks', query: NO_QUERY });
+  });
+
+  it('keeps the first of repeated keys', () => {
+    expectParsed(`${PROD}/shots?search=a&search=b&x=1&x=2`, {
+      kind: 'entity-list',
+      productionId: PRODUCTION,
+      entityType: 'shot',
+      query: { search: 'a', extra: { x: '1' } },
+    });
+  });
+
+  it('stores prototype-looking keys as plain data', () => {
+    const context = parseKitsuUrl('/my-checks?__proto__=x&constructor=y');
+    expect(context.query.extra).toStrictEqual(JSON.parse('{"__proto__":"x","constructor":"y"}'));
+    expect(Object.getPrototypeOf(context.query.extra)).toBe(Object.prototype);
+  });
+});
+
+describe('parseKitsuUrl: basePath', () => {
+  const shots = { kind: 'entity-list', productionId: PRODUCTION, entityType: 'shot', query: NO_QUERY };
+
+  it.each(['/kitsu', '/kitsu/', 'kitsu', 'kitsu/'])('strips %j', (basePath) => {
+    expectParsed(`https://studio.example.com/kitsu${PROD}/shots`, shots, { basePath });
+  });
+
+  it('strips a nested base path', () => {
+    expectParsed(
+      `/tools/kitsu/people/${PERSON}`,
+      { kind: 'person', personId: PERSON, query: NO_QUERY },
+      {
+        basePath: '/tools/kitsu',
+      },
+    );
+  });
+
+  it('treats "/" and "" as no base path', () => {
+    expectParsed(`${PROD}/shots`, shots, { basePath: '/' });
+    expectParsed(`${PROD}/shots`, shots, { basePath: '' });
+  });
+
+  it.each([`${PROD}/shots`, `/kitsu2${PROD}/shots`, '/kitsu', '/other/kitsu/my-tasks'])(
+    'reports %s outside the base path as other',
+    (path) => {
+      expectParsed(path, { kind: 'other', url: path, query: NO_QUERY }, { basePath: '/kitsu' });
+    },
+  );
+});
