@@ -16,6 +16,12 @@ export default defineConfig({
     name: 'Kitsu Sidekick',
     description: 'Suggestions and safe bulk helpers on top of Kitsu, the production tracker.',
     permissions: ['storage', 'scripting'],
+    commands: {
+      'toggle-dock': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Open or close the Sidekick dock on a Kitsu page',
+      },
+    },
     // Kitsu hosts are self-hosted and differ per studio: each is granted at runtime, from a click.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox'

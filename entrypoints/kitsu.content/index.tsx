@@ -1,26 +1,53 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { SidekickPanel } from '../../components/SidekickPanel';
-import { ask } from '../../lib/messaging/client';
+import { tabNoticeSchema } from '../../lib/messaging/protocol';
+import { DockApp, type DockShell } from './DockApp';
 import dockCss from './style.css?inline';
 
 export const DOCK_ELEMENT_NAME = 'kitsu-sidekick';
 
 export default defineContentScript({
-  // Registered at runtime by the background, only for the Kitsu hosts a person granted.
+  // Registered at runtime by the background, only for the Kitsu hosts a person configured.
   registration: 'runtime',
   matches: [],
   // The dock's CSS travels inside the script, so no extension file has to be web-accessible.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    const collapsedKey = `dock-collapsed:${location.origin}`;
+    const shell: DockShell = {
+      url: location.href,
+      onLocationChange(listener) {
+        const onChange = (event: Event) => listener(String((event as CustomEvent).detail?.newUrl ?? location.href));
+        ctx.addEventListener(window, 'wxt:locationchange', onChange);
+        return () => window.removeEventListener('wxt:locationchange', onChange);
+      },
+      onToggleCommand(listener) {
+        const onMessage = (message: unknown, sender: { id?: string }) => {
+          if (sender.id !== browser.runtime.id) return;
+          const notice = tabNoticeSchema.safeParse(message);
+          if (notice.success && notice.data.type === 'dock/toggle') listener();
+        };
+        browser.runtime.onMessage.addListener(onMessage);
+        return () => browser.runtime.onMessage.removeListener(onMessage);
+      },
+      async loadCollapsed() {
+        const stored = await browser.storage.local.get(collapsedKey);
+        return stored[collapsedKey] === true;
+      },
+      async saveCollapsed(collapsed) {
+        await browser.storage.local.set({ [collapsedKey]: collapsed });
+      },
+    };
+
     const ui = await createShadowRootUi(ctx, {
       name: DOCK_ELEMENT_NAME,
       position: 'inline',
       anchor: 'body',
       css: dockCss,
       onMount(container) {
-        render(<SidekickPanel askStatus={(askedTimes) => ask({ type: 'status', askedTimes })} />, container);
+        render(<DockApp shell={shell} />, container);
         return container;
       },
       onRemove(container) {

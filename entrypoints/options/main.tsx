@@ -1,13 +1,14 @@
 import { render } from 'preact';
 import { AppInfo } from '../../components/AppInfo';
-import { KitsuHostsSettings } from '../../components/KitsuHostsSettings';
+import { ConnectionsSettings } from '../../components/ConnectionsSettings';
 import '../../components/page.css';
 
 function Options() {
   return (
     <main>
       <AppInfo />
-      <KitsuHostsSettings />
+      <ConnectionsSettings />
+      <p class="sk-settings__placeholder">Features and limits will be configured here.</p>
     </main>
   );
 }

@@ -1,20 +1,30 @@
 import { browser } from 'wxt/browser';
-import { grantedHostPatterns } from './origins';
+import { grantedHostPatterns, matchPatternFor } from './origins';
 
 export const KITSU_CONTENT_SCRIPT_ID = 'kitsu-sidekick';
 const CONTENT_SCRIPT_FILE = 'content-scripts/kitsu.js';
 
-export async function currentHostPatterns(): Promise<string[]> {
+export async function grantedPatterns(): Promise<string[]> {
   const granted = await browser.permissions.getAll();
   return grantedHostPatterns(granted.origins ?? []);
 }
 
+export async function isHostGranted(origin: string): Promise<boolean> {
+  return (await grantedPatterns()).includes(matchPatternFor(origin));
+}
+
+/** Hosts the content script belongs on: configured by the person and granted by the browser. */
+export function contentScriptPatterns(configuredOrigins: readonly string[], granted: readonly string[]): string[] {
+  const wanted = new Set(configuredOrigins.map(matchPatternFor));
+  return granted.filter((pattern) => wanted.has(pattern)).sort();
+}
+
 /**
- * Keeps the one runtime content script registered for exactly the hosts the person granted.
- * Called at start-up and whenever a host permission is added or removed.
+ * Keeps the one runtime content script registered for exactly those hosts.
+ * Called at start-up, after connection changes and whenever a host permission changes.
  */
-export async function syncContentScriptRegistration(): Promise<string[]> {
-  const patterns = await currentHostPatterns();
+export async function syncContentScriptRegistration(configuredOrigins: readonly string[]): Promise<string[]> {
+  const patterns = contentScriptPatterns(configuredOrigins, await grantedPatterns());
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [KITSU_CONTENT_SCRIPT_ID] });
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [KITSU_CONTENT_SCRIPT_ID] });
   if (patterns.length > 0) {

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import {
   type AnswerOf,
+  allowedSenders,
   answerSchemas,
   type Envelope,
   type RequestType,
   requestSchema,
+  type SidekickError,
   type SidekickRequest,
 } from './protocol';
 import { classifySender, type SenderFacts, type SenderKind } from './sender';
@@ -15,40 +17,50 @@ export type Handlers = {
   [T in RequestType]: (request: Extract<SidekickRequest, { type: T }>, context: HandlerContext) => Promise<AnswerOf<T>>;
 };
 
+/** A refusal whose message is written for the person and safe to show anywhere. */
+export class RefusedError extends Error {
+  override name = 'RefusedError';
+}
+
 export type RouterOptions = {
   ownId: string;
   ownOrigin: string;
-  /** Content scripts may only talk from origins the person granted to Sidekick. */
-  isGrantedOrigin: (origin: string) => Promise<boolean>;
+  /** Content scripts may only talk from origins the person configured and granted. */
+  isConfiguredOrigin: (origin: string) => Promise<boolean>;
+  /** Told what was refused and why, never the payload (it may carry a token). */
+  onRefused?: (reason: string) => void;
   onError?: (error: unknown) => void;
 };
 
 /**
- * The background's single entry point for messages: parse, check the sender, dispatch,
- * and check the answer against its schema too, so a handler bug cannot leak a stray field.
+ * The background's single entry point for messages: check the sender, parse, check the sender
+ * may send this type, dispatch, and check the answer against its schema too, so a handler bug
+ * cannot leak a stray field.
  */
 export function createRouter(handlers: Handlers, options: RouterOptions) {
+  const refuse = (code: SidekickError['code'], message: string): Envelope<never> => {
+    options.onRefused?.(`${code}: ${message}`);
+    return { ok: false, error: { code, message } };
+  };
+
   return async function route(raw: unknown, senderFacts: SenderFacts): Promise<Envelope<unknown>> {
     const sender = classifySender(senderFacts, options.ownId, options.ownOrigin);
-    if (sender.kind === 'foreign') {
-      return { ok: false, error: { code: 'forbidden-sender', message: sender.reason } };
-    }
-    if (sender.kind === 'content-script' && !(await options.isGrantedOrigin(sender.origin))) {
-      return {
-        ok: false,
-        error: { code: 'forbidden-sender', message: `${sender.origin} is not a configured Kitsu host` },
-      };
+    if (sender.kind === 'foreign') return refuse('forbidden-sender', sender.reason);
+    if (sender.kind === 'content-script' && !(await options.isConfiguredOrigin(sender.origin))) {
+      return refuse('forbidden-sender', `${sender.origin} is not a configured Kitsu host`);
     }
     const parsed = requestSchema.safeParse(raw);
-    if (!parsed.success) {
-      return { ok: false, error: { code: 'bad-request', message: summarizeIssues(parsed.error) } };
-    }
+    if (!parsed.success) return refuse('bad-request', summarizeIssues(parsed.error));
     const request = parsed.data;
+    if (!allowedSenders[request.type].includes(sender.kind)) {
+      return refuse('forbidden-sender', `${request.type} is not accepted from a ${sender.kind}`);
+    }
     try {
       const handler = handlers[request.type] as (r: SidekickRequest, c: HandlerContext) => Promise<unknown>;
       const answer = await handler(request, { sender });
       return { ok: true, data: answerSchemas[request.type].parse(answer) };
     } catch (error) {
+      if (error instanceof RefusedError) return refuse('refused', error.message);
       options.onError?.(error);
       return { ok: false, error: { code: 'internal', message: 'Sidekick could not answer this request.' } };
     }

@@ -7,22 +7,31 @@ export type SenderFacts = {
   id?: string;
   /** sender.url: the frame that sent it. */
   url?: string;
-  /** sender.tab: present only for content scripts. */
+  /** sender.tab.id: present only for content scripts (and extension pages shown in a tab). */
   tabId?: number;
+  /** sender.frameId: 0 for a tab's top frame. */
+  frameId?: number;
 };
 
 export type SenderKind =
   | { kind: 'extension-page' }
-  | { kind: 'content-script'; origin: string; tabId: number }
+  | { kind: 'content-script'; origin: string; url: string; tabId: number }
   | { kind: 'foreign'; reason: string };
 
 export function classifySender(sender: SenderFacts, ownId: string, ownOrigin: string): SenderKind {
   if (sender.id !== ownId) return { kind: 'foreign', reason: 'message from another extension' };
   const origin = originOf(sender.url);
   if (origin === null) return { kind: 'foreign', reason: 'sender has no URL' };
-  if (origin === ownOrigin) return { kind: 'extension-page' };
+  if (origin === ownOrigin) {
+    // An extension page framed inside a web page is not a place where a person configures Sidekick.
+    if (sender.frameId !== undefined && sender.frameId !== 0) {
+      return { kind: 'foreign', reason: 'extension page inside a frame' };
+    }
+    return { kind: 'extension-page' };
+  }
   if (sender.tabId === undefined) return { kind: 'foreign', reason: 'page without a tab' };
-  return { kind: 'content-script', origin, tabId: sender.tabId };
+  if (sender.frameId !== 0) return { kind: 'foreign', reason: 'content script in a sub-frame' };
+  return { kind: 'content-script', origin, url: sender.url ?? '', tabId: sender.tabId };
 }
 
 export function originOf(url: string | undefined): string | null {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ARTIFACTS, CHROME_BUILD, grantKitsuHost, launchChromiumWithExtension } from './support/browser.mjs';
+import { ARTIFACTS, addConnection, CHROME_BUILD, launchChromiumWithExtension } from './support/browser.mjs';
 import { startTestPageServer } from './support/pages.mjs';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(CHROME_BUILD, 'manifest.json'), 'utf8'));
@@ -26,7 +26,7 @@ describe('Chrome build in Chromium', () => {
     assert.match(browser.worker.url(), /^chrome-extension:\/\/[a-p]{32}\/background\.js$/);
   });
 
-  it('runs on no page before a person grants a host', async () => {
+  it('runs on no page before a person adds a connection', async () => {
     const page = await browser.context.newPage();
     await page.goto(`http://127.0.0.1:${pages.port}/productions`);
     await page.waitForTimeout(1_000);
@@ -44,8 +44,12 @@ describe('Chrome build in Chromium', () => {
     }
   });
 
-  it('mounts the dock on a granted host and answers a click through the background', async () => {
-    const options = await grantKitsuHost(browser, `http://127.0.0.1:${pages.port}`);
+  it('mounts the dock on a configured host and answers a click through the background', async () => {
+    const options = await addConnection(browser, {
+      origin: `http://127.0.0.1:${pages.port}`,
+      token: 'not-checked-until-the-connection-is-tested',
+    });
+    await options.getByTestId('connection-list').getByText(`http://127.0.0.1:${pages.port}`).waitFor();
     await options.close();
     const page = await browser.context.newPage();
     await page.goto(`http://127.0.0.1:${pages.port}/productions`);
@@ -63,7 +67,7 @@ describe('Chrome build in Chromium', () => {
     await page.close();
   });
 
-  it('stays off hosts that were not granted', async () => {
+  it('stays off hosts that were not configured', async () => {
     const page = await browser.context.newPage();
     await page.goto(`http://localhost:${pages.port}/productions`);
     await page.waitForTimeout(1_000);

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRouter, type Handlers } from '../../lib/messaging/router';
+import { createRouter, type Handlers, RefusedError } from '../../lib/messaging/router';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
 const KITSU = 'https://kitsu.studio.example';
+const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.secret-token-value.sig';
 
 function makeRouter(overrides: Partial<Handlers> = {}) {
   const status = vi.fn<Handlers['status']>(async (request, { sender }) => ({
@@ -12,23 +13,37 @@ function makeRouter(overrides: Partial<Handlers> = {}) {
     hostGranted: sender.kind === 'content-script',
     askedTimes: request.askedTimes,
   }));
+  const list = vi.fn<Handlers['connections/list']>(async () => ({ connections: [] }));
+  const unused = async () => Promise.reject(new Error('not used in this test'));
   const onError = vi.fn();
+  const onRefused = vi.fn();
   const route = createRouter(
-    { status, ...overrides },
+    {
+      status,
+      'page/overview': unused,
+      'connections/list': list,
+      'connections/test': unused,
+      'connections/save': unused,
+      'connections/remove': unused,
+      ...overrides,
+    },
     {
       ownId: OWN_ID,
       ownOrigin: OWN_ORIGIN,
-      isGrantedOrigin: async (origin) => origin === KITSU,
+      isConfiguredOrigin: async (origin) => origin === KITSU,
       onError,
+      onRefused,
     },
   );
-  return { route, status, onError };
+  return { route, status, list, onError, onRefused };
 }
 
-const fromKitsuTab = { id: OWN_ID, url: `${KITSU}/productions/1/shots`, tabId: 7 };
+const fromKitsuTab = { id: OWN_ID, url: `${KITSU}/productions/1/shots`, tabId: 7, frameId: 0 };
+const fromOptionsPage = { id: OWN_ID, url: `${OWN_ORIGIN}/options.html`, tabId: 3, frameId: 0 };
+const fromPopup = { id: OWN_ID, url: `${OWN_ORIGIN}/popup.html` };
 
 describe('message router', () => {
-  it('answers a valid request from a content script on a granted host', async () => {
+  it('answers a valid request from a content script on a configured host', async () => {
     const { route } = makeRouter();
     await expect(route({ type: 'status', askedTimes: 2 }, fromKitsuTab)).resolves.toEqual({
       ok: true,
@@ -36,27 +51,51 @@ describe('message router', () => {
     });
   });
 
-  it('answers extension pages without a host check', async () => {
+  it('answers extension pages, in a tab or as the popup', async () => {
     const { route } = makeRouter();
-    const answer = await route({ type: 'status', askedTimes: 0 }, { id: OWN_ID, url: `${OWN_ORIGIN}/popup.html` });
-    expect(answer).toMatchObject({ ok: true, data: { origin: null } });
+    for (const sender of [fromOptionsPage, fromPopup]) {
+      expect(await route({ type: 'status', askedTimes: 0 }, sender)).toMatchObject({
+        ok: true,
+        data: { origin: null },
+      });
+      expect(await route({ type: 'connections/list' }, sender)).toEqual({ ok: true, data: { connections: [] } });
+    }
   });
 
-  it('refuses other extensions without running a handler', async () => {
-    const { route, status } = makeRouter();
-    const answer = await route({ type: 'status', askedTimes: 0 }, { ...fromKitsuTab, id: 'someone-else' });
+  it.each([
+    ['another extension', { ...fromKitsuTab, id: 'someone-else' }, 'message from another extension'],
+    [
+      'a host nobody configured',
+      { ...fromKitsuTab, url: 'https://evil.example/' },
+      'https://evil.example is not a configured Kitsu host',
+    ],
+    ['a sub-frame of the Kitsu page', { ...fromKitsuTab, frameId: 4 }, 'content script in a sub-frame'],
+    ['an extension page framed in a page', { ...fromOptionsPage, frameId: 2 }, 'extension page inside a frame'],
+    ['a sender without URL', { id: OWN_ID }, 'sender has no URL'],
+  ])('refuses %s without running a handler', async (_name, sender, reason) => {
+    const { route, status, onRefused } = makeRouter();
+    const answer = await route({ type: 'status', askedTimes: 0 }, sender);
+    expect(answer).toEqual({ ok: false, error: { code: 'forbidden-sender', message: reason } });
+    expect(status).not.toHaveBeenCalled();
+    expect(onRefused).toHaveBeenCalledWith(`forbidden-sender: ${reason}`);
+  });
+
+  it('accepts connection and token messages only from extension pages', async () => {
+    const { route, list } = makeRouter();
+    const answer = await route({ type: 'connections/list' }, fromKitsuTab);
     expect(answer).toEqual({
       ok: false,
-      error: { code: 'forbidden-sender', message: 'message from another extension' },
+      error: { code: 'forbidden-sender', message: 'connections/list is not accepted from a content-script' },
     });
-    expect(status).not.toHaveBeenCalled();
+    expect(list).not.toHaveBeenCalled();
   });
 
-  it('refuses content scripts on hosts nobody granted', async () => {
-    const { route, status } = makeRouter();
-    const answer = await route({ type: 'status', askedTimes: 0 }, { ...fromKitsuTab, url: 'https://evil.example/' });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
-    expect(status).not.toHaveBeenCalled();
+  it('logs refusals without the payload, so a token in a bad message never reaches a log', async () => {
+    const { route, onRefused } = makeRouter();
+    await route({ type: 'connections/save', label: 'x', origin: KITSU, token: TOKEN }, fromKitsuTab);
+    await route({ type: 'connections/save', label: '', origin: 'nope', token: TOKEN }, fromOptionsPage);
+    expect(onRefused).toHaveBeenCalledTimes(2);
+    expect(JSON.stringify(onRefused.mock.calls)).not.toContain(TOKEN);
   });
 
   it('refuses messages its schemas do not accept, saying where', async () => {
@@ -72,20 +111,26 @@ describe('message router', () => {
     expect(status).not.toHaveBeenCalled();
   });
 
-  it('hides handler failures behind a generic error and reports them', async () => {
+  it('passes refusals written for people through, and hides other failures', async () => {
     const failure = new Error('database exploded at /secret/path');
-    const { route, onError } = makeRouter({ status: async () => Promise.reject(failure) });
-    const answer = await route({ type: 'status', askedTimes: 1 }, fromKitsuTab);
-    expect(answer).toEqual({
+    const { route, onError } = makeRouter({
+      status: async () => Promise.reject(failure),
+      'connections/list': async () => Promise.reject(new RefusedError('Paste the bot token.')),
+    });
+    expect(await route({ type: 'status', askedTimes: 1 }, fromKitsuTab)).toEqual({
       ok: false,
       error: { code: 'internal', message: 'Sidekick could not answer this request.' },
     });
     expect(onError).toHaveBeenCalledWith(failure);
+    expect(await route({ type: 'connections/list' }, fromOptionsPage)).toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'Paste the bot token.' },
+    });
   });
 
   it('checks answers too, so a handler cannot leak a field outside the schema', async () => {
     const { route } = makeRouter({
-      status: async () => ({ extensionVersion: '1', origin: null, hostGranted: false, askedTimes: 0, token: 'secret' }),
+      status: async () => ({ extensionVersion: '1', origin: null, hostGranted: false, askedTimes: 0, token: TOKEN }),
     });
     const answer = await route({ type: 'status', askedTimes: 0 }, fromKitsuTab);
     expect(answer).toEqual({

@@ -44,30 +44,38 @@ export async function launchChromiumWithExtension() {
   return { context, worker, extensionId, close };
 }
 
-/** Presses keys on whatever window has the X keyboard focus: the permission dialog, once it shows. */
-function pressKey(key) {
-  execFileSync('xdotool', ['key', key]);
+/**
+ * Presses keys as the X server's keyboard: they reach whatever has the focus, the browser's own
+ * dialogs and shortcuts included, which page-level automation cannot do.
+ */
+export function pressKeys(keys) {
+  execFileSync('xdotool', ['key', keys]);
 }
 
 /**
- * Adds a Kitsu host the way a person does: type the address in the options page, click
- * "Allow", then accept Chromium's permission dialog (Tab moves from "Deny" to "Allow").
+ * Adds a Kitsu connection the way a person does: fill the options page, click "Save and allow",
+ * then accept Chromium's permission dialog (Tab moves the focus from "Deny" to "Allow").
  */
-export async function grantKitsuHost({ context, extensionId }, origin, { attempts = 3 } = {}) {
+export async function addConnection(
+  { context, extensionId },
+  { origin, token, label = 'Test Kitsu' },
+  { attempts = 3 } = {},
+) {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.getByTestId('host-list-empty').or(page.getByTestId('host-list')).waitFor();
-  const message = page.getByTestId('host-message');
+  await page.getByTestId('connection-list-empty').or(page.getByTestId('connection-list')).waitFor();
+  const message = page.getByTestId('connection-message');
+  await page.getByTestId('connection-label').fill(label);
+  await page.getByTestId('connection-address').fill(origin);
+  await page.getByTestId('connection-token').fill(token);
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    await page.getByTestId('host-address').fill(origin);
-    await page.getByTestId('host-allow').click();
+    await page.getByTestId('connection-save').click();
     await page.waitForTimeout(800);
-    pressKey('Tab');
+    pressKeys('Tab');
     await page.waitForTimeout(300);
-    pressKey('Return');
-    await page.waitForFunction((el) => el.textContent !== '', await message.elementHandle(), { timeout: 5_000 });
-    const text = (await message.textContent()) ?? '';
-    if (text.startsWith('Sidekick now runs on')) return page;
+    pressKeys('Return');
+    await message.filter({ hasText: /^(Saved|Permission)/ }).waitFor({ timeout: 5_000 });
+    if ((await message.textContent())?.startsWith('Saved.')) return page;
   }
-  throw new Error(`Could not grant ${origin}: ${await message.textContent()}`);
+  throw new Error(`Could not add a connection for ${origin}: ${await message.textContent()}`);
 }

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+import { describeContext } from '../../lib/kitsu-routes';
+import { ask } from '../../lib/messaging/client';
+import type { AnswerOf } from '../../lib/messaging/protocol';
+import { defineFeature, type FeatureProps } from './types';
+
+type Overview = AnswerOf<'page/overview'>;
+
+/** What Sidekick understood of the page, with names from Kitsu, and how it is connected. */
+function ThisPage({ context, signal }: FeatureProps) {
+  const [overview, setOverview] = useState<Overview | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    ask({ type: 'page/overview' })
+      .then((answer) => {
+        if (!signal.aborted) setOverview(answer);
+      })
+      .catch((error: unknown) => {
+        if (!signal.aborted) setFailure(error instanceof Error ? error.message : String(error));
+      });
+  }, [signal]);
+
+  const names = overview?.names;
+  return (
+    <div class="sk-this-page" data-testid="this-page" data-page-kind={context.kind}>
+      <p class="sk-this-page__where" data-testid="this-page-where">
+        {describeContext(context)}
+      </p>
+      {names ? (
+        <dl class="sk-facts" data-testid="this-page-names">
+          {names.production ? <Fact label="Production" value={names.production} /> : null}
+          {names.episode ? <Fact label="Episode" value={names.episode} /> : null}
+          {names.entity ? <Fact label={names.entityType ?? 'Entity'} value={names.entity} /> : null}
+          {names.taskType ? <Fact label="Task type" value={names.taskType} /> : null}
+          {names.taskStatus ? <Fact label="Status" value={names.taskStatus} /> : null}
+        </dl>
+      ) : null}
+      <p
+        class={`sk-connection sk-connection--${overview?.connection.state ?? 'unknown'}`}
+        data-testid="connection-state"
+      >
+        {failure ?? overview?.connection.message ?? 'Connecting…'}
+      </p>
+    </div>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}
+
+export const thisPage = defineFeature({
+  id: 'this-page',
+  title: 'This page',
+  include: () => true,
+  Panel: ThisPage,
+});

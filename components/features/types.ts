@@ -1,0 +1,21 @@
+import type { ComponentType } from 'preact';
+import type { PageContext } from '../../lib/kitsu-routes';
+
+export type FeatureProps = {
+  context: PageContext;
+  /** Aborted when the person leaves the page: every request and listener of the panel stops. */
+  signal: AbortSignal;
+};
+
+/** One dock section: one file under components/features/, listed in the registry. */
+export type DockFeature = {
+  id: string;
+  title: string;
+  /** Declarative condition on the page context: the section only exists where it returns true. */
+  include: (context: PageContext) => boolean;
+  Panel: ComponentType<FeatureProps>;
+};
+
+export function defineFeature(feature: DockFeature): DockFeature {
+  return feature;
+}

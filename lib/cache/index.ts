@@ -1,0 +1,27 @@
+export {
+  CACHE_FORMAT,
+  type Cache,
+  type CacheDescriptor,
+  type CacheErrorContext,
+  type CacheOptions,
+  type CacheRead,
+  type CacheStats,
+  cacheStoreName,
+  createCache,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_ENTRIES,
+  type ReadMode,
+  type ReadSource,
+} from './cache';
+export {
+  type CacheKind,
+  type CachePolicy,
+  cacheKinds,
+  chooseEvictions,
+  defaultPolicy,
+  type EvictionCandidate,
+  estimateBytes,
+  type Freshness,
+  freshness,
+  type KindPolicy,
+} from './policy';

@@ -1,0 +1,52 @@
+import { type Cache, type CacheDescriptor, type CacheKind, createCache, type ReadMode } from '../cache';
+import { createKitsuClient, type KitsuClient } from '../kitsu';
+import type { StoredConnection } from './model';
+
+/**
+ * One connection at work: its API client and its host's cache, and every read the panels use,
+ * each going through the cache with the ids it depends on (so live events can invalidate it).
+ */
+export function createSession(
+  connection: StoredConnection,
+  {
+    client = createKitsuClient({ origin: connection.origin, token: connection.token }),
+    cache = createCache({ host: connection.origin }),
+  }: { client?: KitsuClient; cache?: Cache } = {},
+) {
+  const through =
+    <A extends unknown[], T>(describe: (...args: A) => CacheDescriptor, fetch: (...args: A) => Promise<T>) =>
+    async (mode: ReadMode, ...args: A): Promise<T> =>
+      (await cache.read(describe(...args), () => fetch(...args), { mode })).value;
+  const one = (kind: CacheKind) => (): CacheDescriptor => ({ kind, key: kind, tags: [kind] });
+  const inProject =
+    (kind: CacheKind) =>
+    (projectId: string): CacheDescriptor => ({
+      kind,
+      key: `${kind}:${projectId}`,
+      tags: [`project:${projectId}`, kind],
+    });
+
+  const reads = {
+    authenticated: through(one('authenticated'), () => client.authenticated()),
+    version: through(one('version'), () => client.version()),
+    project: through(inProject('project'), (projectId: string) => client.project(projectId)),
+    episodes: through(inProject('episodes'), (projectId: string) => client.episodes(projectId)),
+    sequences: through(inProject('sequences'), (projectId: string) => client.sequences(projectId)),
+    shots: through(inProject('shots'), (projectId: string) => client.shots(projectId)),
+    assets: through(inProject('assets'), (projectId: string) => client.assets(projectId)),
+    taskTypes: through(one('task-types'), () => client.taskTypes()),
+    taskStatuses: through(one('task-statuses'), () => client.taskStatuses()),
+    fullTask: through(
+      (taskId: string): CacheDescriptor => ({
+        kind: 'full-task',
+        key: `full-task:${taskId}`,
+        tags: [`task:${taskId}`],
+      }),
+      (taskId: string) => client.fullTask(taskId),
+    ),
+  };
+
+  return { connection, client, cache, reads };
+}
+export type Session = ReturnType<typeof createSession>;
+export type SessionReads = Session['reads'];

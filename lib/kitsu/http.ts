@@ -1,0 +1,183 @@
+// The one function that performs HTTP calls to zou: URL building, headers,
+// timeout, retries and the mapping of every failure to a KitsuApiError.
+import type { z } from 'zod';
+import { errorFromResponse, KitsuApiError } from './errors';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type QueryValue = string | number | boolean | readonly string[] | undefined;
+
+/** Reported before every real network request, retries included. */
+export interface KitsuRequestEvent {
+  method: HttpMethod;
+  route: string;
+  /** 1 for the first try, 2 for the first retry... */
+  attempt: number;
+}
+
+export interface HttpConfig {
+  origin: string;
+  token: string;
+  fetch: typeof globalThis.fetch;
+  timeoutMs: number;
+  maxRetries: number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random: () => number;
+  onRequest?: (event: KitsuRequestEvent) => void;
+}
+
+export interface RequestSpec<S extends z.ZodType> {
+  method: HttpMethod;
+  /** Path template under /api, e.g. "/data/tasks/:id"; it names the route in errors. */
+  path: string;
+  params?: Record<string, string>;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  schema: S;
+  signal?: AbortSignal;
+}
+
+const BASE_DELAY_MS = 300;
+const MAX_DELAY_MS = 5000;
+
+/** Exponential backoff with "equal jitter": half fixed, half random, so retries of many tabs spread out. */
+export function backoffDelay(retry: number, random: () => number): number {
+  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (retry - 1));
+  return ceiling / 2 + random() * (ceiling / 2);
+}
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export function buildUrl(
+  apiBase: string,
+  path: string,
+  params: Record<string, string> = {},
+  query: Record<string, QueryValue> = {},
+): string {
+  const filledPath = path.replace(/:([a-zA-Z_]+)/g, (_, name: string) => {
+    const value = params[name];
+    // "." and ".." would be resolved as dot-segments and silently change the route.
+    if (value === undefined || value === '' || value === '.' || value === '..') {
+      throw new RangeError(`Invalid path parameter "${name}" for ${path}`);
+    }
+    return encodeURIComponent(value);
+  });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    // zou reads list filters (person_id...) as comma-separated values.
+    search.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const queryString = search.toString();
+  return `${apiBase}${filledPath}${queryString ? `?${queryString}` : ''}`;
+}
+
+/** Only reads are replayed: a write that timed out may still have been applied by zou. */
+function isRetryable(method: HttpMethod, error: KitsuApiError): boolean {
+  return method === 'GET' && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server');
+}
+
+export function createHttp(config: HttpConfig) {
+  const apiBase = `${config.origin}/api`;
+
+  async function attempt(spec: RequestSpec<z.ZodType>, route: string, url: string): Promise<unknown> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, config.timeoutMs);
+    const forwardAbort = () => controller.abort(spec.signal?.reason);
+    spec.signal?.addEventListener('abort', forwardAbort, { once: true });
+
+    let response: Response;
+    let text: string;
+    try {
+      const headers: Record<string, string> = { Authorization: `Bearer ${config.token}`, Accept: 'application/json' };
+      if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+      response = await config.fetch(url, {
+        method: spec.method,
+        headers,
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        // zou reads the JWT cookie before the header: a stale Kitsu cookie would win over our token.
+        credentials: 'omit',
+        cache: 'no-store',
+        signal: controller.signal,
+      });
+      // The timeout covers the body too: a stalled stream must not hang the worker.
+      text = await response.text();
+    } catch {
+      // The original error is dropped on purpose: it may carry the request (and its headers).
+      if (spec.signal?.aborted) throw spec.signal.reason;
+      throw new KitsuApiError({ kind: timedOut ? 'timeout' : 'network', route });
+    } finally {
+      clearTimeout(timer);
+      spec.signal?.removeEventListener('abort', forwardAbort);
+    }
+
+    let body: unknown;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      if (!response.ok) throw errorFromResponse(route, response.status, undefined, config.token);
+      throw new KitsuApiError({ kind: 'bad-response', route, status: response.status, serverMessage: 'not JSON' });
+    }
+    if (!response.ok) throw errorFromResponse(route, response.status, body, config.token);
+
+    const parsed = spec.schema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new KitsuApiError({
+        kind: 'bad-response',
+        route,
+        status: response.status,
+        field: issue ? formatPath(issue.path) : undefined,
+        serverMessage: issue?.message,
+      });
+    }
+    return parsed.data;
+  }
+
+  /**
+   * Performs one API call. An aborted external signal rejects with the
+   * signal's reason (not a KitsuApiError): cancelling is not a Kitsu failure.
+   */
+  async function request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<z.infer<S>> {
+    const route = `${spec.method} ${spec.path}`;
+    const url = buildUrl(apiBase, spec.path, spec.params, spec.query);
+    for (let tryNumber = 1; ; tryNumber++) {
+      spec.signal?.throwIfAborted();
+      config.onRequest?.({ method: spec.method, route, attempt: tryNumber });
+      try {
+        return (await attempt(spec, route, url)) as z.infer<S>;
+      } catch (error) {
+        const retry =
+          error instanceof KitsuApiError && isRetryable(spec.method, error) && tryNumber <= config.maxRetries;
+        if (!retry) throw error;
+        await config.sleep(backoffDelay(tryNumber, config.random), spec.signal);
+      }
+    }
+  }
+
+  return { request };
+}
+
+/** ["data", 3, "task_status_id"] → "data[3].task_status_id" */
+function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(root)';
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}

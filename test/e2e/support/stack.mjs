@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './browser.mjs';
+
+/** The real Kitsu stack that `npm run kitsu:up` started (test:all starts it before the browser tests). */
+export function readStack() {
+  const file = path.join(ROOT, '.kitsu-stack/stack.json');
+  if (!fs.existsSync(file)) throw new Error(`No ${file}: start the real Kitsu stack with npm run kitsu:up`);
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+export async function kitsuGet(stack, route, token = stack.bots.writer.token) {
+  const response = await fetch(`${stack.frontDoor}/api${route}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET ${route}: ${response.status}`);
+  return response.json();
+}
+
+/** Ids of real seeded things to visit: a shot, an asset, a task of each, an episode, a task type. */
+export async function pickSeededIds(stack) {
+  const projectId = stack.production.id;
+  const [shots, assets, taskTypes] = await Promise.all([
+    kitsuGet(stack, `/data/shots/with-tasks?project_id=${projectId}`),
+    kitsuGet(stack, `/data/assets/with-tasks?project_id=${projectId}`),
+    kitsuGet(stack, '/data/task-types'),
+  ]);
+  const shot = shots.find((candidate) => candidate.tasks.length > 0);
+  const asset = assets.find((candidate) => candidate.tasks.length > 0 && !candidate.name.includes('<'));
+  const shotTask = shot.tasks[0];
+  return {
+    projectId,
+    episodeId: shot.episode_id,
+    shot,
+    asset,
+    shotTask,
+    shotTaskType: taskTypes.find((taskType) => taskType.id === shotTask.task_type_id),
+    assetTask: asset.tasks[0],
+  };
+}
