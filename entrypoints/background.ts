@@ -6,7 +6,8 @@ import { probeIdentity } from '../lib/connections/probe';
 import { createConnectionService } from '../lib/connections/service';
 import { createSessions } from '../lib/connections/sessions';
 import { createVault } from '../lib/connections/vault';
-import { connectionLine, pageNames } from '../lib/dock/overview';
+import { connectionLine, pageNames, popupConnection } from '../lib/dock/overview';
+import { PAUSED_KEY, readPaused } from '../lib/dock/paused';
 import { createKitsuClient, describeKitsuError } from '../lib/kitsu';
 import { parseKitsuUrl } from '../lib/kitsu-routes';
 import type { TabNotice } from '../lib/messaging/protocol';
@@ -42,25 +43,32 @@ export default defineBackground(() => {
 
   const route = createRouter(
     {
-      async status(request, { sender }) {
-        const origin = sender.kind === 'content-script' ? sender.origin : null;
-        return {
-          extensionVersion: browser.runtime.getManifest().version,
-          origin,
-          hostGranted: origin !== null && (await isHostGranted(origin)),
-          askedTimes: request.askedTimes,
-        };
-      },
-      async 'page/overview'(_request, { sender }) {
+      async 'page/overview'(request, { sender }) {
         if (sender.kind !== 'content-script') throw new RefusedError('Only a Kitsu page has an overview.');
+        if (originOf(request.url) !== sender.origin) throw new RefusedError('That page is not on this tab’s Kitsu.');
         const session = await sessions.for(sender.origin);
         if (!session) throw new RefusedError('This Kitsu has no connection any more.');
-        const context = parseKitsuUrl(sender.url);
+        const context = parseKitsuUrl(request.url);
         const [connection, names] = await Promise.all([
           connectionLine(session.connection.label, session.reads),
           pageNames(context, session.reads),
         ]);
         return { connection, names };
+      },
+      async 'popup/state'(request) {
+        const [paused, session] = await Promise.all([
+          readPaused(),
+          request.origin ? sessions.for(request.origin) : Promise.resolve(null),
+        ]);
+        return {
+          extensionVersion: browser.runtime.getManifest().version,
+          paused,
+          connection: session ? await popupConnection(session) : null,
+        };
+      },
+      async 'settings/set-paused'(request) {
+        await browser.storage.local.set({ [PAUSED_KEY]: request.paused });
+        return { paused: request.paused };
       },
       'connections/list': async () => ({ connections: await connections.list() }),
       'connections/test': (request) => connections.test(request.origin, request.token),

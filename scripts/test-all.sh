@@ -9,4 +9,10 @@ step "system packages"; bash scripts/ensure-system-packages.sh
 step "typecheck"; npm run typecheck
 step "lint"; npm run lint
 step "unit tests"; npm test
+step "front door tests"; npm run test:front-door
+
+step "real Kitsu stack (zou, PostgreSQL, Redis, front door)"
+trap 'step "stopping the Kitsu stack"; npm run kitsu:down' EXIT
+npm run kitsu:up
+step "Kitsu contract tests"; npm run test:kitsu
 step "browser tests (Chromium)"; npm run test:e2e

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { describeContext } from '../../lib/kitsu-routes';
-import { ask } from '../../lib/messaging/client';
-import type { AnswerOf } from '../../lib/messaging/protocol';
+import { askWith } from '../../lib/messaging/client';
+import { type AnswerOf, pageOverviewAnswer } from '../../lib/messaging/protocol';
 import { defineFeature, type FeatureProps } from './types';
 
 type Overview = AnswerOf<'page/overview'>;
@@ -12,7 +12,8 @@ function ThisPage({ context, signal }: FeatureProps) {
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
-    ask({ type: 'page/overview' })
+    // askWith, not ask: the content script then bundles this one answer schema, not all of them.
+    askWith(pageOverviewAnswer, { type: 'page/overview', url: location.href })
       .then((answer) => {
         if (!signal.aborted) setOverview(answer);
       })

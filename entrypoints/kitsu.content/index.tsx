@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { onPausedChange, readPaused } from '../../lib/dock/paused';
 import { tabNoticeSchema } from '../../lib/messaging/protocol';
 import { DockApp, type DockShell } from './DockApp';
 import dockCss from './style.css?inline';
@@ -19,9 +20,14 @@ export default defineContentScript({
     const shell: DockShell = {
       url: location.href,
       onLocationChange(listener) {
-        const onChange = (event: Event) => listener(String((event as CustomEvent).detail?.newUrl ?? location.href));
-        ctx.addEventListener(window, 'wxt:locationchange', onChange);
-        return () => window.removeEventListener('wxt:locationchange', onChange);
+        // WXT dispatches its own event (Navigation API, or polling where there is none) carrying the new URL.
+        let listening = true;
+        ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+          if (listening) listener(event.newUrl.href);
+        });
+        return () => {
+          listening = false;
+        };
       },
       onToggleCommand(listener) {
         const onMessage = (message: unknown, sender: { id?: string }) => {
@@ -54,6 +60,9 @@ export default defineContentScript({
         if (container) render(null, container);
       },
     });
-    ui.mount();
+    // Paused from the popup: the dock leaves every page at once, and comes back the same way.
+    const showOrHide = (paused: boolean) => (paused ? ui.remove() : ui.mount());
+    showOrHide(await readPaused());
+    ctx.onInvalidated(onPausedChange(showOrHide));
   },
 });

@@ -1,15 +1,24 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { AppInfo } from '../../components/AppInfo';
+import { PopupStatus } from '../../components/PopupStatus';
+import { originOf } from '../../lib/messaging/sender';
 import '../../components/page.css';
+
+/** The tabs API only tells the URL of tabs on hosts Sidekick was granted: exactly the Kitsu ones. */
+async function activeTabOrigin(): Promise<string | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const origin = originOf(tab?.url);
+  return origin?.startsWith('http') ? origin : null;
+}
+
+const tabOrigin = activeTabOrigin();
 
 function Popup() {
   return (
-    <main style={{ minWidth: '260px' }}>
+    <main style={{ minWidth: '300px' }}>
       <AppInfo />
-      <p class="sk-settings__placeholder" data-testid="popup-placeholder">
-        Suggestions and bulk helpers appear on your Kitsu pages.
-      </p>
+      <PopupStatus tabOrigin={tabOrigin} />
       <button type="button" data-testid="open-options" onClick={() => browser.runtime.openOptionsPage()}>
         Settings
       </button>

@@ -17,6 +17,7 @@ export async function probeIdentity(client: KitsuClient): Promise<TokenIdentity>
     name: user.full_name,
     role: role.data,
     isBot: user.is_bot,
+    departmentCount: user.departments.length,
     expirationDate: user.expiration_date ?? null,
     productions: projects.map((project) => ({ id: project.id, name: project.name })),
   };

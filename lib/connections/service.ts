@@ -11,6 +11,7 @@ export type TokenIdentity = {
   name: string;
   role: KitsuRole;
   isBot: boolean;
+  departmentCount: number;
   expirationDate: string | null;
   productions: { id: string; name: string }[];
 };
@@ -55,7 +56,7 @@ export function createConnectionService(ports: ConnectionPorts) {
             expirationDate: identity.expirationDate,
           },
           productions: identity.productions,
-          advice: privilegeAdvice(identity.role, ports.enabledNeeds()),
+          advice: privilegeAdvice(identity, ports.enabledNeeds()),
         };
       } catch (error) {
         return { ok: false, problem: 'unreachable-or-refused', message: ports.describeError(error) };

@@ -1,4 +1,5 @@
-import type { SessionReads } from '../connections/session';
+import { kitsuRoleSchema } from '../connections/model';
+import type { Session, SessionReads } from '../connections/session';
 import { describeKitsuError, isKitsuApiError, type KitsuApiError } from '../kitsu';
 import type { EntityType, PageContext } from '../kitsu-routes';
 import type { AnswerOf } from '../messaging/protocol';
@@ -6,6 +7,7 @@ import type { AnswerOf } from '../messaging/protocol';
 type Overview = AnswerOf<'page/overview'>;
 type Names = Overview['names'];
 type ConnectionState = Overview['connection']['state'];
+type PopupConnection = NonNullable<AnswerOf<'popup/state'>['connection']>;
 
 const ENTITY_LABEL: Record<EntityType, string> = {
   asset: 'Asset',
@@ -98,4 +100,30 @@ export async function connectionLine(label: string, reads: SessionReads): Promis
     const state = isKitsuApiError(error) ? (STATE_OF_ERROR[error.kind] ?? 'error') : 'error';
     return { label, state, message: describeKitsuError(error) };
   }
+}
+
+/** The popup's line for the current tab: the dock's connection line plus role, version and cache figures. */
+export async function popupConnection(session: Session): Promise<PopupConnection> {
+  const [line, authenticated, version, stats] = await Promise.all([
+    connectionLine(session.connection.label, session.reads),
+    session.reads.authenticated('swr').catch(() => null),
+    session.reads.version('swr').catch(() => null),
+    session.cache.stats(),
+  ]);
+  const role = kitsuRoleSchema.safeParse(authenticated?.user.role);
+  return {
+    label: line.label,
+    origin: session.connection.origin,
+    state: line.state,
+    message: line.message,
+    role: role.success ? role.data : null,
+    kitsuVersion: version?.version ?? null,
+    cache: {
+      hits: stats.hits,
+      staleServed: stats.staleServed,
+      misses: stats.misses,
+      requests: stats.requests,
+      entries: stats.entries,
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   type EntityType,
   type EpisodeScope,
@@ -22,7 +22,7 @@ export interface ParseOptions {
 }
 
 // Zou always emits lowercase ids; lowering here lets contexts be compared with API data directly.
-const lowerUuid = z.string().toLowerCase().pipe(UuidSchema);
+const lowerUuid = z.pipe(z.string().check(z.toLowerCase()), UuidSchema);
 
 const PLURAL_TO_ENTITY_TYPE = {
   assets: 'asset',
@@ -32,8 +32,8 @@ const PLURAL_TO_ENTITY_TYPE = {
   episodes: 'episode',
 } as const satisfies Record<string, EntityType>;
 
-const boundedInt = (digits: RegExp, bounds: z.ZodType<number, number>) =>
-  z.string().regex(digits).transform(Number).pipe(bounds);
+const boundedInt = (digits: RegExp, bounds: z.ZodMiniType<number, number>) =>
+  z.pipe(z.pipe(z.string().check(z.regex(digits)), z.transform(Number)), bounds);
 
 // How each `:name` segment of a route pattern is validated and converted. A segment that fails its
 // schema makes the route not match, so a malformed id falls through to `other`.
@@ -44,9 +44,10 @@ const SEGMENT_SCHEMAS = {
   episodeEntityId: lowerUuid,
   entityId: lowerUuid,
   // Task-type and task pages name the entity type in plural (Kitsu's `:type`).
-  entityTypes: z
-    .enum(['assets', 'shots', 'sequences', 'edits', 'episodes'])
-    .transform((plural) => PLURAL_TO_ENTITY_TYPE[plural]),
+  entityTypes: z.pipe(
+    z.enum(['assets', 'shots', 'sequences', 'edits', 'episodes']),
+    z.transform((plural: keyof typeof PLURAL_TO_ENTITY_TYPE) => PLURAL_TO_ENTITY_TYPE[plural]),
+  ),
   taskTypeId: lowerUuid,
   taskId: lowerUuid,
   previewId: lowerUuid,
@@ -56,10 +57,10 @@ const SEGMENT_SCHEMAS = {
   assetTypeId: lowerUuid,
   sequenceId: z.union([lowerUuid, z.literal('all')]),
   pluginId: PluginIdSchema,
-  year: boundedInt(/^\d{4}$/, PageParamsSchema.shape.year.unwrap()),
-  month: boundedInt(/^\d{1,2}$/, PageParamsSchema.shape.month.unwrap()),
-  week: boundedInt(/^\d{1,2}$/, PageParamsSchema.shape.week.unwrap()),
-  day: boundedInt(/^\d{1,2}$/, PageParamsSchema.shape.day.unwrap()),
+  year: boundedInt(/^\d{4}$/, PageParamsSchema.shape.year.def.innerType),
+  month: boundedInt(/^\d{1,2}$/, PageParamsSchema.shape.month.def.innerType),
+  week: boundedInt(/^\d{1,2}$/, PageParamsSchema.shape.week.def.innerType),
+  day: boundedInt(/^\d{1,2}$/, PageParamsSchema.shape.day.def.innerType),
 };
 
 type ParamName = keyof typeof SEGMENT_SCHEMAS;

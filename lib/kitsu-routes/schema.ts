@@ -1,8 +1,12 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+
+// zod/mini, not classic zod: the content script bundles these schemas and has a size budget (mini is
+// tree-shakable). `/* @__PURE__ */` marks schemas built with a method call (`.check`, `.brand`) as free of
+// side effects, so a bundle that does not use them can drop them.
 
 // Zou creates ids with uuid4, but studios that imported data from other trackers may hold ids that
 // are well-formed UUIDs without the RFC version/variant bits, so only the 8-4-4-4-12 shape is checked.
-export const UuidSchema = z.guid().brand<'KitsuUuid'>();
+export const UuidSchema = /* @__PURE__ */ z.guid().brand<'KitsuUuid'>();
 export type Uuid = z.infer<typeof UuidSchema>;
 
 // On TV shows the episode selector also offers every episode ('all') and the main pack ('main').
@@ -69,35 +73,35 @@ export const PeriodSchema = z.enum(['year', 'month', 'week', 'day']);
 export type Period = z.infer<typeof PeriodSchema>;
 
 // Studio plugins are addressed by the plugin_id of their manifest (a name), not by a UUID.
-export const PluginIdSchema = z.string().regex(/^[\w.-]+$/);
+export const PluginIdSchema = /* @__PURE__ */ z.string().check(z.regex(/^[\w.-]+$/));
 
 // Sub-page parameters of sections that have child routes (breakdown, quota, timesheets, plugins...).
 export const PageParamsSchema = z.strictObject({
   // The breakdown uses 'all' when no single sequence is picked.
-  sequenceId: z.union([UuidSchema, z.literal('all')]).optional(),
-  assetTypeId: UuidSchema.optional(),
-  pluginId: PluginIdSchema.optional(),
-  templateId: UuidSchema.optional(),
-  period: PeriodSchema.optional(),
-  year: z.int().min(1970).max(9999).optional(),
-  month: z.int().min(1).max(12).optional(),
-  week: z.int().min(1).max(53).optional(),
-  day: z.int().min(1).max(31).optional(),
-  personId: UuidSchema.optional(),
+  sequenceId: z.optional(z.union([UuidSchema, z.literal('all')])),
+  assetTypeId: z.optional(UuidSchema),
+  pluginId: z.optional(PluginIdSchema),
+  templateId: z.optional(UuidSchema),
+  period: z.optional(PeriodSchema),
+  year: z.optional(/* @__PURE__ */ z.int().check(z.gte(1970), z.lte(9999))),
+  month: z.optional(/* @__PURE__ */ z.int().check(z.gte(1), z.lte(12))),
+  week: z.optional(/* @__PURE__ */ z.int().check(z.gte(1), z.lte(53))),
+  day: z.optional(/* @__PURE__ */ z.int().check(z.gte(1), z.lte(31))),
+  personId: z.optional(UuidSchema),
 });
 export type PageParams = z.infer<typeof PageParamsSchema>;
 
 // Empty values are dropped: Kitsu leaves `?search=` behind when a filter is cleared.
 export const QuerySchema = z.strictObject({
-  search: z.string().min(1).optional(),
-  section: z.string().min(1).optional(),
-  extra: z.record(z.string(), z.string().min(1)),
+  search: z.optional(/* @__PURE__ */ z.string().check(z.minLength(1))),
+  section: z.optional(/* @__PURE__ */ z.string().check(z.minLength(1))),
+  extra: z.record(z.string(), /* @__PURE__ */ z.string().check(z.minLength(1))),
 });
 export type Query = z.infer<typeof QuerySchema>;
 
 const productionScope = {
   productionId: UuidSchema,
-  episodeId: EpisodeScopeSchema.optional(),
+  episodeId: z.optional(EpisodeScopeSchema),
 };
 
 export const EntityListContextSchema = z.strictObject({
@@ -129,14 +133,14 @@ export const TaskContextSchema = z.strictObject({
   ...productionScope,
   entityType: EntityTypeSchema,
   taskId: UuidSchema,
-  previewId: UuidSchema.optional(),
+  previewId: z.optional(UuidSchema),
   query: QuerySchema,
 });
 
 export const PlaylistsContextSchema = z.strictObject({
   kind: z.literal('playlists'),
   ...productionScope,
-  playlistId: UuidSchema.optional(),
+  playlistId: z.optional(UuidSchema),
   query: QuerySchema,
 });
 
@@ -151,7 +155,7 @@ export const ProductionPageContextSchema = z.strictObject({
 export const MyTasksContextSchema = z.strictObject({
   kind: z.literal('my-tasks'),
   // The open tab (todos, done, timesheets...), copied from ?section= for convenience.
-  section: z.string().min(1).optional(),
+  section: z.optional(/* @__PURE__ */ z.string().check(z.minLength(1))),
   query: QuerySchema,
 });
 

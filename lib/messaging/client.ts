@@ -20,8 +20,20 @@ export class SidekickRequestError extends Error {
 
 /** Asks the background and checks its answer; throws a readable error when it refuses. */
 export async function ask<T extends RequestType>(request: Extract<SidekickRequest, { type: T }>): Promise<AnswerOf<T>> {
+  return askWith(answerSchemas[request.type], request);
+}
+
+/**
+ * Like `ask`, with the answer's schema given by the caller (it must be `answerSchemas[type]`), so that
+ * a bundle carries only the schemas of what it asks: the content script has a size budget, and `ask`
+ * brings in every answer schema.
+ */
+export async function askWith<T extends RequestType>(
+  answerSchema: (typeof answerSchemas)[T],
+  request: Extract<SidekickRequest, { type: T }>,
+): Promise<AnswerOf<T>> {
   const raw: unknown = await browser.runtime.sendMessage(request);
-  const envelope = envelopeSchema(answerSchemas[request.type]).parse(raw) as Envelope<AnswerOf<T>>;
+  const envelope = envelopeSchema(answerSchema).parse(raw) as Envelope<AnswerOf<T>>;
   if (!envelope.ok) throw new SidekickRequestError(envelope.error.code, envelope.error.message);
   return envelope.data;
 }

@@ -1,5 +1,9 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { connectionSchema, kitsuRoleSchema } from '../connections/model';
+
+// zod/mini, not classic zod: the content script bundles these schemas and has a size budget (mini is
+// tree-shakable). `/* @__PURE__ */` marks schemas built with a method call (`.check`, `.brand`) as free of
+// side effects, so a bundle that does not use them can drop them.
 
 /**
  * Every message that crosses a context boundary is described here, and only here.
@@ -12,36 +16,50 @@ import { connectionSchema, kitsuRoleSchema } from '../connections/model';
 export const senderKinds = ['extension-page', 'content-script'] as const;
 export type AllowedSender = (typeof senderKinds)[number];
 
-const statusRequest = z.object({
-  type: z.literal('status'),
-  /** How many times the person asked; echoed back so the panel can tell answers apart. */
-  askedTimes: z.number().int().nonnegative(),
+const tokenField = /* @__PURE__ */ z
+  .string()
+  .check(z.trim(), z.minLength(20, 'A Kitsu token is a long string: paste the whole token.'), z.maxLength(4096));
+
+/**
+ * What the page shows, with names from Kitsu. The URL travels in the message because the browser's
+ * `sender.url` keeps the URL the document loaded with, not the one after Kitsu's pushState
+ * navigations; the background only accepts a URL on the sender's own, browser-stamped origin.
+ */
+const pageOverview = z.object({
+  type: z.literal('page/overview'),
+  url: /* @__PURE__ */ z.string().check(z.url(), z.maxLength(4096)),
 });
 
-const tokenField = z.string().trim().min(20, 'A Kitsu token is a long string: paste the whole token.').max(4096);
-
-/** What the page shows, with names from Kitsu; the page is read from the sender's URL, not from the message. */
-const pageOverview = z.object({ type: z.literal('page/overview') });
+/** The popup's view of the tab it was opened on: the origin comes from the tabs API, in the popup. */
+const popupState = z.object({
+  type: z.literal('popup/state'),
+  origin: z.nullable(/* @__PURE__ */ z.string().check(z.url())),
+});
+const setPaused = z.object({ type: z.literal('settings/set-paused'), paused: z.boolean() });
 
 const connectionsList = z.object({ type: z.literal('connections/list') });
 const connectionsTest = z.object({
   type: z.literal('connections/test'),
-  origin: z.string().url(),
+  origin: /* @__PURE__ */ z.string().check(z.url()),
   /** A new token to test; without it the stored token of the connection on that origin is used. */
-  token: tokenField.optional(),
+  token: z.optional(tokenField),
 });
 const connectionsSave = z.object({
   type: z.literal('connections/save'),
-  id: z.string().optional(),
-  label: z.string().trim().min(1, 'Give the connection a name.').max(80),
-  origin: z.string().url(),
-  token: tokenField.optional(),
+  id: z.optional(z.string()),
+  label: /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1, 'Give the connection a name.'), z.maxLength(80)),
+  origin: /* @__PURE__ */ z.string().check(z.url()),
+  token: z.optional(tokenField),
 });
-const connectionsRemove = z.object({ type: z.literal('connections/remove'), id: z.string().min(1) });
+const connectionsRemove = z.object({
+  type: z.literal('connections/remove'),
+  id: /* @__PURE__ */ z.string().check(z.minLength(1)),
+});
 
 export const requestSchema = z.discriminatedUnion('type', [
-  statusRequest,
   pageOverview,
+  popupState,
+  setPaused,
   connectionsList,
   connectionsTest,
   connectionsSave,
@@ -52,21 +70,14 @@ export type RequestType = SidekickRequest['type'];
 
 /** Who may send what. Connection and token messages never come from a Kitsu page. */
 export const allowedSenders: Record<RequestType, readonly AllowedSender[]> = {
-  status: ['content-script', 'extension-page'],
   'page/overview': ['content-script'],
+  'popup/state': ['extension-page'],
+  'settings/set-paused': ['extension-page'],
   'connections/list': ['extension-page'],
   'connections/test': ['extension-page'],
   'connections/save': ['extension-page'],
   'connections/remove': ['extension-page'],
 };
-
-export const statusAnswer = z.object({
-  extensionVersion: z.string(),
-  /** The origin the asking page is on, as the browser stamped it (not as the page claims). */
-  origin: z.string().nullable(),
-  hostGranted: z.boolean(),
-  askedTimes: z.number().int().nonnegative(),
-});
 
 const privilegeAdviceSchema = z.object({
   verdict: z.enum(['fits', 'too-high', 'too-low']),
@@ -81,7 +92,7 @@ export const connectionTestAnswer = z.discriminatedUnion('ok', [
       name: z.string(),
       role: kitsuRoleSchema,
       isBot: z.boolean(),
-      expirationDate: z.string().nullable(),
+      expirationDate: z.nullable(z.string()),
     }),
     productions: z.array(z.object({ id: z.string(), name: z.string() })),
     advice: privilegeAdviceSchema,
@@ -90,7 +101,7 @@ export const connectionTestAnswer = z.discriminatedUnion('ok', [
 ]);
 export type ConnectionTestAnswer = z.infer<typeof connectionTestAnswer>;
 
-export const connectionView = connectionSchema.extend({ hostGranted: z.boolean() });
+export const connectionView = z.extend(connectionSchema, { hostGranted: z.boolean() });
 export type ConnectionView = z.infer<typeof connectionView>;
 
 export const connectionStates = ['connected', 'expired', 'revoked', 'refused', 'unreachable', 'error'] as const;
@@ -103,23 +114,46 @@ export const pageOverviewAnswer = z.object({
     message: z.string(),
   }),
   names: z.object({
-    production: z.string().optional(),
-    episode: z.string().optional(),
-    entityType: z.string().optional(),
-    entity: z.string().optional(),
-    taskType: z.string().optional(),
-    taskStatus: z.string().optional(),
+    production: z.optional(z.string()),
+    episode: z.optional(z.string()),
+    entityType: z.optional(z.string()),
+    entity: z.optional(z.string()),
+    taskType: z.optional(z.string()),
+    taskStatus: z.optional(z.string()),
   }),
 });
 
+export const popupStateAnswer = z.object({
+  extensionVersion: z.string(),
+  paused: z.boolean(),
+  connection: z.nullable(
+    z.object({
+      label: z.string(),
+      origin: z.string(),
+      state: z.enum(connectionStates),
+      message: z.string(),
+      role: z.nullable(kitsuRoleSchema),
+      kitsuVersion: z.nullable(z.string()),
+      cache: z.object({
+        hits: z.number(),
+        staleServed: z.number(),
+        misses: z.number(),
+        requests: z.number(),
+        entries: z.number(),
+      }),
+    }),
+  ),
+});
+
 export const answerSchemas = {
-  status: statusAnswer,
   'page/overview': pageOverviewAnswer,
+  'popup/state': popupStateAnswer,
+  'settings/set-paused': z.object({ paused: z.boolean() }),
   'connections/list': z.object({ connections: z.array(connectionView) }),
   'connections/test': connectionTestAnswer,
   'connections/save': connectionView,
   'connections/remove': z.object({ removed: z.boolean() }),
-} satisfies Record<RequestType, z.ZodType>;
+} satisfies Record<RequestType, z.ZodMiniType>;
 
 export type AnswerOf<T extends RequestType> = z.infer<(typeof answerSchemas)[T]>;
 
@@ -130,7 +164,7 @@ export const sidekickError = z.object({
 });
 export type SidekickError = z.infer<typeof sidekickError>;
 
-export function envelopeSchema<T extends z.ZodType>(data: T) {
+export function envelopeSchema<T extends z.ZodMiniType>(data: T) {
   return z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), data }),
     z.object({ ok: z.literal(false), error: sidekickError }),

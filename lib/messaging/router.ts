@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { en } from 'zod/locales';
+import { z } from 'zod/mini';
 import {
   type AnswerOf,
   allowedSenders,
@@ -10,6 +11,10 @@ import {
   type SidekickRequest,
 } from './protocol';
 import { classifySender, type SenderFacts, type SenderKind } from './sender';
+
+// Refusals quote zod's issue messages to people. The protocol's schemas use zod/mini, which sets no
+// locale of its own (classic zod sets English on first use): set English here, whatever else is loaded.
+z.config(en());
 
 export type HandlerContext = { sender: Exclude<SenderKind, { kind: 'foreign' }> };
 
@@ -67,7 +72,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
   };
 }
 
-function summarizeIssues(error: z.ZodError): string {
+function summarizeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => `${issue.path.join('.') || 'message'}: ${issue.message}`)

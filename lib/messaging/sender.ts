@@ -15,7 +15,7 @@ export type SenderFacts = {
 
 export type SenderKind =
   | { kind: 'extension-page' }
-  | { kind: 'content-script'; origin: string; url: string; tabId: number }
+  | { kind: 'content-script'; origin: string; tabId: number }
   | { kind: 'foreign'; reason: string };
 
 export function classifySender(sender: SenderFacts, ownId: string, ownOrigin: string): SenderKind {
@@ -31,7 +31,7 @@ export function classifySender(sender: SenderFacts, ownId: string, ownOrigin: st
   }
   if (sender.tabId === undefined) return { kind: 'foreign', reason: 'page without a tab' };
   if (sender.frameId !== 0) return { kind: 'foreign', reason: 'content script in a sub-frame' };
-  return { kind: 'content-script', origin, url: sender.url ?? '', tabId: sender.tabId };
+  return { kind: 'content-script', origin, tabId: sender.tabId };
 }
 
 export function originOf(url: string | undefined): string | null {

@@ -53,17 +53,17 @@ describe('Chrome build in Chromium', () => {
     await options.close();
     const page = await browser.context.newPage();
     await page.goto(`http://127.0.0.1:${pages.port}/productions`);
-    const panel = page.locator(`${DOCK} [data-testid="sidekick-panel"]`);
-    await panel.waitFor({ timeout: 10_000 });
-    await panel.getByTestId('sidekick-check').click();
-    const status = panel.getByTestId('sidekick-status');
-    await status.filter({ hasText: 'answered' }).waitFor({ timeout: 5_000 });
+    const dock = page.locator(`${DOCK} [data-testid="sidekick-dock"]`);
+    await dock.waitFor({ timeout: 10_000 });
+    assert.equal(await dock.getByTestId('this-page-where').textContent(), 'Productions');
+    // The background asked this host who the token is; a plain page answers HTML, not Zou's JSON.
+    const state = dock.getByTestId('connection-state');
+    await state.filter({ hasNotText: 'Connecting…' }).waitFor({ timeout: 10_000 });
     assert.equal(
-      await status.textContent(),
-      `Background v${manifest.version} answered (#1): http://127.0.0.1:${pages.port} is a configured Kitsu host.`,
+      await state.textContent(),
+      'Kitsu answered GET /auth/authenticated in a form Sidekick does not understand: this Kitsu version may not be supported yet.',
     );
-    await panel.screenshot({ path: path.join(ARTIFACTS, 'panel.png') });
-    await page.screenshot({ path: path.join(ARTIFACTS, 'page-with-dock.png') });
+    await dock.screenshot({ path: path.join(ARTIFACTS, 'dock.png') });
     await page.close();
   });
 

@@ -32,7 +32,10 @@ describe('the dock on Kitsu pages, against the real Zou stack', () => {
     const result = options.getByTestId('connection-test-result');
     await result.waitFor({ timeout: 10_000 });
     const text = await result.textContent();
-    assert.match(text, new RegExp(`Kitsu ${stack.zouVersion.replaceAll('.', '\\.')}: connected as ${stack.bots.writer.name}`));
+    assert.match(
+      text,
+      new RegExp(`Kitsu ${stack.zouVersion.replaceAll('.', '\\.')}: connected as ${stack.bots.writer.name}`),
+    );
     assert.match(text, /Fox Tales/);
     await options.close();
   });
@@ -98,7 +101,11 @@ describe('the dock on Kitsu pages, against the real Zou stack', () => {
     await dock.getByTestId('dock-body').waitFor({ state: 'detached', timeout: 5_000 });
     await page.reload();
     await page.locator(DOCK).getByTestId('dock-toggle').waitFor();
-    assert.equal(await page.locator(DOCK).getByTestId('dock-toggle').getAttribute('aria-expanded'), 'false', 'remembered per host');
+    assert.equal(
+      await page.locator(DOCK).getByTestId('dock-toggle').getAttribute('aria-expanded'),
+      'false',
+      'remembered per host',
+    );
     await page.locator(DOCK).getByTestId('dock-toggle').click();
     await page.locator(DOCK).getByTestId('dock-body').waitFor();
   });

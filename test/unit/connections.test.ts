@@ -16,6 +16,7 @@ function setup(overrides: Partial<ConnectionPorts> = {}) {
     name: 'Sidekick bot',
     role: 'manager',
     isBot: true,
+    departmentCount: 0,
     expirationDate: '2027-01-31',
     productions: [{ id: 'p1', name: 'Fox Tales' }],
   };
@@ -99,7 +100,11 @@ describe('connection service', () => {
       kitsuVersion: '1.0.97',
       identity: { name: 'Sidekick bot', role: 'manager', isBot: true, expirationDate: '2027-01-31' },
       productions: [{ id: 'p1', name: 'Fox Tales' }],
-      advice: { verdict: 'fits', message: "This token's role (Production Manager) fits the enabled features." },
+      advice: {
+        verdict: 'too-high',
+        message:
+          'This token is a Production Manager: it can also create and delete tasks and edit the production. A Supervisor bot with no department, added to the productions you use, is enough.',
+      },
     });
   });
 
@@ -120,17 +125,25 @@ describe('connection service', () => {
 
 describe('privilege advice', () => {
   it.each([
-    ['admin', ['read', 'write'], 'too-high'],
-    ['admin', ['read'], 'too-high'],
-    ['manager', ['read', 'write'], 'fits'],
-    ['manager', ['read'], 'too-high'],
-    ['supervisor', ['read', 'write'], 'too-low'],
-    ['user', ['read', 'write'], 'too-low'],
-    ['user', ['read'], 'fits'],
-    ['client', ['read'], 'too-low'],
-    ['vendor', ['read'], 'too-low'],
-  ] as const)('%s for %j → %s', (role, needs, verdict) => {
-    expect(privilegeAdvice(role, needs).verdict).toBe(verdict);
+    ['admin', 0, ['read', 'write'], 'too-high'],
+    ['admin', 0, ['read'], 'too-high'],
+    ['manager', 0, ['read', 'write'], 'too-high'],
+    ['manager', 0, ['read'], 'too-high'],
+    ['supervisor', 0, ['read', 'write'], 'fits'],
+    ['supervisor', 2, ['read', 'write'], 'too-low'],
+    ['supervisor', 0, ['read'], 'too-high'],
+    ['user', 0, ['read', 'write'], 'too-low'],
+    ['user', 1, ['read'], 'fits'],
+    ['client', 0, ['read'], 'too-low'],
+    ['vendor', 0, ['read', 'write'], 'too-low'],
+  ] as const)('%s with %i departments for %j → %s', (role, departmentCount, needs, verdict) => {
+    expect(privilegeAdvice({ role, departmentCount }, needs).verdict).toBe(verdict);
+  });
+
+  it('says which departments limit a supervisor', () => {
+    expect(privilegeAdvice({ role: 'supervisor', departmentCount: 2 }, ['write']).message).toContain(
+      'Supervisor of 2 departments: Kitsu will refuse writes on tasks of other departments',
+    );
   });
 });
 

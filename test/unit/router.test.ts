@@ -6,21 +6,22 @@ const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
 const KITSU = 'https://kitsu.studio.example';
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.secret-token-value.sig';
 
+const OVERVIEW = {
+  connection: { label: 'Studio', state: 'connected', message: 'Connected to Studio as Bot.' },
+  names: { production: 'Fox Tales' },
+} as const;
+
 function makeRouter(overrides: Partial<Handlers> = {}) {
-  const status = vi.fn<Handlers['status']>(async (request, { sender }) => ({
-    extensionVersion: '1.2.3',
-    origin: sender.kind === 'content-script' ? sender.origin : null,
-    hostGranted: sender.kind === 'content-script',
-    askedTimes: request.askedTimes,
-  }));
+  const overview = vi.fn<Handlers['page/overview']>(async () => structuredClone(OVERVIEW));
   const list = vi.fn<Handlers['connections/list']>(async () => ({ connections: [] }));
   const unused = async () => Promise.reject(new Error('not used in this test'));
   const onError = vi.fn();
   const onRefused = vi.fn();
   const route = createRouter(
     {
-      status,
-      'page/overview': unused,
+      'page/overview': overview,
+      'popup/state': unused,
+      'settings/set-paused': unused,
       'connections/list': list,
       'connections/test': unused,
       'connections/save': unused,
@@ -35,7 +36,7 @@ function makeRouter(overrides: Partial<Handlers> = {}) {
       onRefused,
     },
   );
-  return { route, status, list, onError, onRefused };
+  return { route, overview, list, onError, onRefused };
 }
 
 const fromKitsuTab = { id: OWN_ID, url: `${KITSU}/productions/1/shots`, tabId: 7, frameId: 0 };
@@ -43,21 +44,20 @@ const fromOptionsPage = { id: OWN_ID, url: `${OWN_ORIGIN}/options.html`, tabId: 
 const fromPopup = { id: OWN_ID, url: `${OWN_ORIGIN}/popup.html` };
 
 describe('message router', () => {
-  it('answers a valid request from a content script on a configured host', async () => {
-    const { route } = makeRouter();
-    await expect(route({ type: 'status', askedTimes: 2 }, fromKitsuTab)).resolves.toEqual({
+  it('answers a valid request from a content script on a configured host, telling the handler where it comes from', async () => {
+    const { route, overview } = makeRouter();
+    await expect(route({ type: 'page/overview', url: `${KITSU}/productions` }, fromKitsuTab)).resolves.toEqual({
       ok: true,
-      data: { extensionVersion: '1.2.3', origin: KITSU, hostGranted: true, askedTimes: 2 },
+      data: OVERVIEW,
+    });
+    expect(overview.mock.calls[0]?.[1]).toEqual({
+      sender: { kind: 'content-script', origin: KITSU, tabId: 7 },
     });
   });
 
   it('answers extension pages, in a tab or as the popup', async () => {
     const { route } = makeRouter();
     for (const sender of [fromOptionsPage, fromPopup]) {
-      expect(await route({ type: 'status', askedTimes: 0 }, sender)).toMatchObject({
-        ok: true,
-        data: { origin: null },
-      });
       expect(await route({ type: 'connections/list' }, sender)).toEqual({ ok: true, data: { connections: [] } });
     }
   });
@@ -71,12 +71,17 @@ describe('message router', () => {
     ],
     ['a sub-frame of the Kitsu page', { ...fromKitsuTab, frameId: 4 }, 'content script in a sub-frame'],
     ['an extension page framed in a page', { ...fromOptionsPage, frameId: 2 }, 'extension page inside a frame'],
+    [
+      'an extension page asking for a page overview',
+      fromOptionsPage,
+      'page/overview is not accepted from a extension-page',
+    ],
     ['a sender without URL', { id: OWN_ID }, 'sender has no URL'],
   ])('refuses %s without running a handler', async (_name, sender, reason) => {
-    const { route, status, onRefused } = makeRouter();
-    const answer = await route({ type: 'status', askedTimes: 0 }, sender);
+    const { route, overview, onRefused } = makeRouter();
+    const answer = await route({ type: 'page/overview', url: `${KITSU}/productions` }, sender);
     expect(answer).toEqual({ ok: false, error: { code: 'forbidden-sender', message: reason } });
-    expect(status).not.toHaveBeenCalled();
+    expect(overview).not.toHaveBeenCalled();
     expect(onRefused).toHaveBeenCalledWith(`forbidden-sender: ${reason}`);
   });
 
@@ -99,25 +104,31 @@ describe('message router', () => {
   });
 
   it('refuses messages its schemas do not accept, saying where', async () => {
-    const { route, status } = makeRouter();
+    const { route, overview } = makeRouter();
     const answers = await Promise.all([
       route({ type: 'write-anything', taskId: 'x' }, fromKitsuTab),
-      route({ type: 'status', askedTimes: -1 }, fromKitsuTab),
-      route('status', fromKitsuTab),
+      route({ type: 'settings/set-paused', paused: 'yes' }, fromOptionsPage),
+      route({ type: 'page/overview', url: 'not a url' }, fromKitsuTab),
       route(null, fromKitsuTab),
     ]);
     for (const answer of answers) expect(answer).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(answers[1]).toMatchObject({ error: { message: expect.stringContaining('askedTimes') } });
-    expect(status).not.toHaveBeenCalled();
+    expect(answers[1]).toMatchObject({ error: { message: expect.stringContaining('paused') } });
+    expect(overview).not.toHaveBeenCalled();
+  });
+
+  it('has no message that writes to Kitsu: writes exist only as confirmed plans', async () => {
+    const { requestSchema } = await import('../../lib/messaging/protocol');
+    const types = requestSchema.def.options.flatMap((option) => option.shape.type.def.values);
+    expect(types.filter((type) => /write|comment|assign|status-change|update-task|execute/.test(type))).toEqual([]);
   });
 
   it('passes refusals written for people through, and hides other failures', async () => {
     const failure = new Error('database exploded at /secret/path');
     const { route, onError } = makeRouter({
-      status: async () => Promise.reject(failure),
+      'page/overview': async () => Promise.reject(failure),
       'connections/list': async () => Promise.reject(new RefusedError('Paste the bot token.')),
     });
-    expect(await route({ type: 'status', askedTimes: 1 }, fromKitsuTab)).toEqual({
+    expect(await route({ type: 'page/overview', url: `${KITSU}/productions` }, fromKitsuTab)).toEqual({
       ok: false,
       error: { code: 'internal', message: 'Sidekick could not answer this request.' },
     });
@@ -130,12 +141,10 @@ describe('message router', () => {
 
   it('checks answers too, so a handler cannot leak a field outside the schema', async () => {
     const { route } = makeRouter({
-      status: async () => ({ extensionVersion: '1', origin: null, hostGranted: false, askedTimes: 0, token: TOKEN }),
+      'page/overview': async () => ({ ...structuredClone(OVERVIEW), token: TOKEN }),
     });
-    const answer = await route({ type: 'status', askedTimes: 0 }, fromKitsuTab);
-    expect(answer).toEqual({
-      ok: true,
-      data: { extensionVersion: '1', origin: null, hostGranted: false, askedTimes: 0 },
-    });
+    const answer = await route({ type: 'page/overview', url: `${KITSU}/productions` }, fromKitsuTab);
+    expect(answer).toEqual({ ok: true, data: OVERVIEW });
+    expect(JSON.stringify(answer)).not.toContain(TOKEN);
   });
 });
