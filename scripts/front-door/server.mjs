@@ -3,6 +3,9 @@
 //   /api/...        -> Zou API, with the /api prefix stripped (like `proxy_pass http://zou/;`)
 //   /socket.io/...  -> Zou event stream, path kept, HTTP long-polling and WebSocket upgrade
 //   /__front-door/dev-login -> server-side admin login (test convenience), relays Zou's cookies
+//   /__front-door/api-requests -> how many /api requests came with a Bearer token (Sidekick's
+//                     background) and how many without (the page's own, by cookie): tests count
+//                     what reached "Kitsu" without trusting the extension's own counters
 //   anything else   -> static SPA from ./public, falling back to index.html (like `try_files`)
 //
 // Node built-ins only. Run: `node scripts/front-door/server.mjs`
@@ -275,10 +278,17 @@ function serveStatic(req, res, publicDir) {
 export function createFrontDoor(overrides = {}) {
   const options = { ...DEFAULTS, ...overrides };
   options.publicDir = path.resolve(options.publicDir);
+  const apiRequests = { bearer: 0, other: 0 };
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
-    if (isApiPath(url)) proxyHttp(req, res, options.apiUrl, stripApiPrefix(url), 'Zou API');
-    else if (isSocketIoPath(url)) proxyHttp(req, res, options.eventsUrl, url, 'Zou event stream');
+    if (isApiPath(url)) {
+      if (/^Bearer /i.test(req.headers.authorization ?? '')) apiRequests.bearer += 1;
+      else apiRequests.other += 1;
+      proxyHttp(req, res, options.apiUrl, stripApiPrefix(url), 'Zou API');
+    } else if (url === '/__front-door/api-requests') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(apiRequests));
+    } else if (isSocketIoPath(url)) proxyHttp(req, res, options.eventsUrl, url, 'Zou event stream');
     else if (url === '/__front-door/dev-login' || url.startsWith('/__front-door/dev-login?')) {
       devLogin(req, res, options);
     } else serveStatic(req, res, options.publicDir);

@@ -120,6 +120,20 @@ test('/api strips the prefix and passes method, query, headers and cookies; rela
   assert.equal(seen.headers['x-forwarded-for'], '127.0.0.1');
 });
 
+test("counts /api requests with a Bearer token apart from the page's own", async () => {
+  const count = async () => JSON.parse((await request('/__front-door/api-requests')).body);
+  const before = await count();
+  await request('/api/data/tasks', { headers: { authorization: 'Bearer abc' } });
+  await request('/api/data/tasks', { headers: { authorization: 'bearer abc' } });
+  await request('/api/data/tasks', { headers: { cookie: 'access_token_cookie=abc' } });
+  await request('/productions/x/shots');
+  const after = await count();
+  assert.deepEqual(
+    { bearer: after.bearer - before.bearer, other: after.other - before.other },
+    { bearer: 2, other: 1 },
+  );
+});
+
 test('/api streams large request bodies unchanged, for every method', async () => {
   const bigBody = crypto.randomBytes(5 * 1024 * 1024);
   for (const method of ['POST', 'PUT', 'DELETE']) {

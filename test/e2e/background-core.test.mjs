@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { addConnection, launchChromiumWithExtension } from './support/browser.mjs';
+import { pickSeededIds, readStack } from './support/stack.mjs';
+
+const DOCK = 'kitsu-sidekick [data-testid="sidekick-dock"]';
+
+async function bearerRequests(stack) {
+  const response = await fetch(`${stack.frontDoor}/__front-door/api-requests`);
+  return (await response.json()).bearer;
+}
+
+async function spaNavigate(page, url) {
+  await page.evaluate((target) => {
+    history.pushState({}, '', target);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, url);
+}
+
+describe('background core against the real Zou stack', () => {
+  let browser;
+  let stack;
+  let ids;
+  let page;
+
+  before(async () => {
+    stack = readStack();
+    ids = await pickSeededIds(stack);
+    browser = await launchChromiumWithExtension();
+    const options = await addConnection(browser, { origin: stack.frontDoor, token: stack.bots.writer.token });
+    await options.close();
+    page = await browser.context.newPage();
+    await page.goto(`${stack.frontDoor}/__front-door/dev-login?next=/productions/${ids.projectId}/shots`);
+    await page
+      .locator(DOCK)
+      .getByTestId('this-page-names')
+      .filter({ hasText: 'Fox Tales' })
+      .waitFor({ timeout: 15_000 });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('serves panels from its cache on later navigations: 0 requests to Kitsu', async () => {
+    const before = await bearerRequests(stack);
+    for (const route of [`/productions/${ids.projectId}/assets`, `/productions/${ids.projectId}/shots`]) {
+      await spaNavigate(page, route);
+      await page.locator(DOCK).getByTestId('connection-state').filter({ hasText: 'Connected to' }).waitFor();
+      await page.locator(DOCK).getByTestId('this-page-names').filter({ hasText: 'Fox Tales' }).waitFor();
+    }
+    await page.reload();
+    await page.locator(DOCK).getByTestId('this-page-names').filter({ hasText: 'Fox Tales' }).waitFor();
+    assert.equal((await bearerRequests(stack)) - before, 0);
+  });
+
+  it('never lets the page reach the token: storage, IndexedDB, cookies, DOM, shadow roots, messages', async () => {
+    const token = stack.bots.writer.token;
+    const findings = await page.evaluate(async (extensionId) => {
+      const seen = [];
+      seen.push(JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie);
+      for (const { name } of await indexedDB.databases()) {
+        const db = await new Promise((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        for (const store of db.objectStoreNames) {
+          const all = await new Promise((resolve) => {
+            const request = db.transaction(store).objectStore(store).getAll();
+            request.onsuccess = () => resolve(request.result);
+          });
+          seen.push(JSON.stringify(all));
+        }
+        db.close();
+      }
+      const walk = (root) => {
+        seen.push(root.innerHTML ?? '');
+        for (const element of root.querySelectorAll('*')) if (element.shadowRoot) walk(element.shadowRoot);
+      };
+      walk(document.documentElement);
+      // Sidekick accepts no message from web pages: externally_connectable lists none.
+      const runtimeVisible = typeof globalThis.chrome?.runtime?.sendMessage === 'function';
+      let answer = null;
+      if (runtimeVisible) {
+        answer = await new Promise((resolve) => {
+          try {
+            chrome.runtime.sendMessage(extensionId, { type: 'connections/list' }, (reply) =>
+              resolve(reply ?? 'no answer'),
+            );
+          } catch (error) {
+            resolve(`refused: ${error.message}`);
+          }
+        });
+      }
+      window.postMessage({ type: 'connections/list' }, '*');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      seen.push(JSON.stringify(answer));
+      return { seen, runtimeVisible, answer };
+    }, browser.extensionId);
+    assert.equal(findings.seen.join('\n').includes(token), false, 'the token is nowhere the page can read');
+    assert.equal(findings.runtimeVisible, false, 'the page gets no runtime channel to Sidekick');
+    const extensionStorage = await browser.worker.evaluate(async () => ({
+      local: await chrome.storage.local.get(null),
+      session: await chrome.storage.session.get(null),
+    }));
+    assert.equal(
+      JSON.stringify(extensionStorage).includes(token),
+      false,
+      'storage areas content scripts can read hold no token',
+    );
+  });
+});
