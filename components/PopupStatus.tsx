@@ -44,6 +44,8 @@ export function PopupStatus({ tabOrigin }: { tabOrigin: Promise<string | null> }
               <dd>{roleName(connection.role)}</dd>
             </>
           ) : null}
+          <dt>Live</dt>
+          <dd data-testid="popup-live">{liveLine(connection.live)}</dd>
           <dt>Cache</dt>
           <dd data-testid="popup-cache">{cacheLine(connection.cache)}</dd>
         </dl>
@@ -68,4 +70,17 @@ function cacheLine(cache: NonNullable<PopupState['connection']>['cache']): strin
   if (reads === 0) return `${cache.entries} entries, no reads yet since the background started`;
   const served = Math.round(((cache.hits + cache.staleServed) / reads) * 100);
   return `${served}% of ${reads} reads served from cache, ${cache.requests} requests to Kitsu, ${cache.entries} entries`;
+}
+
+const LIVE_STATES = {
+  connecting: 'connecting to Kitsu’s live updates…',
+  live: 'live updates on',
+  reconnecting: 'reconnecting to live updates…',
+  off: 'live updates off: panels refresh when their data gets old',
+} as const;
+
+function liveLine(live: NonNullable<PopupState['connection']>['live']): string {
+  if (!live) return 'no Kitsu tab open';
+  const last = live.lastEventAt ? `, last event at ${new Date(live.lastEventAt).toLocaleTimeString()}` : '';
+  return `${LIVE_STATES[live.state]}${last}`;
 }

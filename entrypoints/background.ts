@@ -8,19 +8,24 @@ import { createSessions } from '../lib/connections/sessions';
 import { createVault } from '../lib/connections/vault';
 import { connectionLine, pageNames, popupConnection } from '../lib/dock/overview';
 import { PAUSED_KEY, readPaused } from '../lib/dock/paused';
+import { createLivePages } from '../lib/events/live-pages';
 import { createKitsuClient, describeKitsuError } from '../lib/kitsu';
-import { parseKitsuUrl } from '../lib/kitsu-routes';
-import type { TabNotice } from '../lib/messaging/protocol';
+import { describeContext, parseKitsuUrl } from '../lib/kitsu-routes';
+import { PAGE_PORT_NAME, type PageNotice, pagePortMessageSchema } from '../lib/messaging/protocol';
 import { createRouter, RefusedError } from '../lib/messaging/router';
-import { originOf } from '../lib/messaging/sender';
+import { classifySender, originOf, type SenderFacts } from '../lib/messaging/sender';
 
 export default defineBackground(() => {
   const ownOrigin = originOf(browser.runtime.getURL('/')) ?? '';
   const vault = createVault();
   const sessions = createSessions(vault);
+  const livePages = createLivePages({ sessionFor: (origin) => sessions.for(origin) });
 
   async function configuredOrigins(): Promise<string[]> {
     return (await vault.all()).map((connection) => connection.origin);
+  }
+  async function isConfiguredOrigin(origin: string): Promise<boolean> {
+    return (await configuredOrigins()).includes(origin) && (await isHostGranted(origin));
   }
   const syncContentScripts = async () => {
     await syncContentScriptRegistration(await configuredOrigins());
@@ -35,7 +40,10 @@ export default defineBackground(() => {
       await browser.permissions.remove({ origins: [matchPatternFor(origin)] });
     },
     onConnectionsChanged: syncContentScripts,
-    forgetHostData: (origin) => sessions.forget(origin),
+    forgetHostData: async (origin) => {
+      await sessions.forget(origin);
+      livePages.restart(origin);
+    },
     enabledNeeds: () => ['read', 'write'],
     newId: () => crypto.randomUUID(),
     now: () => new Date(),
@@ -53,7 +61,7 @@ export default defineBackground(() => {
           connectionLine(session.connection.label, session.reads),
           pageNames(context, session.reads),
         ]);
-        return { connection, names };
+        return { where: describeContext(context), connection, names };
       },
       async 'popup/state'(request) {
         const [paused, session] = await Promise.all([
@@ -63,7 +71,7 @@ export default defineBackground(() => {
         return {
           extensionVersion: browser.runtime.getManifest().version,
           paused,
-          connection: session ? await popupConnection(session) : null,
+          connection: session ? await popupConnection(session, livePages.status(session.connection.origin)) : null,
         };
       },
       async 'settings/set-paused'(request) {
@@ -78,8 +86,7 @@ export default defineBackground(() => {
     {
       ownId: browser.runtime.id,
       ownOrigin,
-      isConfiguredOrigin: async (origin) =>
-        (await configuredOrigins()).includes(origin) && (await isHostGranted(origin)),
+      isConfiguredOrigin,
       onRefused: (reason) => console.warn('[sidekick] refused a message:', reason),
       onError: (error) => console.error('[sidekick] handler failed:', error instanceof Error ? error.name : 'error'),
     },
@@ -92,9 +99,42 @@ export default defineBackground(() => {
     );
     return true;
   });
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PAGE_PORT_NAME) return port.disconnect();
+    const facts: SenderFacts = {
+      id: port.sender?.id,
+      url: port.sender?.url,
+      tabId: port.sender?.tab?.id,
+      frameId: port.sender?.frameId,
+    };
+    const sender = classifySender(facts, browser.runtime.id, ownOrigin);
+    if (sender.kind !== 'content-script') return port.disconnect();
+    const { origin } = sender;
+    // Messages may arrive before the origin check below settles: keep them in order.
+    let ready = isConfiguredOrigin(origin);
+    ready = ready.then((configured) => {
+      if (!configured) {
+        port.disconnect();
+        return false;
+      }
+      livePages.open(port, {
+        origin,
+        post: (notice) => port.postMessage({ type: 'changed', ...notice } satisfies PageNotice),
+      });
+      return true;
+    });
+    port.onMessage.addListener((raw: unknown) => {
+      const message = pagePortMessageSchema.safeParse(raw);
+      if (!message.success || originOf(message.data.url) !== origin) return;
+      void ready.then((open) => {
+        if (open) return livePages.visit(port, message.data.url);
+      });
+    });
+    port.onDisconnect.addListener(() => livePages.close(port));
+  });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'toggle-dock' || tab?.id === undefined) return;
-    const notice: TabNotice = { type: 'dock/toggle' };
+    const notice: PageNotice = { type: 'dock/toggle' };
     // A tab without Sidekick's content script has nobody listening; that is not an error.
     browser.tabs.sendMessage(tab.id, notice).catch(() => {});
   });

@@ -8,6 +8,8 @@ export type DockProps = {
   /** Changes on every navigation, so panels of the previous page unmount. */
   pageKey: number;
   signal: AbortSignal;
+  /** Grows each time Kitsu tells that data of this production changed. */
+  dataVersion: number;
   /** False until the page's anchor has rendered. */
   ready: boolean;
   features: readonly DockFeature[];
@@ -16,7 +18,17 @@ export type DockProps = {
   onCollapsedChange: (collapsed: boolean) => void;
 };
 
-export function Dock({ context, pageKey, signal, ready, features, theme, collapsed, onCollapsedChange }: DockProps) {
+export function Dock({
+  context,
+  pageKey,
+  signal,
+  dataVersion,
+  ready,
+  features,
+  theme,
+  collapsed,
+  onCollapsedChange,
+}: DockProps) {
   const toggle = useRef<HTMLButtonElement>(null);
 
   function onKeyDown(event: KeyboardEvent) {
@@ -64,7 +76,7 @@ export function Dock({ context, pageKey, signal, ready, features, theme, collaps
                 <h2 id={`sk-feature-${feature.id}`} class="sk-section__title">
                   {feature.title}
                 </h2>
-                <feature.Panel context={context} signal={signal} />
+                <feature.Panel context={context} signal={signal} dataVersion={dataVersion} />
               </section>
             ))
           )}

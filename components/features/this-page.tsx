@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { describeContext } from '../../lib/kitsu-routes';
 import { askWith } from '../../lib/messaging/client';
 import { type AnswerOf, pageOverviewAnswer } from '../../lib/messaging/protocol';
 import { defineFeature, type FeatureProps } from './types';
@@ -7,7 +6,7 @@ import { defineFeature, type FeatureProps } from './types';
 type Overview = AnswerOf<'page/overview'>;
 
 /** What Sidekick understood of the page, with names from Kitsu, and how it is connected. */
-function ThisPage({ context, signal }: FeatureProps) {
+function ThisPage({ context, signal, dataVersion }: FeatureProps) {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -20,13 +19,13 @@ function ThisPage({ context, signal }: FeatureProps) {
       .catch((error: unknown) => {
         if (!signal.aborted) setFailure(error instanceof Error ? error.message : String(error));
       });
-  }, [signal]);
+  }, [signal, dataVersion]);
 
   const names = overview?.names;
   return (
     <div class="sk-this-page" data-testid="this-page" data-page-kind={context.kind}>
       <p class="sk-this-page__where" data-testid="this-page-where">
-        {describeContext(context)}
+        {overview?.where ?? '…'}
       </p>
       {names ? (
         <dl class="sk-facts" data-testid="this-page-names">

@@ -5,6 +5,8 @@ export type FeatureProps = {
   context: PageContext;
   /** Aborted when the person leaves the page: every request and listener of the panel stops. */
   signal: AbortSignal;
+  /** Grows when live events say the page's data changed: panels read again (the cache was invalidated). */
+  dataVersion: number;
 };
 
 /** One dock section: one file under components/features/, listed in the registry. */

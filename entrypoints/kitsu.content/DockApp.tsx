@@ -12,6 +12,8 @@ export type DockShell = {
   url: string;
   /** Calls back with the new URL on every SPA navigation; returns the unsubscribe function. */
   onLocationChange: (listener: (url: string) => void) => () => void;
+  /** Calls back when Kitsu data of the page's production changed (a live event). */
+  onKitsuChange: (listener: () => void) => () => void;
   /** Calls back when the person presses the dock's keyboard shortcut. */
   onToggleCommand: (listener: () => void) => () => void;
   loadCollapsed: () => Promise<boolean>;
@@ -30,6 +32,7 @@ export function DockApp({ shell }: { shell: DockShell }) {
   }));
   const [theme, setTheme] = useState<Theme>('light');
   const [collapsed, setCollapsed] = useState(false);
+  const [dataVersion, setDataVersion] = useState(0);
 
   useEffect(() => {
     void shell.loadCollapsed().then(setCollapsed);
@@ -63,6 +66,8 @@ export function DockApp({ shell }: { shell: DockShell }) {
     [shell],
   );
 
+  useEffect(() => shell.onKitsuChange(() => setDataVersion((version) => version + 1)), [shell]);
+
   const context = useMemo(() => parseKitsuUrl(page.url), [page.url]);
 
   useEffect(() => {
@@ -77,6 +82,7 @@ export function DockApp({ shell }: { shell: DockShell }) {
       context={context}
       pageKey={page.key}
       signal={page.controller.signal}
+      dataVersion={dataVersion}
       ready={page.ready}
       features={featuresFor(context)}
       theme={theme}

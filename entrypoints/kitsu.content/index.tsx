@@ -3,8 +3,9 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { onPausedChange, readPaused } from '../../lib/dock/paused';
-import { tabNoticeSchema } from '../../lib/messaging/protocol';
+import { pageNoticeSchema } from '../../lib/messaging/protocol';
 import { DockApp, type DockShell } from './DockApp';
+import { openPageLink } from './page-link';
 import dockCss from './style.css?inline';
 
 export const DOCK_ELEMENT_NAME = 'kitsu-sidekick';
@@ -17,12 +18,14 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   async main(ctx) {
     const collapsedKey = `dock-collapsed:${location.origin}`;
+    const link = openPageLink(ctx, location.href);
     const shell: DockShell = {
       url: location.href,
       onLocationChange(listener) {
         // WXT dispatches its own event (Navigation API, or polling where there is none) carrying the new URL.
         let listening = true;
         ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+          link.visit(event.newUrl.href);
           if (listening) listener(event.newUrl.href);
         });
         return () => {
@@ -32,11 +35,16 @@ export default defineContentScript({
       onToggleCommand(listener) {
         const onMessage = (message: unknown, sender: { id?: string }) => {
           if (sender.id !== browser.runtime.id) return;
-          const notice = tabNoticeSchema.safeParse(message);
+          const notice = pageNoticeSchema.safeParse(message);
           if (notice.success && notice.data.type === 'dock/toggle') listener();
         };
         browser.runtime.onMessage.addListener(onMessage);
         return () => browser.runtime.onMessage.removeListener(onMessage);
+      },
+      onKitsuChange(listener) {
+        return link.onNotice((notice) => {
+          if (notice.type === 'changed') listener();
+        });
       },
       async loadCollapsed() {
         const stored = await browser.storage.local.get(collapsedKey);

@@ -1,5 +1,6 @@
 import { kitsuRoleSchema } from '../connections/model';
 import type { Session, SessionReads } from '../connections/session';
+import type { EventStreamStatus } from '../events';
 import { describeKitsuError, isKitsuApiError, type KitsuApiError } from '../kitsu';
 import type { EntityType, PageContext } from '../kitsu-routes';
 import type { AnswerOf } from '../messaging/protocol';
@@ -103,7 +104,7 @@ export async function connectionLine(label: string, reads: SessionReads): Promis
 }
 
 /** The popup's line for the current tab: the dock's connection line plus role, version and cache figures. */
-export async function popupConnection(session: Session): Promise<PopupConnection> {
+export async function popupConnection(session: Session, live: EventStreamStatus | null): Promise<PopupConnection> {
   const [line, authenticated, version, stats] = await Promise.all([
     connectionLine(session.connection.label, session.reads),
     session.reads.authenticated('swr').catch(() => null),
@@ -125,5 +126,6 @@ export async function popupConnection(session: Session): Promise<PopupConnection
       requests: stats.requests,
       entries: stats.entries,
     },
+    live: live ? { state: live.state, lastEventAt: live.lastEventAt } : null,
   };
 }

@@ -107,6 +107,8 @@ export type ConnectionView = z.infer<typeof connectionView>;
 export const connectionStates = ['connected', 'expired', 'revoked', 'refused', 'unreachable', 'error'] as const;
 
 export const pageOverviewAnswer = z.object({
+  /** What Sidekick understood of the page, as a short label ("Shots · episode all"). */
+  where: z.string(),
   connection: z.object({
     label: z.string(),
     state: z.enum(connectionStates),
@@ -141,6 +143,13 @@ export const popupStateAnswer = z.object({
         requests: z.number(),
         entries: z.number(),
       }),
+      /** Live updates from Kitsu's event stream; null while no Kitsu tab of this host is open. */
+      live: z.nullable(
+        z.object({
+          state: z.enum(['connecting', 'live', 'reconnecting', 'off']),
+          lastEventAt: z.nullable(z.number()),
+        }),
+      ),
     }),
   ),
 });
@@ -173,5 +182,19 @@ export function envelopeSchema<T extends z.ZodMiniType>(data: T) {
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: SidekickError };
 
 /** Messages the background sends to the content script of a tab. */
-export const tabNoticeSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('dock/toggle') })]);
-export type TabNotice = z.infer<typeof tabNoticeSchema>;
+export const pageNoticeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('dock/toggle') }),
+  /** Kitsu data shown on the page changed (a live event): panels showing it read it again. */
+  z.object({ type: z.literal('changed'), projectId: z.optional(z.string()), tags: z.array(z.string()) }),
+]);
+export type PageNotice = z.infer<typeof pageNoticeSchema>;
+
+/**
+ * Each Kitsu page keeps one port open to the background: it says where the page is after each
+ * navigation, receives "changed" notices, and its closing tells the background the page is gone.
+ */
+export const PAGE_PORT_NAME = 'sidekick-page';
+export const pagePortMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('page/visit'), url: /* @__PURE__ */ z.string().check(z.url(), z.maxLength(4096)) }),
+]);
+export type PagePortMessage = z.infer<typeof pagePortMessageSchema>;

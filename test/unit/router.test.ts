@@ -7,6 +7,7 @@ const KITSU = 'https://kitsu.studio.example';
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.secret-token-value.sig';
 
 const OVERVIEW = {
+  where: 'Shots',
   connection: { label: 'Studio', state: 'connected', message: 'Connected to Studio as Bot.' },
   names: { production: 'Fox Tales' },
 } as const;
