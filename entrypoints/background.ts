@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { bulkChoices, bulkScopeOf, commentStatusPlan } from '../lib/bulk/service';
 import { isHostGranted, syncContentScriptRegistration } from '../lib/connections/content-script-registration';
 import { matchPatternFor } from '../lib/connections/origins';
 import { probeIdentity } from '../lib/connections/probe';
@@ -12,14 +13,23 @@ import { createLivePages } from '../lib/events/live-pages';
 import { createKitsuClient, describeKitsuError } from '../lib/kitsu';
 import { describeContext, parseKitsuUrl } from '../lib/kitsu-routes';
 import { PAGE_PORT_NAME, type PageNotice, pagePortMessageSchema } from '../lib/messaging/protocol';
-import { createRouter, RefusedError } from '../lib/messaging/router';
+import { createRouter, type HandlerContext, RefusedError } from '../lib/messaging/router';
 import { classifySender, originOf, type SenderFacts } from '../lib/messaging/sender';
+import { type AuditRecord, createAuditLog, createJournal } from '../lib/plans';
+import { createPlanFlow, PlanRefusal } from '../lib/plans/flow';
+import { readOperatorSettings, saveOperatorSettings } from '../lib/plans/operator-settings';
 
 export default defineBackground(() => {
   const ownOrigin = originOf(browser.runtime.getURL('/')) ?? '';
   const vault = createVault();
   const sessions = createSessions(vault);
-  const livePages = createLivePages({ sessionFor: (origin) => sessions.for(origin) });
+  const audit = createAuditLog();
+  const livePages = createLivePages({
+    sessionFor: (origin) => sessions.for(origin),
+    // Firefox suspends an idle event page even with the event stream open; Chrome 116+ keeps the
+    // service worker alive on WebSocket traffic alone.
+    keepAlive: import.meta.env.FIREFOX ? () => browser.runtime.getPlatformInfo() : undefined,
+  });
 
   async function configuredOrigins(): Promise<string[]> {
     return (await vault.all()).map((connection) => connection.origin);
@@ -49,13 +59,90 @@ export default defineBackground(() => {
     now: () => new Date(),
   });
 
+  const planFlow = createPlanFlow({
+    sessionFor: (origin) => sessions.for(origin),
+    journal: createJournal(),
+    audit,
+    operator: readOperatorSettings,
+    openConfirm: async (planId) => {
+      await browser.windows.create({
+        url: browser.runtime.getURL(`/confirm.html#${encodeURIComponent(planId)}`),
+        type: 'popup',
+        width: 760,
+        height: 820,
+      });
+    },
+  });
+  void planFlow.resumeInterrupted();
+
+  /** Refusals written for people cross the message boundary as such; other failures stay generic. */
+  const refusing = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof PlanRefusal) throw new RefusedError(error.message);
+      throw error;
+    }
+  };
+
+  async function pageSession(url: string, sender: HandlerContext['sender']) {
+    if (sender.kind !== 'content-script') throw new RefusedError('Only a Kitsu page can ask this.');
+    if (originOf(url) !== sender.origin) throw new RefusedError('That page is not on this tab’s Kitsu.');
+    const session = await sessions.for(sender.origin);
+    if (!session) throw new RefusedError('This Kitsu has no connection any more.');
+    return session;
+  }
+
+  function bulkScopeFor(url: string) {
+    const scope = bulkScopeOf(parseKitsuUrl(url));
+    if (!scope) throw new RefusedError('Bulk helpers work on shot and asset lists and task-type pages.');
+    return scope;
+  }
+
   const route = createRouter(
     {
+      async 'bulk/choices'(request, { sender }) {
+        const session = await pageSession(request.url, sender);
+        return bulkChoices(session, bulkScopeFor(request.url));
+      },
+      async 'bulk/comment-status'(request, { sender }) {
+        const session = await pageSession(request.url, sender);
+        return refusing(async () => {
+          const plan = await commentStatusPlan(session, bulkScopeFor(request.url), request, {
+            planId: crypto.randomUUID(),
+            now: new Date(),
+          });
+          return planFlow.propose(plan);
+        });
+      },
+      'plans/preview': (request) => refusing(() => planFlow.preview(request.planId)),
+      async 'plans/execute'(request) {
+        await refusing(() => planFlow.execute(request.planId));
+        return { started: true };
+      },
+      'plans/status': (request) => refusing(() => planFlow.status(request.planId)),
+      'plans/cancel': async (request) => ({ cancelled: await planFlow.cancel(request.planId) }),
+      'plans/undo': (request) => refusing(() => planFlow.undo(request.planId)),
+      'settings/get': () => readOperatorSettings(),
+      async 'settings/save'(request) {
+        try {
+          return await saveOperatorSettings(request);
+        } catch (error) {
+          throw new RefusedError(error instanceof Error ? error.message : String(error));
+        }
+      },
+      async 'audit/list'(request) {
+        const records = await audit.list({ planId: request.planId, taskId: request.taskId, since: request.since });
+        return { records: records.map(auditView) };
+      },
+      async 'audit/export'(request) {
+        const stamp = new Date().toISOString().slice(0, 10);
+        return request.format === 'csv'
+          ? { content: await audit.toCSV(), fileName: `sidekick-audit-${stamp}.csv` }
+          : { content: await audit.toJSON(), fileName: `sidekick-audit-${stamp}.json` };
+      },
       async 'page/overview'(request, { sender }) {
-        if (sender.kind !== 'content-script') throw new RefusedError('Only a Kitsu page has an overview.');
-        if (originOf(request.url) !== sender.origin) throw new RefusedError('That page is not on this tab’s Kitsu.');
-        const session = await sessions.for(sender.origin);
-        if (!session) throw new RefusedError('This Kitsu has no connection any more.');
+        const session = await pageSession(request.url, sender);
         const context = parseKitsuUrl(request.url);
         const [connection, names] = await Promise.all([
           connectionLine(session.connection.label, session.reads),
@@ -143,3 +230,18 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void syncContentScripts());
   browser.runtime.onStartup.addListener(() => void syncContentScripts());
 });
+
+/** An audit record as the options page lists it: values shown as JSON text. */
+function auditView(record: AuditRecord) {
+  return {
+    at: record.at,
+    operator: record.operator,
+    planId: record.planId,
+    jobId: record.jobId,
+    taskId: record.taskId,
+    kind: record.kind,
+    result: record.reason ? `${record.result}: ${record.reason}` : record.result,
+    before: JSON.stringify(record.before ?? null),
+    after: JSON.stringify(record.after ?? null),
+  };
+}

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { AppInfo } from '../../components/AppInfo';
+import { AuditLog } from '../../components/AuditLog';
 import { ConnectionsSettings } from '../../components/ConnectionsSettings';
+import { OperatorSettings } from '../../components/OperatorSettings';
 import '../../components/page.css';
 
 function Options() {
@@ -8,7 +10,8 @@ function Options() {
     <main>
       <AppInfo />
       <ConnectionsSettings />
-      <p class="sk-settings__placeholder">Features and limits will be configured here.</p>
+      <OperatorSettings />
+      <AuditLog />
     </main>
   );
 }

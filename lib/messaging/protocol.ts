@@ -13,7 +13,8 @@ import { connectionSchema, kitsuRoleSchema } from '../connections/model';
  * person confirms on an extension page (see DESIGN.md, invariant 1).
  */
 
-export const senderKinds = ['extension-page', 'content-script'] as const;
+/** 'confirm-page' is the extension's own confirm window: the only place a plan can be confirmed. */
+export const senderKinds = ['extension-page', 'confirm-page', 'content-script'] as const;
 export type AllowedSender = (typeof senderKinds)[number];
 
 const tokenField = /* @__PURE__ */ z
@@ -56,7 +57,59 @@ const connectionsRemove = z.object({
   id: /* @__PURE__ */ z.string().check(z.minLength(1)),
 });
 
+const planId = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(100));
+const pageUrl = /* @__PURE__ */ z.string().check(z.url(), z.maxLength(4096));
+
+/** What the bulk panel knows of the page's production, to offer its choices. */
+const bulkChoices = z.object({ type: z.literal('bulk/choices'), url: pageUrl });
+/**
+ * "Comment and set status" on the tasks of the page matching a filter. The background builds the
+ * plan from fresh Kitsu data and opens the confirm window; nothing is written here.
+ */
+const bulkCommentStatus = z.object({
+  type: z.literal('bulk/comment-status'),
+  url: pageUrl,
+  filter: z.object({
+    taskTypeId: z.optional(z.string()),
+    statusId: z.optional(z.string()),
+    text: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(200))),
+  }),
+  statusId: z.nullable(z.string()),
+  text: /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1, 'Write the comment.'), z.maxLength(10_000)),
+});
+const planPreview = z.object({ type: z.literal('plans/preview'), planId });
+const planExecute = z.object({ type: z.literal('plans/execute'), planId });
+const planStatus = z.object({ type: z.literal('plans/status'), planId });
+const planCancel = z.object({ type: z.literal('plans/cancel'), planId });
+const planUndo = z.object({ type: z.literal('plans/undo'), planId });
+const settingsGet = z.object({ type: z.literal('settings/get') });
+const settingsSave = z.object({
+  type: z.literal('settings/save'),
+  operatorName: /* @__PURE__ */ z
+    .string()
+    .check(z.trim(), z.minLength(1, 'Say who confirms: your name.'), z.maxLength(80)),
+  markerTemplate: /* @__PURE__ */ z.string().check(z.maxLength(200)),
+});
+const auditList = z.object({
+  type: z.literal('audit/list'),
+  planId: z.optional(z.string()),
+  taskId: z.optional(z.string()),
+  since: z.optional(z.string()),
+});
+const auditExport = z.object({ type: z.literal('audit/export'), format: z.enum(['json', 'csv']) });
+
 export const requestSchema = z.discriminatedUnion('type', [
+  bulkChoices,
+  bulkCommentStatus,
+  planPreview,
+  planExecute,
+  planStatus,
+  planCancel,
+  planUndo,
+  settingsGet,
+  settingsSave,
+  auditList,
+  auditExport,
   pageOverview,
   popupState,
   setPaused,
@@ -68,8 +121,22 @@ export const requestSchema = z.discriminatedUnion('type', [
 export type SidekickRequest = z.infer<typeof requestSchema>;
 export type RequestType = SidekickRequest['type'];
 
-/** Who may send what. Connection and token messages never come from a Kitsu page. */
+/**
+ * Who may send what. Connection and token messages never come from a Kitsu page, and a plan runs
+ * only when the confirm window asks: a Kitsu page can propose plans, never execute them.
+ */
 export const allowedSenders: Record<RequestType, readonly AllowedSender[]> = {
+  'bulk/choices': ['content-script'],
+  'bulk/comment-status': ['content-script'],
+  'plans/preview': ['confirm-page'],
+  'plans/execute': ['confirm-page'],
+  'plans/status': ['confirm-page'],
+  'plans/cancel': ['confirm-page'],
+  'plans/undo': ['confirm-page'],
+  'settings/get': ['extension-page', 'confirm-page'],
+  'settings/save': ['extension-page'],
+  'audit/list': ['extension-page'],
+  'audit/export': ['extension-page'],
   'page/overview': ['content-script'],
   'popup/state': ['extension-page'],
   'settings/set-paused': ['extension-page'],
@@ -154,7 +221,88 @@ export const popupStateAnswer = z.object({
   ),
 });
 
+const named = z.object({ id: z.string(), name: z.string() });
+export const bulkChoicesAnswer = z.object({
+  projectName: z.string(),
+  taskTypes: z.array(named),
+  statuses: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.string() })),
+});
+
+/** A plan was built and opened in the confirm window; nothing is written yet. */
+export const planProposalAnswer = z.object({ planId: z.string(), operationCount: z.number() });
+
+const progressSchema = z.object({
+  done: z.number(),
+  total: z.number(),
+  applied: z.number(),
+  skipped: z.number(),
+  failed: z.number(),
+});
+
+export const planPreviewAnswer = z.object({
+  planId: z.string(),
+  title: z.string(),
+  host: z.string(),
+  origin: z.object({ kind: z.string(), id: z.string() }),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  state: z.enum(['pending', 'confirmed', 'expired']),
+  operator: z.string(),
+  markerExample: z.string(),
+  operationCount: z.number(),
+  tasks: z.array(
+    z.object({
+      taskId: z.string(),
+      taskLabel: z.string(),
+      lines: z.array(z.object({ field: z.string(), text: z.string() })),
+      blocked: z.nullable(z.string()),
+      notified: z.array(z.string()),
+      hashtagCopies: z.array(z.string()),
+      automations: z.array(z.string()),
+    }),
+  ),
+  notifiedPeople: z.array(z.object({ name: z.string(), operations: z.number() })),
+  blockedCount: z.number(),
+  warnings: z.array(z.string()),
+});
+export type PlanPreview = z.infer<typeof planPreviewAnswer>;
+
+export const planStatusAnswer = z.object({
+  state: z.enum(['pending', 'running', 'done', 'cancelled', 'interrupted']),
+  progress: progressSchema,
+  /** Items that did not apply, with the reason, and every item's state for the report. */
+  items: z.array(z.object({ taskLabel: z.string(), state: z.string(), reason: z.nullable(z.string()) })),
+  undoable: z.boolean(),
+  notUndoable: z.array(z.string()),
+});
+export type PlanStatus = z.infer<typeof planStatusAnswer>;
+
+export const settingsAnswer = z.object({ operatorName: z.string(), markerTemplate: z.string() });
+
+export const auditRecordView = z.object({
+  at: z.string(),
+  operator: z.string(),
+  planId: z.string(),
+  jobId: z.string(),
+  taskId: z.string(),
+  kind: z.string(),
+  result: z.string(),
+  before: z.string(),
+  after: z.string(),
+});
+
 export const answerSchemas = {
+  'bulk/choices': bulkChoicesAnswer,
+  'bulk/comment-status': planProposalAnswer,
+  'plans/preview': planPreviewAnswer,
+  'plans/execute': z.object({ started: z.boolean() }),
+  'plans/status': planStatusAnswer,
+  'plans/cancel': z.object({ cancelled: z.boolean() }),
+  'plans/undo': z.object({ planId: z.nullable(z.string()), notUndoable: z.array(z.string()) }),
+  'settings/get': settingsAnswer,
+  'settings/save': settingsAnswer,
+  'audit/list': z.object({ records: z.array(auditRecordView) }),
+  'audit/export': z.object({ content: z.string(), fileName: z.string() }),
   'page/overview': pageOverviewAnswer,
   'popup/state': popupStateAnswer,
   'settings/set-paused': z.object({ paused: z.boolean() }),

@@ -13,8 +13,12 @@ export type SenderFacts = {
   frameId?: number;
 };
 
+/** The extension page where plans are confirmed: page scripts of Kitsu can neither reach nor frame it. */
+export const CONFIRM_PAGE_PATH = '/confirm.html';
+
 export type SenderKind =
   | { kind: 'extension-page' }
+  | { kind: 'confirm-page' }
   | { kind: 'content-script'; origin: string; tabId: number }
   | { kind: 'foreign'; reason: string };
 
@@ -27,7 +31,9 @@ export function classifySender(sender: SenderFacts, ownId: string, ownOrigin: st
     if (sender.frameId !== undefined && sender.frameId !== 0) {
       return { kind: 'foreign', reason: 'extension page inside a frame' };
     }
-    return { kind: 'extension-page' };
+    return new URL(sender.url ?? '').pathname === CONFIRM_PAGE_PATH
+      ? { kind: 'confirm-page' }
+      : { kind: 'extension-page' };
   }
   if (sender.tabId === undefined) return { kind: 'foreign', reason: 'page without a tab' };
   if (sender.frameId !== 0) return { kind: 'foreign', reason: 'content script in a sub-frame' };

@@ -1,34 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addConnection, launchChromiumWithExtension } from './support/browser.mjs';
-import { kitsuGet, pickSeededIds, readStack } from './support/stack.mjs';
+import { kitsuGet, kitsuSend, loginAsManager, pickSeededIds, readStack } from './support/stack.mjs';
 
 const DOCK = 'kitsu-sidekick [data-testid="sidekick-dock"]';
 
 async function bearerRequests(stack) {
   return (await (await fetch(`${stack.frontDoor}/__front-door/api-requests`)).json()).bearer;
-}
-
-/** Another Kitsu user, by password login: the change must come from outside Sidekick. */
-async function loginAsManager(stack) {
-  const manager = stack.persons.find((person) => person.role === 'manager');
-  const response = await fetch(`${stack.frontDoor}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: manager.email, password: manager.password }),
-  });
-  assert.equal(response.status, 200);
-  return (await response.json()).access_token;
-}
-
-async function kitsuSend(stack, token, method, route, body) {
-  const response = await fetch(`${stack.frontDoor}/api${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  assert.ok(response.ok, `${method} ${route}: ${response.status}`);
-  return response.status === 204 ? null : response.json();
 }
 
 describe('live Kitsu events in the dock', () => {

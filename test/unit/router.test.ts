@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { allowedSenders } from '../../lib/messaging/protocol';
 import { createRouter, type Handlers, RefusedError } from '../../lib/messaging/router';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -18,17 +19,10 @@ function makeRouter(overrides: Partial<Handlers> = {}) {
   const unused = async () => Promise.reject(new Error('not used in this test'));
   const onError = vi.fn();
   const onRefused = vi.fn();
+  // Every message type needs a handler; these tests only exercise a few of them.
+  const notUsed = Object.fromEntries(Object.keys(allowedSenders).map((type) => [type, unused])) as unknown as Handlers;
   const route = createRouter(
-    {
-      'page/overview': overview,
-      'popup/state': unused,
-      'settings/set-paused': unused,
-      'connections/list': list,
-      'connections/test': unused,
-      'connections/save': unused,
-      'connections/remove': unused,
-      ...overrides,
-    },
+    { ...notUsed, 'page/overview': overview, 'connections/list': list, ...overrides },
     {
       ownId: OWN_ID,
       ownOrigin: OWN_ORIGIN,
@@ -94,6 +88,20 @@ describe('message router', () => {
       error: { code: 'forbidden-sender', message: 'connections/list is not accepted from a content-script' },
     });
     expect(list).not.toHaveBeenCalled();
+  });
+
+  it('runs a plan only when the confirm window asks, never a Kitsu page or another extension page', async () => {
+    const execute = vi.fn<Handlers['plans/execute']>(async () => ({ started: true }));
+    const { route } = makeRouter({ 'plans/execute': execute });
+    const request = { type: 'plans/execute', planId: 'p1' };
+    const fromConfirmPage = { id: OWN_ID, url: `${OWN_ORIGIN}/confirm.html#p1`, tabId: 9, frameId: 0 };
+    expect(await route(request, fromKitsuTab)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await route(request, fromOptionsPage)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await route(request, fromPopup)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await route(request, { ...fromConfirmPage, frameId: 1 })).toMatchObject({ ok: false });
+    expect(execute).not.toHaveBeenCalled();
+    expect(await route(request, fromConfirmPage)).toEqual({ ok: true, data: { started: true } });
+    expect(execute).toHaveBeenCalledTimes(1);
   });
 
   it('logs refusals without the payload, so a token in a bad message never reaches a log', async () => {

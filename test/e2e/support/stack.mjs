@@ -4,7 +4,7 @@ import { ROOT } from './browser.mjs';
 
 /** The real Kitsu stack that `npm run kitsu:up` started (test:all starts it before the browser tests). */
 export function readStack() {
-  const file = path.join(ROOT, '.kitsu-stack/stack.json');
+  const file = path.join(ROOT, process.env.KITSU_STACK_DIR ?? '.kitsu-stack', 'stack.json');
   if (!fs.existsSync(file)) throw new Error(`No ${file}: start the real Kitsu stack with npm run kitsu:up`);
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
@@ -35,4 +35,26 @@ export async function pickSeededIds(stack) {
     shotTaskType: taskTypes.find((taskType) => taskType.id === shotTask.task_type_id),
     assetTask: asset.tasks[0],
   };
+}
+
+/** A Kitsu user other than Sidekick's bot: changes made by people, as the tests need them. */
+export async function loginAsManager(stack) {
+  const manager = stack.persons.find((person) => person.role === 'manager');
+  const response = await fetch(`${stack.frontDoor}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: manager.email, password: manager.password }),
+  });
+  if (!response.ok) throw new Error(`login as ${manager.email}: ${response.status}`);
+  return (await response.json()).access_token;
+}
+
+export async function kitsuSend(stack, token, method, route, body) {
+  const response = await fetch(`${stack.frontDoor}/api${route}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
 }

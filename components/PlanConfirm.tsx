@@ -1,0 +1,208 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ask } from '../lib/messaging/client';
+import type { PlanPreview, PlanStatus } from '../lib/messaging/protocol';
+
+const POLL_MS = 300;
+const OPEN_TASKS_UP_TO = 20;
+
+const planIdFromHash = () => decodeURIComponent(location.hash.slice(1));
+
+/**
+ * The confirm window: the only place a plan can be confirmed. It is an extension page, so Kitsu's
+ * page scripts can neither reach its button nor frame it; the background also checks who asks.
+ */
+export function PlanConfirm() {
+  const [planId, setPlanId] = useState(planIdFromHash);
+  const [preview, setPreview] = useState<PlanPreview | null>(null);
+  const [status, setStatus] = useState<PlanStatus | null>(null);
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    const onHash = () => setPlanId(planIdFromHash());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
+    setPreview(null);
+    setStatus(null);
+    setMessage('');
+    ask({ type: 'plans/preview', planId })
+      .then(setPreview)
+      .catch((error: unknown) => setMessage(errorText(error)));
+    void refreshStatus();
+  }, [planId]);
+
+  async function refreshStatus(): Promise<PlanStatus | null> {
+    try {
+      const next = await ask({ type: 'plans/status', planId });
+      setStatus(next);
+      return next;
+    } catch {
+      return null;
+    }
+  }
+
+  async function follow() {
+    const next = await refreshStatus();
+    if (next?.state === 'running' || next?.state === 'pending') setTimeout(follow, POLL_MS);
+  }
+
+  async function confirm(event: MouseEvent) {
+    // Only a person's click confirms; a script-made event does not, even here.
+    if (!event.isTrusted) return;
+    setMessage('');
+    try {
+      await ask({ type: 'plans/execute', planId });
+      setPreview((current) => (current ? { ...current, state: 'confirmed' } : current));
+      await follow();
+    } catch (error) {
+      setMessage(errorText(error));
+    }
+  }
+
+  async function undo(event: MouseEvent) {
+    if (!event.isTrusted) return;
+    try {
+      const answer = await ask({ type: 'plans/undo', planId });
+      if (answer.planId) location.hash = encodeURIComponent(answer.planId);
+      else setMessage(`Nothing can be undone. ${answer.notUndoable.join(' ')}`);
+    } catch (error) {
+      setMessage(errorText(error));
+    }
+  }
+
+  if (!preview) {
+    return (
+      <main>
+        <h1>Sidekick plan</h1>
+        <p role="status">{message || 'Loading the plan…'}</p>
+      </main>
+    );
+  }
+  const running = status?.state === 'running';
+  const finished = status && ['done', 'cancelled', 'interrupted'].includes(status.state);
+  return (
+    <main class="sk-confirm" data-testid="plan-confirm-page">
+      <h1 data-testid="plan-title">{preview.title}</h1>
+      <p class="sk-muted">
+        On {preview.host}, confirmed by <strong>{preview.operator}</strong>. Each comment ends with “
+        {preview.markerExample.replace('…', '').trim()}”.
+      </p>
+      <ImpactSummary preview={preview} />
+      {/* Actions and progress come before the list: a plan of hundreds of tasks stays confirmable. */}
+      {status && (running || finished) ? <JobProgress status={status} /> : null}
+      <p role="alert" data-testid="plan-message">
+        {message}
+      </p>
+      <div class="sk-form__actions">
+        {preview.state === 'pending' ? (
+          <button type="button" class="sk-primary" data-testid="plan-confirm" onClick={confirm}>
+            Confirm and write to Kitsu
+          </button>
+        ) : null}
+        {preview.state === 'expired' ? (
+          <p data-testid="plan-expired">This preview is too old: build the plan again from the Kitsu page.</p>
+        ) : null}
+        {running ? (
+          <button type="button" data-testid="plan-cancel" onClick={() => ask({ type: 'plans/cancel', planId })}>
+            Stop after the current items
+          </button>
+        ) : null}
+        {finished && status.undoable ? (
+          <button type="button" data-testid="plan-undo" onClick={undo}>
+            Undo…
+          </button>
+        ) : null}
+        {preview.state === 'pending' || finished ? (
+          <button type="button" onClick={() => window.close()}>
+            Close
+          </button>
+        ) : null}
+      </div>
+      <section aria-labelledby="sk-changes">
+        <h2 id="sk-changes">
+          {preview.operationCount} change{preview.operationCount > 1 ? 's' : ''} on {preview.tasks.length} task
+          {preview.tasks.length > 1 ? 's' : ''}
+        </h2>
+        <ul class="sk-plan-tasks" data-testid="plan-tasks">
+          {preview.tasks.map((task) => (
+            <li key={task.taskId}>
+              <details open={preview.tasks.length <= OPEN_TASKS_UP_TO}>
+                <summary>
+                  {task.taskLabel}
+                  {task.blocked ? <span class="sk-blocked"> — skipped: {task.blocked}</span> : null}
+                </summary>
+                <ul>
+                  {task.lines.map((line) => (
+                    <li key={`${line.field}:${line.text}`}>{line.text}</li>
+                  ))}
+                  {task.notified.length > 0 ? <li class="sk-muted">Notifies {task.notified.join(', ')}</li> : null}
+                  {task.hashtagCopies.length > 0 ? (
+                    <li class="sk-warning">Kitsu will copy this comment to {task.hashtagCopies.join(', ')}</li>
+                  ) : null}
+                </ul>
+              </details>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+}
+
+function ImpactSummary({ preview }: { preview: PlanPreview }) {
+  return (
+    <section class="sk-impact" aria-labelledby="sk-impact" data-testid="plan-impact">
+      <h2 id="sk-impact">What else happens</h2>
+      <ul>
+        <li data-testid="plan-notified">
+          {preview.notifiedPeople.length === 0
+            ? 'Nobody is notified.'
+            : `Kitsu notifies ${preview.notifiedPeople.map((person) => `${person.name} (${person.operations})`).join(', ')}.`}
+        </li>
+        {preview.blockedCount > 0 ? (
+          <li class="sk-warning" data-testid="plan-blocked">
+            {preview.blockedCount} change{preview.blockedCount > 1 ? 's are' : ' is'} skipped: the token may not make{' '}
+            {preview.blockedCount > 1 ? 'them' : 'it'}.
+          </li>
+        ) : null}
+        {preview.warnings.map((warning) => (
+          <li key={warning} class="sk-muted">
+            {warning}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function JobProgress({ status }: { status: PlanStatus }) {
+  const { progress } = status;
+  const unapplied = status.items.filter((item) => item.state === 'skipped' || item.state === 'failed');
+  return (
+    <section aria-labelledby="sk-progress" data-testid="plan-progress" data-state={status.state}>
+      <h2 id="sk-progress">{status.state === 'running' ? 'Writing to Kitsu…' : `Finished: ${status.state}`}</h2>
+      <progress max={progress.total} value={progress.done} aria-label="Progress" />
+      <p data-testid="plan-counts">
+        {progress.applied} applied, {progress.skipped} skipped, {progress.failed} failed, of {progress.total}.
+      </p>
+      {unapplied.length > 0 ? (
+        <ul data-testid="plan-unapplied">
+          {unapplied.map((item) => (
+            <li key={item.taskLabel}>
+              {item.taskLabel}: {item.state} — {item.reason}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {status.notUndoable.length > 0 && status.state !== 'running' ? (
+        <p class="sk-muted">Undo cannot take back: {status.notUndoable.join(' ')}</p>
+      ) : null}
+    </section>
+  );
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,95 @@
+import type { AssetWithTasks, ListTask, ShotWithTasks } from '../kitsu';
+
+/** One task of a list page, with what a bulk helper needs to show it and to build a plan on it. */
+export type SelectedTask = {
+  taskId: string;
+  projectId: string;
+  entityId: string;
+  entityName: string;
+  entityType: 'shot' | 'asset';
+  episodeId: string | null;
+  sequenceName: string | null;
+  taskTypeId: string;
+  statusId: string;
+  assigneeIds: string[];
+  dueDate: string | null;
+  startDate: string | null;
+  estimation: number | null;
+  priority: number;
+  lastCommentDate: string | null;
+};
+
+export type TaskFilter = {
+  taskTypeId?: string;
+  statusIds?: readonly string[];
+  /** A person id, or 'unassigned'. */
+  assignee?: string;
+  dueBefore?: string;
+  dueAfter?: string;
+  /** Open tasks (status not done) whose due date has passed `today`. */
+  overdue?: { today: string; doneStatusIds: readonly string[] };
+  episodeId?: string;
+  /** Case-insensitive text on the entity name. */
+  text?: string;
+};
+
+function fromList(
+  entity: ShotWithTasks | AssetWithTasks,
+  task: ListTask,
+  projectId: string,
+  entityType: SelectedTask['entityType'],
+): SelectedTask {
+  return {
+    taskId: task.id,
+    projectId,
+    entityId: entity.id,
+    entityName: entity.name,
+    entityType,
+    episodeId: entity.episode_id ?? null,
+    sequenceName: 'sequence_name' in entity ? entity.sequence_name : null,
+    taskTypeId: task.task_type_id,
+    statusId: task.task_status_id,
+    assigneeIds: [...task.assignees].sort(),
+    dueDate: task.due_date?.slice(0, 10) ?? null,
+    startDate: task.start_date?.slice(0, 10) ?? null,
+    estimation: task.estimation ?? null,
+    priority: task.priority ?? 0,
+    lastCommentDate: task.last_comment_date ?? null,
+  };
+}
+
+/** Flattens Kitsu's list views (entities with their tasks) into tasks, skipping canceled entities. */
+export function tasksOfLists(
+  projectId: string,
+  lists: { shots?: readonly ShotWithTasks[]; assets?: readonly AssetWithTasks[] },
+): SelectedTask[] {
+  const rows: SelectedTask[] = [];
+  for (const shot of lists.shots ?? []) {
+    if (!shot.canceled) for (const task of shot.tasks) rows.push(fromList(shot, task, projectId, 'shot'));
+  }
+  for (const asset of lists.assets ?? []) {
+    if (!asset.canceled) for (const task of asset.tasks) rows.push(fromList(asset, task, projectId, 'asset'));
+  }
+  return rows;
+}
+
+export function selectTasks(tasks: readonly SelectedTask[], filter: TaskFilter): SelectedTask[] {
+  const text = filter.text?.trim().toLowerCase();
+  return tasks.filter(
+    (task) =>
+      (!filter.taskTypeId || task.taskTypeId === filter.taskTypeId) &&
+      (!filter.statusIds || filter.statusIds.includes(task.statusId)) &&
+      (!filter.assignee ||
+        (filter.assignee === 'unassigned'
+          ? task.assigneeIds.length === 0
+          : task.assigneeIds.includes(filter.assignee))) &&
+      (!filter.dueBefore || (task.dueDate !== null && task.dueDate < filter.dueBefore)) &&
+      (!filter.dueAfter || (task.dueDate !== null && task.dueDate > filter.dueAfter)) &&
+      (!filter.overdue ||
+        (task.dueDate !== null &&
+          task.dueDate < filter.overdue.today &&
+          !filter.overdue.doneStatusIds.includes(task.statusId))) &&
+      (!filter.episodeId || task.episodeId === filter.episodeId) &&
+      (!text || task.entityName.toLowerCase().includes(text)),
+  );
+}

@@ -1,0 +1,11 @@
+export * from './audit';
+export * from './diff';
+export * from './executor';
+export * from './impact';
+export * from './journal';
+export * from './marker';
+export * from './model';
+export * from './permissions';
+export * from './preconditions';
+export type { PlanClient } from './steps';
+export * from './undo';

@@ -1,0 +1,63 @@
+// Transparency: every comment Sidekick posts ends with a marker line naming
+// Sidekick and the operator who confirmed it. The wording is configurable,
+// the marker is not optional. The line also carries a short reference to the
+// job's operation, which is how an interrupted job finds out, by reading the
+// task's comments, whether a comment it started already landed.
+
+export const DEFAULT_MARKER_TEMPLATE = '— posted by Kitsu Sidekick, confirmed by {operator}';
+
+export type TemplateCheck = { ok: true } | { ok: false; error: string };
+
+/** `@` and `#` would make zou notify people or copy the comment to sibling tasks. */
+export function checkMarkerTemplate(template: string): TemplateCheck {
+  if (!/\bSidekick\b/.test(template)) return { ok: false, error: 'The marker must name "Sidekick".' };
+  if (!template.includes('{operator}')) return { ok: false, error: 'The marker must name the operator: {operator}.' };
+  if (/[@#\n]/.test(template)) return { ok: false, error: 'The marker must be one line without "@" or "#".' };
+  return { ok: true };
+}
+
+const REF_PATTERN = /\bsk-([0-9a-f]{12})\s*$/;
+
+/** FNV-1a twice, with different offsets: short, stable, synchronous (no WebCrypto needed in a pure module). */
+function fnv(text: string, offset: number): string {
+  let hash = offset >>> 0;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** The reference of one operation of one job, as it appears in the marker. */
+export function operationRef(jobId: string, operationId: string): string {
+  const key = `${jobId}/${operationId}`;
+  return `${fnv(key, 0x811c9dc5)}${fnv(key, 0x9747b28c)}`.slice(0, 12);
+}
+
+function cleanOperator(operator: string): string {
+  const name = operator.replace(/[@#\s]+/g, ' ').trim();
+  return name || 'an unnamed operator';
+}
+
+/**
+ * The comment as posted. An invalid template falls back to the default one,
+ * so a bad setting can never remove the marker. The user's text is followed by
+ * a space before the marker so that a trailing "@Name" still counts as a
+ * mention for zou (it wants a space or the end after the name).
+ */
+export function withMarker(text: string, operator: string, template: string, ref: string): string {
+  const usable = checkMarkerTemplate(template).ok ? template : DEFAULT_MARKER_TEMPLATE;
+  const line = usable.split('{operator}').join(cleanOperator(operator));
+  return `${text.trimEnd()} \n\n${line} · sk-${ref}`;
+}
+
+export function hasMarker(text: string | null | undefined): boolean {
+  if (!text) return false;
+  const lastLine = text.trimEnd().split('\n').at(-1) ?? '';
+  return /\bSidekick\b/.test(lastLine) && REF_PATTERN.test(lastLine);
+}
+
+export function markerRef(text: string | null | undefined): string | undefined {
+  if (!text || !hasMarker(text)) return undefined;
+  return REF_PATTERN.exec(text.trimEnd())?.[1];
+}

@@ -1,0 +1,196 @@
+// The writes of each operation kind on zou's routes, with per-item
+// verification (bulk routes skip tasks silently), and the read-back that
+// settles an item whose write outcome is unknown (timeout, crash).
+import type { KitsuClient, Task } from '../kitsu';
+import type { ItemResult } from './journal';
+import { markerRef, operationRef, withMarker } from './marker';
+import type { Operation, OperationOf } from './model';
+import { dayOf, sortedIds } from './values';
+
+export type PlanClient = Pick<
+  KitsuClient,
+  | 'task'
+  | 'taskComments'
+  | 'commentTask'
+  | 'batchComment'
+  | 'assignTasks'
+  | 'clearAssignation'
+  | 'setPriority'
+  | 'updateTask'
+  | 'deleteComment'
+>;
+
+export interface StepContext {
+  client: PlanClient;
+  jobId: string;
+  projectId: string;
+  operator: string;
+  markerTemplate: string;
+}
+
+/** An item ready to write: its operation and the fresh task its preconditions were checked on. */
+export interface ReadyItem {
+  op: Operation;
+  task: Task;
+}
+
+export type StepOutcome = { state: 'applied'; result: ItemResult } | { state: 'skipped' | 'failed'; reason: string };
+
+const SILENTLY_SKIPPED = 'Kitsu skipped this task without an error: the token is probably not allowed to change it.';
+
+/** Operations written by one request share a batch key; others get a key of their own. */
+export function batchKey(op: Operation): string {
+  switch (op.kind) {
+    case 'comment':
+      return 'comment';
+    case 'assign':
+    case 'unassign':
+      return `${op.kind}:${op.personId}`;
+    case 'clear-assignation':
+      return 'clear-assignation';
+    case 'set-priority':
+      return `set-priority:${op.after}`;
+    default:
+      return `single:${op.id}`;
+  }
+}
+
+export function postedText(op: OperationOf<'comment'>, context: StepContext): string {
+  return withMarker(op.text, context.operator, context.markerTemplate, operationRef(context.jobId, op.id));
+}
+
+/** Performs the write of a batch (same batchKey) and tells, per operation id, what zou really did. */
+export async function writeBatch(items: readonly ReadyItem[], context: StepContext): Promise<Map<string, StepOutcome>> {
+  const { client } = context;
+  const first = items[0];
+  if (!first) return new Map();
+  const taskIds = items.map((item) => item.op.taskId);
+  const byTask = (outcome: (taskId: string) => StepOutcome) =>
+    new Map(items.map((item) => [item.op.id, outcome(item.op.taskId)]));
+
+  switch (first.op.kind) {
+    case 'comment': {
+      const requests = items.map(({ op, task }) => {
+        const comment = op as OperationOf<'comment'>;
+        return {
+          task_id: op.taskId,
+          task_status_id: comment.statusAfter ?? task.task_status_id,
+          comment: postedText(comment, context),
+        };
+      });
+      const [single] = requests;
+      const comments =
+        requests.length === 1 && single
+          ? [
+              await client.commentTask(single.task_id, {
+                task_status_id: single.task_status_id,
+                comment: single.comment,
+              }),
+            ]
+          : await client.batchComment(context.projectId, requests);
+      return byTask((taskId) => {
+        const comment = comments.find((item) => item.object_id === taskId);
+        return comment
+          ? { state: 'applied', result: { commentId: comment.id, commentDate: comment.created_at } }
+          : { state: 'skipped', reason: SILENTLY_SKIPPED };
+      });
+    }
+    case 'assign': {
+      const { personId } = first.op;
+      const tasks = await client.assignTasks(personId, taskIds);
+      return byTask((taskId) => {
+        const task = tasks.find((item) => item.id === taskId);
+        return task?.assignees.includes(personId)
+          ? { state: 'applied', result: { assignees: sortedIds(task.assignees) } }
+          : { state: 'skipped', reason: SILENTLY_SKIPPED };
+      });
+    }
+    case 'unassign':
+    case 'clear-assignation': {
+      const personId = first.op.kind === 'unassign' ? first.op.personId : undefined;
+      const changed = await client.clearAssignation(taskIds, personId);
+      return byTask((taskId) =>
+        changed.includes(taskId) ? { state: 'applied', result: {} } : { state: 'skipped', reason: SILENTLY_SKIPPED },
+      );
+    }
+    case 'set-priority': {
+      const { after } = first.op;
+      const rows = await client.setPriority(taskIds, after);
+      return byTask((taskId) =>
+        rows.some((row) => row.id === taskId && row.priority === after)
+          ? { state: 'applied', result: {} }
+          : { state: 'skipped', reason: SILENTLY_SKIPPED },
+      );
+    }
+    case 'set-dates': {
+      const { start, due } = first.op;
+      const row = await client.updateTask(first.op.taskId, {
+        ...(start ? { start_date: start.after } : {}),
+        ...(due ? { due_date: due.after } : {}),
+      });
+      const landed =
+        (!start || dayOf(row.start_date) === dayOf(start.after)) && (!due || dayOf(row.due_date) === dayOf(due.after));
+      return byTask(() =>
+        landed ? { state: 'applied', result: {} } : { state: 'failed', reason: 'Kitsu kept other dates.' },
+      );
+    }
+    case 'set-estimate': {
+      const { after } = first.op;
+      const row = await client.updateTask(first.op.taskId, { estimation: after });
+      return byTask(() =>
+        row.estimation === after
+          ? { state: 'applied', result: {} }
+          : { state: 'failed', reason: 'Kitsu kept another estimate.' },
+      );
+    }
+    case 'delete-comment':
+      await client.deleteComment(first.op.taskId, first.op.commentId);
+      return byTask(() => ({ state: 'applied', result: {} }));
+  }
+}
+
+/** What Kitsu shows of an item whose write may or may not have happened. */
+export type ReadBack = { landed: true; result: ItemResult } | { landed: false; changed?: string };
+
+export async function readBack(op: Operation, context: StepContext): Promise<ReadBack> {
+  const { client } = context;
+  if (op.kind === 'comment' || op.kind === 'delete-comment') {
+    const comments = await client.taskComments(op.taskId);
+    if (op.kind === 'delete-comment') {
+      return comments.some((comment) => comment.id === op.commentId) ? { landed: false } : { landed: true, result: {} };
+    }
+    const ref = operationRef(context.jobId, op.id);
+    const posted = comments.find((comment) => markerRef(comment.text) === ref);
+    return posted
+      ? { landed: true, result: { commentId: posted.id, commentDate: posted.created_at } }
+      : { landed: false };
+  }
+  const task = await client.task(op.taskId);
+  const assignees = sortedIds(task.assignees);
+  const other = 'someone else changed it meanwhile';
+  switch (op.kind) {
+    case 'assign':
+      return assignees.includes(op.personId) ? { landed: true, result: { assignees } } : { landed: false };
+    case 'unassign':
+      return assignees.includes(op.personId) ? { landed: false } : { landed: true, result: { assignees } };
+    case 'clear-assignation':
+      return assignees.length === 0 ? { landed: true, result: { assignees } } : { landed: false };
+    case 'set-dates': {
+      const pairs = [
+        [op.start, dayOf(task.start_date)],
+        [op.due, dayOf(task.due_date)],
+      ] as const;
+      const used = pairs.filter(([change]) => change !== undefined);
+      if (used.every(([change, value]) => dayOf(change?.after) === value)) return { landed: true, result: {} };
+      return used.every(([change, value]) => dayOf(change?.before) === value)
+        ? { landed: false }
+        : { landed: false, changed: other };
+    }
+    case 'set-estimate':
+    case 'set-priority': {
+      const value = op.kind === 'set-estimate' ? task.estimation : task.priority;
+      if (value === op.after) return { landed: true, result: {} };
+      return value === op.before ? { landed: false } : { landed: false, changed: other };
+    }
+  }
+}

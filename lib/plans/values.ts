@@ -1,0 +1,103 @@
+// Value helpers shared by preconditions, executor and undo: zou writes a date
+// as "YYYY-MM-DD" and reads it back as "YYYY-MM-DDT00:00:00", and answers
+// estimations as floats, so values are normalized before being compared.
+import type { Operation, Preconditions, TaskState } from './model';
+
+export function dayOf(value: string | null | undefined): string | null {
+  return value ? value.slice(0, 10) : null;
+}
+
+/** Seconds precision: zou's timestamps never carry a zone, some carry microseconds. */
+export function instantOf(value: string | null | undefined): string | null {
+  return value ? value.replace(' ', 'T').slice(0, 19) : null;
+}
+
+export function sortedIds(ids: readonly string[]): string[] {
+  return [...new Set(ids)].sort();
+}
+
+/** The task as preconditions see it. */
+export function observed(task: TaskState): Required<Preconditions> {
+  return {
+    statusId: task.task_status_id,
+    assigneeIds: sortedIds(task.assignees),
+    dueDate: dayOf(task.due_date),
+    startDate: dayOf(task.start_date),
+    estimation: task.estimation,
+    priority: task.priority,
+    lastCommentDate: instantOf(task.last_comment_date),
+  };
+}
+
+export function sameValue(field: keyof Preconditions, expected: unknown, actual: unknown): boolean {
+  if (field === 'assigneeIds') {
+    return JSON.stringify(sortedIds(expected as string[])) === JSON.stringify(sortedIds(actual as string[]));
+  }
+  if (field === 'dueDate' || field === 'startDate') return dayOf(expected as string | null) === actual;
+  if (field === 'lastCommentDate') return instantOf(expected as string | null) === actual;
+  return expected === actual;
+}
+
+/** What an applied operation changed on its task, in precondition terms. */
+export function effectsOf(
+  op: Operation,
+  applied: { commentDate?: string; assignees?: readonly string[] },
+  previous: Preconditions,
+): Preconditions {
+  // zou's answer, when there is one, is the truth about assignees.
+  if (applied.assignees && (op.kind === 'assign' || op.kind === 'unassign' || op.kind === 'clear-assignation')) {
+    return { assigneeIds: sortedIds(applied.assignees) };
+  }
+  switch (op.kind) {
+    case 'comment':
+      return {
+        ...(op.statusAfter ? { statusId: op.statusAfter } : {}),
+        ...(applied.commentDate ? { lastCommentDate: applied.commentDate } : {}),
+      };
+    case 'assign':
+      return { assigneeIds: sortedIds([...(previous.assigneeIds ?? op.assigneesBefore), op.personId]) };
+    case 'unassign':
+      return { assigneeIds: (previous.assigneeIds ?? op.assigneesBefore).filter((person) => person !== op.personId) };
+    case 'clear-assignation':
+      return { assigneeIds: [] };
+    case 'set-dates':
+      return {
+        ...(op.start ? { startDate: op.start.after } : {}),
+        ...(op.due ? { dueDate: op.due.after } : {}),
+      };
+    case 'set-estimate':
+      return { estimation: op.after };
+    case 'set-priority':
+      return { priority: op.after };
+    case 'delete-comment':
+      // zou recomputes status and last comment date from the remaining comments: unknown here.
+      return {};
+  }
+}
+
+/** Before/after of an operation as plain values, for the audit log. */
+export function changeOf(op: Operation): { before: unknown; after: unknown } {
+  switch (op.kind) {
+    case 'comment':
+      return {
+        before: { statusId: op.statusBefore ?? null },
+        after: { statusId: op.statusAfter ?? null, text: op.text },
+      };
+    case 'assign':
+      return { before: op.assigneesBefore, after: sortedIds([...op.assigneesBefore, op.personId]) };
+    case 'unassign':
+      return { before: op.assigneesBefore, after: op.assigneesBefore.filter((person) => person !== op.personId) };
+    case 'clear-assignation':
+      return { before: op.assigneesBefore, after: [] };
+    case 'set-dates':
+      return {
+        before: { start: op.start?.before, due: op.due?.before },
+        after: { start: op.start?.after, due: op.due?.after },
+      };
+    case 'set-estimate':
+    case 'set-priority':
+      return { before: op.before, after: op.after };
+    case 'delete-comment':
+      return { before: { commentId: op.commentId, text: op.text }, after: null };
+  }
+}
