@@ -125,10 +125,19 @@ describe('message router', () => {
     expect(overview).not.toHaveBeenCalled();
   });
 
-  it('has no message that writes to Kitsu: writes exist only as confirmed plans', async () => {
+  it('has one message that leads to a Kitsu write, a confirmed plan, accepted from the confirm window only', async () => {
     const { requestSchema } = await import('../../lib/messaging/protocol');
     const types = requestSchema.def.options.flatMap((option) => option.shape.type.def.values);
-    expect(types.filter((type) => /write|comment|assign|status-change|update-task|execute/.test(type))).toEqual([]);
+    expect(
+      types.filter((type) =>
+        /write|assign|status-change|update-task|execute|delete|set-(status|priority|date|estimate)/.test(type),
+      ),
+    ).toEqual(['plans/execute']);
+    expect(allowedSenders['plans/execute']).toEqual(['confirm-page']);
+    // Proposals from Kitsu pages only open the confirm window.
+    expect(
+      types.filter((type) => allowedSenders[type as keyof typeof allowedSenders].includes('content-script')),
+    ).toEqual(['bulk/choices', 'bulk/comment-status', 'page/overview']);
   });
 
   it('passes refusals written for people through, and hides other failures', async () => {
