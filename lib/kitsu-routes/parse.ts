@@ -1,70 +1,26 @@
-import { z } from 'zod/mini';
-import {
-  type EntityType,
-  type EpisodeScope,
-  type PageContext,
-  type PageParams,
-  PageParamsSchema,
-  type Period,
-  PluginIdSchema,
-  type ProductionSection,
-  type Query,
-  type StudioSection,
-  StudioSectionSchema,
-  type TaskTypeView,
-  type Uuid,
-  UuidSchema,
+import type {
+  EpisodeScope,
+  PageContext,
+  PageParams,
+  Period,
+  ProductionSection,
+  Query,
+  StudioSection,
+  TaskTypeView,
+  Uuid,
 } from './schema';
+import { PLURAL_TO_ENTITY_TYPE, SEGMENT_PARSERS, STUDIO_SECTIONS } from './segments';
+
+// Only types come from schema.ts: segments are validated by the plain functions of segments.ts, so the
+// content script, which parses URLs, does not bundle the schemas (nor the zod features they use).
 
 export interface ParseOptions {
   /** Path Kitsu is served under, e.g. '/kitsu' when the app lives at https://host/kitsu/. */
   basePath?: string;
 }
 
-// Zou always emits lowercase ids; lowering here lets contexts be compared with API data directly.
-const lowerUuid = z.pipe(z.string().check(z.toLowerCase()), UuidSchema);
-
-const PLURAL_TO_ENTITY_TYPE = {
-  assets: 'asset',
-  shots: 'shot',
-  sequences: 'sequence',
-  edits: 'edit',
-  episodes: 'episode',
-} as const satisfies Record<string, EntityType>;
-
-const boundedInt = (digits: RegExp, bounds: z.ZodMiniType<number, number>) =>
-  z.pipe(z.pipe(z.string().check(z.regex(digits)), z.transform(Number)), bounds);
-
-// How each `:name` segment of a route pattern is validated and converted. A segment that fails its
-// schema makes the route not match, so a malformed id falls through to `other`.
-const SEGMENT_SCHEMAS = {
-  productionId: lowerUuid,
-  episodeId: z.union([lowerUuid, z.enum(['all', 'main'])]),
-  // The episode *entity* of a page: pseudo-episodes have no page or tasks of their own.
-  episodeEntityId: lowerUuid,
-  entityId: lowerUuid,
-  // Task-type and task pages name the entity type in plural (Kitsu's `:type`).
-  entityTypes: z.pipe(
-    z.enum(['assets', 'shots', 'sequences', 'edits', 'episodes']),
-    z.transform((plural: keyof typeof PLURAL_TO_ENTITY_TYPE) => PLURAL_TO_ENTITY_TYPE[plural]),
-  ),
-  taskTypeId: lowerUuid,
-  taskId: lowerUuid,
-  previewId: lowerUuid,
-  personId: lowerUuid,
-  playlistId: lowerUuid,
-  templateId: lowerUuid,
-  assetTypeId: lowerUuid,
-  sequenceId: z.union([lowerUuid, z.literal('all')]),
-  pluginId: PluginIdSchema,
-  year: boundedInt(/^\d{4}$/, PageParamsSchema.shape.year.def.innerType),
-  month: boundedInt(/^\d{1,2}$/, PageParamsSchema.shape.month.def.innerType),
-  week: boundedInt(/^\d{1,2}$/, PageParamsSchema.shape.week.def.innerType),
-  day: boundedInt(/^\d{1,2}$/, PageParamsSchema.shape.day.def.innerType),
-};
-
-type ParamName = keyof typeof SEGMENT_SCHEMAS;
-type MatchedParams = { [K in ParamName]?: z.output<(typeof SEGMENT_SCHEMAS)[K]> };
+type ParamName = keyof typeof SEGMENT_PARSERS;
+type MatchedParams = { [K in ParamName]?: NonNullable<ReturnType<(typeof SEGMENT_PARSERS)[K]>> };
 
 // Typed view of the params a pattern captures, so a builder can only read what its pattern has.
 // Distributive over unions of patterns, so a builder shared by several patterns sees each shape.
@@ -183,9 +139,9 @@ const ROUTES: readonly Route[] = [
   route('people/:personId', (params, query) => ({ kind: 'person', personId: params.personId, query })),
 
   // Kitsu has `/plugins/:plugin_id` but no plugin list page.
-  ...StudioSectionSchema.options
-    .filter((section) => section !== 'plugins')
-    .map((section): Route => ({ segments: [section], build: studioPage(section) })),
+  ...STUDIO_SECTIONS.filter((section) => section !== 'plugins').map(
+    (section): Route => ({ segments: [section], build: studioPage(section) }),
+  ),
   route('project-templates/:templateId', studioPage('project-templates')),
   route('plugins/:pluginId', studioPage('plugins')),
   ...TIMESHEET_PERIOD_ROUTES.map(([period, suffix]) => route(`timesheets/${suffix}`, studioPage('timesheets', period))),
@@ -306,10 +262,10 @@ function matchSegments(patternSegments: readonly string[], segments: readonly st
   for (const [index, patternSegment] of patternSegments.entries()) {
     const segment = segments[index] ?? '';
     if (patternSegment.startsWith(':')) {
-      const schema = SEGMENT_SCHEMAS[patternSegment.slice(1) as ParamName];
-      const parsed = schema.safeParse(segment);
-      if (!parsed.success) return undefined;
-      params[patternSegment.slice(1)] = parsed.data;
+      const name = patternSegment.slice(1) as ParamName;
+      const value = SEGMENT_PARSERS[name](segment);
+      if (value === undefined) return undefined;
+      params[name] = value;
     } else if (patternSegment !== segment.toLowerCase()) {
       // Vue Router matches static segments case-insensitively by default, so Kitsu does too.
       return undefined;

@@ -1,8 +1,21 @@
 import { z } from 'zod/mini';
+import {
+  DAY_MAX,
+  DAY_MIN,
+  MONTH_MAX,
+  MONTH_MIN,
+  PLUGIN_ID,
+  STUDIO_SECTIONS,
+  WEEK_MAX,
+  WEEK_MIN,
+  YEAR_MAX,
+  YEAR_MIN,
+} from './segments';
 
 // zod/mini, not classic zod: the content script bundles these schemas and has a size budget (mini is
 // tree-shakable). `/* @__PURE__ */` marks schemas built with a method call (`.check`, `.brand`) as free of
-// side effects, so a bundle that does not use them can drop them.
+// side effects, so a bundle that does not use them can drop them. parseKitsuUrl itself validates with the
+// plain functions of segments.ts, so the content script needs these schemas only for their types.
 
 // Zou creates ids with uuid4, but studios that imported data from other trackers may hold ids that
 // are well-formed UUIDs without the RFC version/variant bits, so only the 8-4-4-4-12 shape is checked.
@@ -37,43 +50,16 @@ export const ProductionSectionSchema = z.enum([
 ]);
 export type ProductionSection = z.infer<typeof ProductionSectionSchema>;
 
-// Studio-level pages outside any production that have no dedicated kind.
-export const StudioSectionSchema = z.enum([
-  'productions',
-  'new-production',
-  'notifications',
-  'entity-search',
-  'entity-chats',
-  'news-feed',
-  'asset-library',
-  'people',
-  'bots',
-  'departments',
-  'studios',
-  'asset-types',
-  'task-types',
-  'task-status',
-  'backgrounds',
-  'custom-actions',
-  'status-automations',
-  'software-licenses',
-  'hardware-items',
-  'salary-scale',
-  'settings',
-  'logs',
-  'project-templates',
-  'main-schedule',
-  'timesheets',
-  'profile',
-  'plugins',
-]);
+// Studio-level pages outside any production that have no dedicated kind (listed in segments.ts, where
+// the parser needs them at run time).
+export const StudioSectionSchema = z.enum(STUDIO_SECTIONS);
 export type StudioSection = z.infer<typeof StudioSectionSchema>;
 
 export const PeriodSchema = z.enum(['year', 'month', 'week', 'day']);
 export type Period = z.infer<typeof PeriodSchema>;
 
 // Studio plugins are addressed by the plugin_id of their manifest (a name), not by a UUID.
-export const PluginIdSchema = /* @__PURE__ */ z.string().check(z.regex(/^[\w.-]+$/));
+export const PluginIdSchema = /* @__PURE__ */ z.string().check(z.regex(PLUGIN_ID));
 
 // Sub-page parameters of sections that have child routes (breakdown, quota, timesheets, plugins...).
 export const PageParamsSchema = z.strictObject({
@@ -83,10 +69,10 @@ export const PageParamsSchema = z.strictObject({
   pluginId: z.optional(PluginIdSchema),
   templateId: z.optional(UuidSchema),
   period: z.optional(PeriodSchema),
-  year: z.optional(/* @__PURE__ */ z.int().check(z.gte(1970), z.lte(9999))),
-  month: z.optional(/* @__PURE__ */ z.int().check(z.gte(1), z.lte(12))),
-  week: z.optional(/* @__PURE__ */ z.int().check(z.gte(1), z.lte(53))),
-  day: z.optional(/* @__PURE__ */ z.int().check(z.gte(1), z.lte(31))),
+  year: z.optional(/* @__PURE__ */ z.int().check(z.gte(YEAR_MIN), z.lte(YEAR_MAX))),
+  month: z.optional(/* @__PURE__ */ z.int().check(z.gte(MONTH_MIN), z.lte(MONTH_MAX))),
+  week: z.optional(/* @__PURE__ */ z.int().check(z.gte(WEEK_MIN), z.lte(WEEK_MAX))),
+  day: z.optional(/* @__PURE__ */ z.int().check(z.gte(DAY_MIN), z.lte(DAY_MAX))),
   personId: z.optional(UuidSchema),
 });
 export type PageParams = z.infer<typeof PageParamsSchema>;
@@ -99,21 +85,22 @@ export const QuerySchema = z.strictObject({
 });
 export type Query = z.infer<typeof QuerySchema>;
 
-const productionScope = {
-  productionId: UuidSchema,
-  episodeId: z.optional(EpisodeScopeSchema),
-};
+// Every production context has these two fields, written out in each schema rather than spread from a
+// shared object: bundlers keep an object spread as a possible side effect, and with it these schemas.
+const OptionalEpisodeScopeSchema = z.optional(EpisodeScopeSchema);
 
 export const EntityListContextSchema = z.strictObject({
   kind: z.literal('entity-list'),
-  ...productionScope,
+  productionId: UuidSchema,
+  episodeId: OptionalEpisodeScopeSchema,
   entityType: EntityTypeSchema,
   query: QuerySchema,
 });
 
 export const EntityContextSchema = z.strictObject({
   kind: z.literal('entity'),
-  ...productionScope,
+  productionId: UuidSchema,
+  episodeId: OptionalEpisodeScopeSchema,
   entityType: EntityTypeSchema,
   entityId: UuidSchema,
   query: QuerySchema,
@@ -121,7 +108,8 @@ export const EntityContextSchema = z.strictObject({
 
 export const TaskTypeContextSchema = z.strictObject({
   kind: z.literal('task-type'),
-  ...productionScope,
+  productionId: UuidSchema,
+  episodeId: OptionalEpisodeScopeSchema,
   entityType: EntityTypeSchema,
   taskTypeId: UuidSchema,
   view: TaskTypeViewSchema,
@@ -130,7 +118,8 @@ export const TaskTypeContextSchema = z.strictObject({
 
 export const TaskContextSchema = z.strictObject({
   kind: z.literal('task'),
-  ...productionScope,
+  productionId: UuidSchema,
+  episodeId: OptionalEpisodeScopeSchema,
   entityType: EntityTypeSchema,
   taskId: UuidSchema,
   previewId: z.optional(UuidSchema),
@@ -139,14 +128,16 @@ export const TaskContextSchema = z.strictObject({
 
 export const PlaylistsContextSchema = z.strictObject({
   kind: z.literal('playlists'),
-  ...productionScope,
+  productionId: UuidSchema,
+  episodeId: OptionalEpisodeScopeSchema,
   playlistId: z.optional(UuidSchema),
   query: QuerySchema,
 });
 
 export const ProductionPageContextSchema = z.strictObject({
   kind: z.literal('production-page'),
-  ...productionScope,
+  productionId: UuidSchema,
+  episodeId: OptionalEpisodeScopeSchema,
   section: ProductionSectionSchema,
   params: PageParamsSchema,
   query: QuerySchema,
