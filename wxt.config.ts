@@ -26,6 +26,11 @@ export default defineConfig({
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox'
       ? {
+          // Firefox's default MV3 policy is "script-src 'self'; upgrade-insecure-requests;", which turns
+          // the background's http:// and ws:// requests into https:// and wss://: a Kitsu served over
+          // plain http (common on studio LANs) was unreachable, and on loopback the event stream never
+          // upgraded to WebSocket. Same script rule, without the upgrade (Chrome's default has none).
+          content_security_policy: { extension_pages: "script-src 'self'" },
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
