@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the browser tests need, only when they are missing.
+# Installs the Debian packages the browser tests need (Chromium, Xvfb and xdotool for it, Firefox ESR),
+# only when they are missing.
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v xvfb-run >/dev/null || missing+=(xvfb)
 command -v xdotool >/dev/null || missing+=(xdotool)
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system packages: chromium, xvfb and xdotool are present"
+  echo "system packages: chromium, xvfb, xdotool and firefox-esr are present"
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then

@@ -1,3 +1,4 @@
+import type { ReadMode } from '../cache';
 import type { Session } from '../connections/session';
 import type { PageContext } from '../kitsu-routes';
 import type { Plan } from '../plans';
@@ -26,12 +27,16 @@ export function bulkScopeOf(context: PageContext): BulkScope | null {
   };
 }
 
-/** Tasks of the scope, read fresh from Kitsu: a plan must start from what is true now. */
-async function tasksInScope(session: Session, scope: BulkScope): Promise<SelectedTask[]> {
+/**
+ * Tasks of the scope. Panels accept stale data ('swr'); a plan is built from 'fresh' data only
+ * (seconds old at most, and invalidated by live events), and the executor re-reads each task
+ * before writing it anyway.
+ */
+async function tasksInScope(session: Session, scope: BulkScope, mode: ReadMode): Promise<SelectedTask[]> {
   const lists =
     scope.entityType === 'shot'
-      ? { shots: await session.client.shotsWithTasks(scope.projectId, { episodeId: scope.episodeId }) }
-      : { assets: await session.client.assetsWithTasks(scope.projectId, { episodeId: scope.episodeId }) };
+      ? { shots: await session.reads.shotsWithTasks(mode, scope.projectId, scope.episodeId) }
+      : { assets: await session.reads.assetsWithTasks(mode, scope.projectId, scope.episodeId) };
   return tasksOfLists(scope.projectId, lists);
 }
 
@@ -40,7 +45,7 @@ export async function bulkChoices(session: Session, scope: BulkScope) {
     session.reads.project('swr', scope.projectId),
     session.reads.taskTypes('swr'),
     session.reads.taskStatuses('swr'),
-    tasksInScope(session, scope),
+    tasksInScope(session, scope, 'swr'),
   ]);
   const usedTaskTypes = new Set(tasks.map((task) => task.taskTypeId));
   return {
@@ -61,7 +66,7 @@ export async function commentStatusPlan(
   { planId, now }: { planId: string; now: Date },
 ): Promise<Plan> {
   const [tasks, taskTypes, statuses] = await Promise.all([
-    tasksInScope(session, scope),
+    tasksInScope(session, scope, 'fresh'),
     session.reads.taskTypes('swr'),
     session.reads.taskStatuses('swr'),
   ]);

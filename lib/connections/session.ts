@@ -26,6 +26,14 @@ export function createSession(
       tags: [`project:${projectId}`, kind],
     });
 
+  const withTasks =
+    (list: 'shots' | 'assets') =>
+    (projectId: string, episodeId?: string): CacheDescriptor => ({
+      kind: 'entities-with-tasks',
+      key: `${list}-with-tasks:${projectId}:${episodeId ?? 'all'}`,
+      tags: [`project:${projectId}`],
+    });
+
   const reads = {
     authenticated: through(one('authenticated'), () => client.authenticated()),
     version: through(one('version'), () => client.version()),
@@ -34,6 +42,12 @@ export function createSession(
     sequences: through(inProject('sequences'), (projectId: string) => client.sequences(projectId)),
     shots: through(inProject('shots'), (projectId: string) => client.shots(projectId)),
     assets: through(inProject('assets'), (projectId: string) => client.assets(projectId)),
+    shotsWithTasks: through(withTasks('shots'), (projectId: string, episodeId?: string) =>
+      client.shotsWithTasks(projectId, { episodeId }),
+    ),
+    assetsWithTasks: through(withTasks('assets'), (projectId: string, episodeId?: string) =>
+      client.assetsWithTasks(projectId, { episodeId }),
+    ),
     taskTypes: through(one('task-types'), () => client.taskTypes()),
     taskStatuses: through(one('task-statuses'), () => client.taskStatuses()),
     fullTask: through(

@@ -20,10 +20,18 @@ export type LivePagesOptions = {
    */
   keepAlive?: () => Promise<unknown>;
   keepAliveMs?: number;
+  now?: () => number;
 };
 
 /** Well under the 30 s idle timeout of Firefox event pages (and of Chrome service workers). */
 export const KEEP_ALIVE_MS = 20_000;
+/** A reload or a hop between Kitsu tabs closes the last page for a moment: the stream waits that long. */
+export const STREAM_LINGER_MS = 30_000;
+/**
+ * Events of a production left recently still invalidate the cache (cheap: no request), so coming
+ * back to it within this time needs no refetch. As long as task data may be served stale.
+ */
+export const RECENTLY_IN_VIEW_MS = 10 * 60_000;
 
 /**
  * Which Kitsu pages are open, which productions they show, and one live event stream per host
@@ -36,9 +44,13 @@ export function createLivePages({
   onStatus,
   keepAlive,
   keepAliveMs = KEEP_ALIVE_MS,
+  now = Date.now,
 }: LivePagesOptions) {
   const pages = new Map<object, PageState>();
   const streams = new Map<string, EventStream>();
+  const stopTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** origin → production → when a page last showed it. */
+  const lastInView = new Map<string, Map<string, number>>();
   let keepAliveTimer: ReturnType<typeof setInterval> | null = null;
 
   /** Keeps the background running exactly while some page is open. */
@@ -53,8 +65,19 @@ export function createLivePages({
   }
 
   const pagesOf = (origin: string) => [...pages.values()].filter((page) => page.origin === origin);
-  const projectsInView = (origin: string) =>
-    new Set(pagesOf(origin).flatMap((page) => (page.projectId ? [page.projectId] : [])));
+  const projectsInView = (origin: string) => {
+    const projects = new Set(pagesOf(origin).flatMap((page) => (page.projectId ? [page.projectId] : [])));
+    for (const [projectId, seenAt] of lastInView.get(origin) ?? []) {
+      if (now() - seenAt < RECENTLY_IN_VIEW_MS) projects.add(projectId);
+    }
+    return projects;
+  };
+  function leaving(page: PageState) {
+    if (!page.projectId) return;
+    const seen = lastInView.get(page.origin) ?? new Map<string, number>();
+    seen.set(page.projectId, now());
+    lastInView.set(page.origin, seen);
+  }
 
   async function invalidate(origin: string, { tags, kinds }: Invalidation) {
     const session = await sessionFor(origin);
@@ -89,6 +112,8 @@ export function createLivePages({
     open(key: object, link: PageLink) {
       pages.set(key, { origin: link.origin, projectId: null, post: link.post });
       updateKeepAlive();
+      clearTimeout(stopTimers.get(link.origin));
+      stopTimers.delete(link.origin);
       streamFor(link.origin).start();
     },
     /** The page navigated (Kitsu is an SPA). A production coming into view may have changed unseen. */
@@ -98,6 +123,7 @@ export function createLivePages({
       const context = parseKitsuUrl(url);
       const projectId = 'productionId' in context ? context.productionId : null;
       const newlyInView = projectId !== null && !projectsInView(page.origin).has(projectId);
+      if (projectId !== page.projectId) leaving(page);
       page.projectId = projectId;
       if (newlyInView) await invalidate(page.origin, { tags: [], kinds: [...TASK_LEVEL_KINDS] });
     },
@@ -105,8 +131,17 @@ export function createLivePages({
       const page = pages.get(key);
       if (!page) return;
       pages.delete(key);
+      leaving(page);
       updateKeepAlive();
-      if (pagesOf(page.origin).length === 0) streams.get(page.origin)?.stop();
+      if (pagesOf(page.origin).length === 0) {
+        stopTimers.set(
+          page.origin,
+          setTimeout(() => {
+            stopTimers.delete(page.origin);
+            if (pagesOf(page.origin).length === 0) streams.get(page.origin)?.stop();
+          }, STREAM_LINGER_MS),
+        );
+      }
     },
     /** The connection changed or went: its stream starts again with the new token, if pages remain. */
     restart(origin: string) {
