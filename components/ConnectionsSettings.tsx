@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { matchPatternFor, normalizeKitsuOrigin } from '../lib/connections/origins';
-import { ask } from '../lib/messaging/client';
+import { ask, failureText } from '../lib/messaging/client';
 import type { ConnectionTestAnswer, ConnectionView } from '../lib/messaging/protocol';
 import { ConnectionTestResult } from './ConnectionTestResult';
 
@@ -23,7 +23,7 @@ export function ConnectionsSettings() {
   const refresh = () =>
     ask({ type: 'connections/list' })
       .then((answer) => setConnections(answer.connections))
-      .catch((error: unknown) => setMessage(errorText(error)));
+      .catch((error: unknown) => setMessage(failureText(error)));
   useEffect(() => {
     void refresh();
   }, []);
@@ -51,7 +51,7 @@ export function ConnectionsSettings() {
       setTestResult(answer);
       setMessage('');
     } catch (error) {
-      setMessage(errorText(error));
+      setMessage(failureText(error));
     } finally {
       setBusy(false);
     }
@@ -77,7 +77,7 @@ export function ConnectionsSettings() {
         setMessage(`Saved. Sidekick now runs on ${origin}.`);
         await refresh();
       })
-      .catch((error: unknown) => setMessage(errorText(error)))
+      .catch((error: unknown) => setMessage(failureText(error)))
       .finally(() => setBusy(false));
   }
 
@@ -90,7 +90,7 @@ export function ConnectionsSettings() {
       );
       await refresh();
     } catch (error) {
-      setMessage(errorText(error));
+      setMessage(failureText(error));
     } finally {
       setBusy(false);
     }
@@ -160,8 +160,4 @@ export function ConnectionsSettings() {
       {testResult ? <ConnectionTestResult result={testResult} /> : null}
     </section>
   );
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

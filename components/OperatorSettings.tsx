@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ask } from '../lib/messaging/client';
+import { ask, failureText } from '../lib/messaging/client';
 
 /** Who confirms plans: named in the marker every Sidekick comment carries, and in the audit log. */
 export function OperatorSettings() {
@@ -25,7 +25,7 @@ export function OperatorSettings() {
       setMarkerTemplate(saved.markerTemplate);
       setMessage('Saved.');
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error));
+      setMessage(failureText(error));
     }
   }
 

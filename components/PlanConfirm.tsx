@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ask } from '../lib/messaging/client';
+import { ask, failureText } from '../lib/messaging/client';
 import type { PlanPreview, PlanStatus } from '../lib/messaging/protocol';
 
 const POLL_MS = 300;
@@ -29,7 +29,7 @@ export function PlanConfirm() {
     setMessage('');
     ask({ type: 'plans/preview', planId })
       .then(setPreview)
-      .catch((error: unknown) => setMessage(errorText(error)));
+      .catch((error: unknown) => setMessage(failureText(error)));
     void refreshStatus();
   }, [planId]);
 
@@ -57,7 +57,7 @@ export function PlanConfirm() {
       setPreview((current) => (current ? { ...current, state: 'confirmed' } : current));
       await follow();
     } catch (error) {
-      setMessage(errorText(error));
+      setMessage(failureText(error));
     }
   }
 
@@ -68,7 +68,7 @@ export function PlanConfirm() {
       if (answer.planId) location.hash = encodeURIComponent(answer.planId);
       else setMessage(`Nothing can be undone. ${answer.notUndoable.join(' ')}`);
     } catch (error) {
-      setMessage(errorText(error));
+      setMessage(failureText(error));
     }
   }
 
@@ -201,8 +201,4 @@ function JobProgress({ status }: { status: PlanStatus }) {
       ) : null}
     </section>
   );
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { roleName } from '../lib/connections/privilege';
-import { ask } from '../lib/messaging/client';
+import { ask, failureText } from '../lib/messaging/client';
 import type { AnswerOf } from '../lib/messaging/protocol';
 
 type PopupState = AnswerOf<'popup/state'>;
@@ -14,7 +14,7 @@ export function PopupStatus({ tabOrigin }: { tabOrigin: Promise<string | null> }
     tabOrigin
       .then((origin) => ask({ type: 'popup/state', origin }))
       .then(setState)
-      .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => setFailure(failureText(error)));
   }, [tabOrigin]);
 
   async function togglePause(paused: boolean) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { askWith } from '../../lib/messaging/client';
+import { askWith, failureText } from '../../lib/messaging/client';
 import { type AnswerOf, bulkChoicesAnswer, planProposalAnswer } from '../../lib/messaging/protocol';
 import { defineFeature, type FeatureProps } from './types';
 
@@ -26,7 +26,7 @@ function BulkCommentStatus({ context, signal }: FeatureProps) {
         setChoices(answer);
         if (answer.taskTypes.length === 1) setTaskTypeId(answer.taskTypes[0]?.id ?? '');
       })
-      .catch((error: unknown) => !signal.aborted && setMessage(errorText(error)));
+      .catch((error: unknown) => !signal.aborted && setMessage(failureText(error)));
   }, [signal]);
 
   async function propose(event: Event) {
@@ -49,7 +49,7 @@ function BulkCommentStatus({ context, signal }: FeatureProps) {
         `A plan of ${answer.operationCount} change${answer.operationCount > 1 ? 's' : ''} is waiting for your confirmation in Sidekick’s window.`,
       );
     } catch (error) {
-      setMessage(errorText(error));
+      setMessage(failureText(error));
     } finally {
       setBusy(false);
     }
@@ -58,36 +58,22 @@ function BulkCommentStatus({ context, signal }: FeatureProps) {
   if (!choices) return <p class="sk-muted">{message || 'Loading…'}</p>;
   return (
     <form class="sk-bulk" onSubmit={propose} data-testid="bulk-comment-status" data-page-kind={context.kind}>
-      <label>
-        Task type
-        <select
-          value={taskTypeId}
-          onChange={(event) => setTaskTypeId(event.currentTarget.value)}
-          data-testid="bulk-task-type"
-        >
-          {choices.taskTypes.length > 1 ? <option value="">All task types</option> : null}
-          {choices.taskTypes.map((taskType) => (
-            <option key={taskType.id} value={taskType.id}>
-              {taskType.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Only tasks in
-        <select
-          value={fromStatusId}
-          onChange={(event) => setFromStatusId(event.currentTarget.value)}
-          data-testid="bulk-from-status"
-        >
-          <option value="">any status</option>
-          {choices.statuses.map((status) => (
-            <option key={status.id} value={status.id}>
-              {status.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label="Task type"
+        testId="bulk-task-type"
+        value={taskTypeId}
+        onChange={setTaskTypeId}
+        none={choices.taskTypes.length > 1 ? 'All task types' : null}
+        options={choices.taskTypes}
+      />
+      <Choice
+        label="Only tasks in"
+        testId="bulk-from-status"
+        value={fromStatusId}
+        onChange={setFromStatusId}
+        none="any status"
+        options={choices.statuses}
+      />
       <label>
         Name contains
         <input
@@ -96,21 +82,14 @@ function BulkCommentStatus({ context, signal }: FeatureProps) {
           data-testid="bulk-name"
         />
       </label>
-      <label>
-        Set status
-        <select
-          value={toStatusId}
-          onChange={(event) => setToStatusId(event.currentTarget.value)}
-          data-testid="bulk-to-status"
-        >
-          <option value="">keep each task’s status</option>
-          {choices.statuses.map((status) => (
-            <option key={status.id} value={status.id}>
-              {status.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label="Set status"
+        testId="bulk-to-status"
+        value={toStatusId}
+        onChange={setToStatusId}
+        none="keep each task’s status"
+        options={choices.statuses}
+      />
       <label>
         Comment
         <textarea
@@ -131,8 +110,32 @@ function BulkCommentStatus({ context, signal }: FeatureProps) {
   );
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** A labelled select over named Kitsu things; `none` is the empty choice's wording (null: no empty choice). */
+function Choice(props: {
+  label: string;
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+  none: string | null;
+  options: readonly { id: string; name: string }[];
+}) {
+  return (
+    <label>
+      {props.label}
+      <select
+        value={props.value}
+        onChange={(event) => props.onChange(event.currentTarget.value)}
+        data-testid={props.testId}
+      >
+        {props.none === null ? null : <option value="">{props.none}</option>}
+        {props.options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 export const bulkCommentStatus = defineFeature({

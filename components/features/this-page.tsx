@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { askWith } from '../../lib/messaging/client';
+import { askWith, failureText } from '../../lib/messaging/client';
 import { type AnswerOf, pageOverviewAnswer } from '../../lib/messaging/protocol';
 import { defineFeature, type FeatureProps } from './types';
 
@@ -17,7 +17,7 @@ function ThisPage({ context, signal, dataVersion }: FeatureProps) {
         if (!signal.aborted) setOverview(answer);
       })
       .catch((error: unknown) => {
-        if (!signal.aborted) setFailure(error instanceof Error ? error.message : String(error));
+        if (!signal.aborted) setFailure(failureText(error));
       });
   }, [signal, dataVersion]);
 

@@ -37,3 +37,8 @@ export async function askWith<T extends RequestType>(
   if (!envelope.ok) throw new SidekickRequestError(envelope.error.code, envelope.error.message);
   return envelope.data;
 }
+
+/** What to tell the person when a request failed: the background's refusals are written for them. */
+export function failureText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
