@@ -1,0 +1,250 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  ARTIFACTS,
+  addConnection,
+  EXTENSION_ORIGIN,
+  launchFirefoxWithExtension,
+  navigate,
+  waitFor,
+} from './support/firefox.mjs';
+import { kitsuGet, kitsuSend, readStack, startPrivateFrontDoor } from './support/kitsu.mjs';
+
+const OPERATOR = 'Foxy Operator';
+const MARKER = new RegExp(`posted by Kitsu Sidekick, confirmed by ${OPERATOR}`);
+const COMMENT = 'Compositing can start: plates are in (Firefox e2e).';
+const TASK_TYPE = 'Compositing';
+/**
+ * Shot-name filters tried in turn; the first that selects 5–10 todo Compositing tasks is used. The
+ * Chrome plans test works on Layout and the live-events tests on the first and last shots (SH1690,
+ * SH16x0), so this small selection does not collide with them on the shared stack.
+ */
+const NAME_FILTERS = ['SH08', 'SH05', 'SH12', 'SH01', 'SH02', 'SH09', 'SH14', 'SH04'];
+const bulk = (id) => `kitsu-sidekick >>> [data-testid="${id}"]`;
+
+/** Text of a test id in a page, or null. */
+const textOf = (page, id) =>
+  page.evaluate((testId) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? null, id);
+
+describe('plans in Firefox: propose from the dock, confirm in the extension window, execute, undo', () => {
+  let firefox;
+  let stack;
+  let kitsu;
+  let page;
+  let confirmPage;
+  let compositing;
+  let todo;
+  let wip;
+  let nameFilter;
+  /** The tasks the plan must cover, computed from the API: { id, shotName, commentIds }. */
+  let selected = [];
+
+  const markedComments = async (task) =>
+    (await kitsuGet(stack, `/data/tasks/${task.id}/comments`)).filter((comment) => MARKER.test(comment.text));
+
+  /**
+   * Resolves with the next confirm window the background opens with `windows.create`. Under
+   * `--remote-allow-system-access` Firefox does not report the moz-extension:// navigation to
+   * puppeteer (the target's `url()` stays about:blank), so this takes the next new page target and
+   * reads where its document really is.
+   */
+  const nextConfirmPage = async () => {
+    const known = new Set(firefox.browser.targets());
+    const target = await firefox.browser.waitForTarget(
+      (candidate) => candidate.type() === 'page' && !known.has(candidate),
+      { timeout: 15_000 },
+    );
+    const confirm = await target.page();
+    await waitFor(confirm, (prefix) => location.href.startsWith(prefix), {
+      args: [`${EXTENSION_ORIGIN}/confirm.html#`],
+      timeout: 15_000,
+      what: 'confirm.html in the new window',
+    });
+    return confirm;
+  };
+
+  /** A real click: puppeteer clicks through WebDriver BiDi input actions, which Firefox marks trusted. */
+  const click = async (where, id) => {
+    await where.locator(`[data-testid="${id}"]`).click();
+  };
+
+  const waitForDone = (what) =>
+    waitFor(confirmPage, () => document.querySelector('[data-testid="plan-progress"]')?.dataset.state === 'done', {
+      timeout: 30_000,
+      what,
+    });
+
+  before(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    stack = readStack();
+    const [shots, taskTypes, statuses] = await Promise.all([
+      kitsuGet(stack, `/data/shots/with-tasks?project_id=${stack.production.id}`),
+      kitsuGet(stack, '/data/task-types'),
+      kitsuGet(stack, '/data/task-status'),
+    ]);
+    todo = statuses.find((status) => status.short_name === 'todo');
+    wip = statuses.find((status) => status.short_name === 'wip');
+    compositing = taskTypes.find((taskType) => taskType.name === TASK_TYPE);
+    const matching = (filter) =>
+      shots
+        .filter((shot) => !shot.canceled && shot.name.toLowerCase().includes(filter.toLowerCase()))
+        .flatMap((shot) =>
+          shot.tasks
+            .filter((task) => task.task_type_id === compositing.id && task.task_status_id === todo.id)
+            .map((task) => ({ id: task.id, shotName: shot.name })),
+        );
+    nameFilter = NAME_FILTERS.find((filter) => {
+      const count = matching(filter).length;
+      return count >= 5 && count <= 10;
+    });
+    assert.ok(nameFilter, 'a shot-name filter selecting 5–10 todo Compositing tasks in the seed');
+    selected = matching(nameFilter);
+    for (const task of selected) {
+      task.commentIds = (await kitsuGet(stack, `/data/tasks/${task.id}/comments`)).map((comment) => comment.id);
+    }
+
+    kitsu = await startPrivateFrontDoor(stack);
+    firefox = await launchFirefoxWithExtension();
+    const { page: options } = await addConnection(firefox.browser, {
+      origin: kitsu.origin,
+      token: stack.bots.writer.token,
+    });
+    await waitFor(options, () => !!document.querySelector('[data-testid="operator-form"][data-loaded="true"]'), {
+      what: 'the operator form',
+    });
+    await options.locator('[data-testid="operator-name"]').fill(OPERATOR);
+    await click(options, 'operator-save');
+    await waitFor(options, () => document.querySelector('[data-testid="operator-message"]')?.textContent === 'Saved.', {
+      what: 'the operator saved',
+    });
+    await options.close();
+
+    page = await firefox.browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    navigate(page, `${kitsu.origin}/__front-door/dev-login?next=/productions/${stack.production.id}/shots`);
+    await waitFor(
+      page,
+      () =>
+        document
+          .querySelector('kitsu-sidekick')
+          ?.shadowRoot?.querySelector('[data-testid="bulk-task-type"]')
+          ?.querySelectorAll('option').length > 0,
+      { timeout: 15_000, what: 'the bulk panel with its choices' },
+    );
+  });
+
+  after(async () => {
+    // A failed run must not leave Sidekick comments on the shared stack: deleting them is what undo does.
+    for (const task of selected) {
+      for (const comment of await markedComments(task).catch(() => [])) {
+        await kitsuSend(
+          stack,
+          stack.bots.writer.token,
+          'DELETE',
+          `/data/tasks/${task.id}/comments/${comment.id}`,
+        ).catch(() => {});
+      }
+    }
+    await firefox?.close();
+    await kitsu?.close();
+  });
+
+  it('proposes from the dock and opens the confirm window with the selected tasks, writing nothing', async (t) => {
+    t.diagnostic(`${selected.length} todo ${TASK_TYPE} tasks on shots named *${nameFilter}*`);
+    await page.select(bulk('bulk-task-type'), compositing.id);
+    await page.select(bulk('bulk-from-status'), todo.id);
+    await page.select(bulk('bulk-to-status'), wip.id);
+    await page.locator(bulk('bulk-name')).fill(nameFilter);
+    await page.locator(bulk('bulk-text')).fill(COMMENT);
+    const opened = nextConfirmPage();
+    await page.locator(bulk('bulk-preview')).click();
+    confirmPage = await opened;
+    const title = await waitFor(confirmPage, () => document.querySelector('[data-testid="plan-title"]')?.textContent, {
+      timeout: 15_000,
+      what: 'the plan title in the confirm window',
+    });
+    assert.equal(title, `Comment and set ${wip.name} on ${selected.length} tasks`);
+    const listed = await confirmPage.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="plan-tasks"] > li summary')].map((summary) => summary.textContent),
+    );
+    assert.equal(listed.length, selected.length);
+    for (const task of selected) {
+      assert.ok(
+        listed.some((label) => label.includes(task.shotName)),
+        `${task.shotName} in the preview`,
+      );
+    }
+    await waitFor(
+      page,
+      (count) =>
+        document
+          .querySelector('kitsu-sidekick')
+          ?.shadowRoot?.querySelector('[data-testid="bulk-message"]')
+          ?.textContent?.startsWith(`A plan of ${count} changes`),
+      { args: [selected.length], what: 'the dock saying the plan waits' },
+    );
+    await confirmPage.screenshot({ path: path.join(ARTIFACTS, 'confirm-preview.png') });
+    for (const task of selected) assert.equal((await markedComments(task)).length, 0, 'nothing written yet');
+  });
+
+  it('a synthetic click in the confirm window confirms nothing', async () => {
+    await confirmPage.evaluate(() => document.querySelector('[data-testid="plan-confirm"]').click());
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(await confirmPage.$('[data-testid="plan-progress"]'), null);
+    assert.ok(await confirmPage.$('[data-testid="plan-confirm"]'), 'still waiting for a person');
+  });
+
+  it('executes after a real click: one marked comment and the new status on every task', async () => {
+    await confirmPage.evaluate(() => {
+      document
+        .querySelector('[data-testid="plan-confirm"]')
+        .addEventListener('click', (event) => (window.sidekickTestClickTrusted = event.isTrusted), { once: true });
+    });
+    await click(confirmPage, 'plan-confirm');
+    assert.equal(await confirmPage.evaluate(() => window.sidekickTestClickTrusted), true, 'Firefox marks it trusted');
+    await waitForDone('the plan done');
+    assert.equal(
+      await textOf(confirmPage, 'plan-counts'),
+      `${selected.length} applied, 0 skipped, 0 failed, of ${selected.length}.`,
+    );
+    await confirmPage.screenshot({ path: path.join(ARTIFACTS, 'confirm-done.png') });
+    for (const task of selected) {
+      const [current, marked] = await Promise.all([kitsuGet(stack, `/data/tasks/${task.id}`), markedComments(task)]);
+      assert.equal(marked.length, 1, `exactly one Sidekick comment on ${task.shotName}`);
+      assert.ok(marked[0].text.startsWith(COMMENT), `the comment text on ${task.shotName}`);
+      assert.equal(marked[0].person_id, stack.bots.writer.id, 'posted with the writer token');
+      assert.equal(current.task_status_id, wip.id, `${task.shotName} is ${wip.name}`);
+    }
+  });
+
+  it('undo, confirmed the same way, restores the statuses and removes the comments', async () => {
+    await click(confirmPage, 'plan-undo');
+    await waitFor(
+      confirmPage,
+      () =>
+        /^Undo/.test(document.querySelector('[data-testid="plan-title"]')?.textContent ?? '') &&
+        !!document.querySelector('[data-testid="plan-confirm"]'),
+      { timeout: 15_000, what: 'the undo plan' },
+    );
+    await click(confirmPage, 'plan-confirm');
+    await waitForDone('the undo done');
+    assert.equal(
+      await textOf(confirmPage, 'plan-counts'),
+      `${selected.length} applied, 0 skipped, 0 failed, of ${selected.length}.`,
+    );
+    for (const task of selected) {
+      const [current, comments] = await Promise.all([
+        kitsuGet(stack, `/data/tasks/${task.id}`),
+        kitsuGet(stack, `/data/tasks/${task.id}/comments`),
+      ]);
+      assert.equal(current.task_status_id, todo.id, `${task.shotName} is back to ${todo.name}`);
+      assert.deepEqual(
+        comments.map((comment) => comment.id),
+        task.commentIds,
+        `${task.shotName} has its comments as before`,
+      );
+    }
+  });
+});
