@@ -76,7 +76,7 @@ interface Rule {
   kinds?: readonly CacheKind[];
   /** Extra kinds when the payload lacks `field` (the precise tag is unknown: drop the kind instead). */
   orKinds?: { field: string; kinds: readonly CacheKind[] };
-  /** Also tag `project:<project_id>` (everything cached about the production). */
+  /** Also tag `project:<project_id>` (everything cached about the production); notice its pages only. */
   wholeProject?: boolean;
   /** Tag the global reference list itself (its kind name), for the notice. */
   selfTag?: string;
@@ -217,7 +217,8 @@ const families: Record<string, Family> = {
   // Generic CRUD on /data/entities.
   entity: entity('entity_id', ['shots', 'assets', 'sequences', 'episodes']),
   // Everything cached about the production, and the productions list: applied even when the
-  // production is not in view (a project picker shows every production; the event is rare).
+  // production is not in view (a project picker shows every production; the event is rare). Only
+  // the production's own pages re-read: a panel shows no other production.
   project: { default: { scope: 'global', kinds: ['projects'], wholeProject: true } },
   'task-type': reference('task-types', 'task_type_id', 'task-type'),
   'task-status': reference('task-statuses', 'task_status_id', 'task-status'),
@@ -271,8 +272,9 @@ export function mapEvent(name: string, payload: unknown): EventEffect | null {
   const invalidation: Invalidation = { tags: unique(tags), kinds: unique(kinds) };
   if (invalidation.tags.length === 0 && invalidation.kinds.length === 0) return null;
   // A panel matches by what it shows: an id tag, or (for lists) the kind name.
+  const forProductionPages = rule.scope === 'project' || rule.wholeProject;
   const notice: TabNotice = {
-    ...(projectId && rule.scope === 'project' ? { projectId } : {}),
+    ...(projectId && forProductionPages ? { projectId } : {}),
     tags: unique([...invalidation.tags, ...(rule.selfTag ? [rule.selfTag] : []), ...invalidation.kinds]),
   };
   return {

@@ -86,6 +86,20 @@ export function createLivePages({
     for (const kind of kinds) await session.cache.invalidateKind(kind);
   }
 
+  /** A notice goes to the host's pages showing its production (all of them for global data). */
+  function notify(origin: string, notice: TabNotice) {
+    for (const page of pagesOf(origin)) {
+      if (!notice.projectId || notice.projectId === page.projectId) page.post(notice);
+    }
+  }
+
+  /** After a gap in the stream, what may have changed unseen is dropped and every page re-reads it. */
+  async function resync(origin: string) {
+    const invalidation = gapInvalidation();
+    await invalidate(origin, invalidation);
+    notify(origin, { tags: invalidation.kinds });
+  }
+
   function streamFor(origin: string): EventStream {
     let stream = streams.get(origin);
     if (!stream) {
@@ -94,12 +108,8 @@ export function createLivePages({
         token: async () => (await sessionFor(origin))?.connection.token,
         projectsInView: () => projectsInView(origin),
         onInvalidate: (invalidation) => invalidate(origin, invalidation),
-        onGap: () => invalidate(origin, gapInvalidation()),
-        onNotice: (notice) => {
-          for (const page of pagesOf(origin)) {
-            if (!notice.projectId || notice.projectId === page.projectId) page.post(notice);
-          }
-        },
+        onGap: () => resync(origin),
+        onNotice: (notice) => notify(origin, notice),
       });
       if (onStatus) stream.subscribe(onStatus);
       streams.set(origin, stream);

@@ -191,7 +191,7 @@ const table: Row[] = [
     tags: [`entity:${E}`],
     kinds: [],
   },
-  // Productions (global: the productions list is shown everywhere)
+  // Productions (global: the productions list is shown everywhere; notices for the production's pages)
   { name: 'project:update', payload: {}, scope: 'global', tags: [`project:${P}`], kinds: ['projects'] },
   { name: 'project:delete', payload: {}, scope: 'global', tags: [`project:${P}`], kinds: ['projects'] },
   { name: 'project:set-thumbnail', payload: {}, scope: 'global', tags: [`project:${P}`], kinds: ['projects'] },
@@ -285,7 +285,8 @@ describe('mapEvent: the table', () => {
       expect([...invalidation.kinds].sort()).toEqual([...row.kinds].sort());
       // The notice names everything invalidated, so a panel can match by id or by list kind.
       for (const tag of [...row.tags, ...row.kinds]) expect(notice.tags).toContain(tag);
-      if (row.scope === 'project') expect(notice.projectId).toBe(P);
+      // A production's own events (applied whatever is in view) are news for its pages only.
+      if (row.scope === 'project' || row.name.startsWith('project:')) expect(notice.projectId).toBe(P);
       else expect(notice.projectId).toBeUndefined();
     },
   );
