@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ask, failureText } from '../lib/messaging/client';
+import { ask, failureText, SidekickRequestError } from '../lib/messaging/client';
 import type { PlanPreview, PlanStatus } from '../lib/messaging/protocol';
 
 const POLL_MS = 300;
@@ -30,22 +30,22 @@ export function PlanConfirm() {
     ask({ type: 'plans/preview', planId })
       .then(setPreview)
       .catch((error: unknown) => setMessage(failureText(error)));
-    void refreshStatus();
+    ask({ type: 'plans/status', planId })
+      .then(setStatus)
+      .catch(() => {});
   }, [planId]);
 
-  async function refreshStatus(): Promise<PlanStatus | null> {
-    try {
-      const next = await ask({ type: 'plans/status', planId });
-      setStatus(next);
-      return next;
-    } catch {
-      return null;
-    }
-  }
-
   async function follow() {
-    const next = await refreshStatus();
-    if (next?.state === 'running' || next?.state === 'pending') setTimeout(follow, POLL_MS);
+    let next: PlanStatus;
+    try {
+      next = await ask({ type: 'plans/status', planId });
+    } catch (error) {
+      // Unanswered, not refused: the background's worker is restarting, and it resumes the job.
+      if (!(error instanceof SidekickRequestError)) setTimeout(follow, POLL_MS);
+      return;
+    }
+    setStatus(next);
+    if (next.state === 'running' || next.state === 'pending') setTimeout(follow, POLL_MS);
   }
 
   async function confirm(event: MouseEvent) {
@@ -56,6 +56,17 @@ export function PlanConfirm() {
       await ask({ type: 'plans/execute', planId });
       setPreview((current) => (current ? { ...current, state: 'confirmed' } : current));
       await follow();
+    } catch (error) {
+      setMessage(failureText(error));
+    }
+  }
+
+  async function escapeHashtags(event: MouseEvent) {
+    if (!event.isTrusted) return;
+    setMessage('');
+    try {
+      const answer = await ask({ type: 'plans/escape-hashtags', planId });
+      location.hash = encodeURIComponent(answer.planId);
     } catch (error) {
       setMessage(failureText(error));
     }
@@ -81,6 +92,7 @@ export function PlanConfirm() {
     );
   }
   const running = status?.state === 'running';
+  const copiesHashtags = preview.tasks.some((task) => task.hashtagCopies.length > 0);
   const finished = status && ['done', 'cancelled', 'interrupted'].includes(status.state);
   return (
     <main class="sk-confirm" data-testid="plan-confirm-page">
@@ -100,6 +112,14 @@ export function PlanConfirm() {
           <button type="button" class="sk-primary" data-testid="plan-confirm" onClick={confirm}>
             Confirm and write to Kitsu
           </button>
+        ) : null}
+        {preview.state === 'pending' && copiesHashtags ? (
+          <button type="button" data-testid="plan-escape-hashtags" onClick={escapeHashtags}>
+            Escape the hashtags
+          </button>
+        ) : null}
+        {preview.state === 'replaced' ? (
+          <p data-testid="plan-replaced">This preview was replaced by one with its hashtags escaped.</p>
         ) : null}
         {preview.state === 'expired' ? (
           <p data-testid="plan-expired">This preview is too old: build the plan again from the Kitsu page.</p>

@@ -123,6 +123,7 @@ export default defineBackground(() => {
       'plans/status': (request) => refusing(() => planFlow.status(request.planId)),
       'plans/cancel': async (request) => ({ cancelled: await planFlow.cancel(request.planId) }),
       'plans/undo': (request) => refusing(() => planFlow.undo(request.planId)),
+      'plans/escape-hashtags': (request) => refusing(() => planFlow.escapeHashtags(request.planId)),
       'settings/get': () => readOperatorSettings(),
       async 'settings/save'(request) {
         try {

@@ -82,6 +82,8 @@ const planExecute = z.object({ type: z.literal('plans/execute'), planId });
 const planStatus = z.object({ type: z.literal('plans/status'), planId });
 const planCancel = z.object({ type: z.literal('plans/cancel'), planId });
 const planUndo = z.object({ type: z.literal('plans/undo'), planId });
+/** Replaces a previewed plan by the same plan with its comments' hashtags escaped (Kitsu copies none). */
+const planEscapeHashtags = z.object({ type: z.literal('plans/escape-hashtags'), planId });
 const settingsGet = z.object({ type: z.literal('settings/get') });
 const settingsSave = z.object({
   type: z.literal('settings/save'),
@@ -106,6 +108,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   planStatus,
   planCancel,
   planUndo,
+  planEscapeHashtags,
   settingsGet,
   settingsSave,
   auditList,
@@ -133,6 +136,7 @@ export const allowedSenders: Record<RequestType, readonly AllowedSender[]> = {
   'plans/status': ['confirm-page'],
   'plans/cancel': ['confirm-page'],
   'plans/undo': ['confirm-page'],
+  'plans/escape-hashtags': ['confirm-page'],
   'settings/get': ['extension-page', 'confirm-page'],
   'settings/save': ['extension-page'],
   'audit/list': ['extension-page'],
@@ -246,7 +250,7 @@ export const planPreviewAnswer = z.object({
   origin: z.object({ kind: z.string(), id: z.string() }),
   createdAt: z.string(),
   expiresAt: z.string(),
-  state: z.enum(['pending', 'confirmed', 'expired']),
+  state: z.enum(['pending', 'confirmed', 'expired', 'replaced']),
   operator: z.string(),
   markerExample: z.string(),
   operationCount: z.number(),
@@ -299,6 +303,7 @@ export const answerSchemas = {
   'plans/status': planStatusAnswer,
   'plans/cancel': z.object({ cancelled: z.boolean() }),
   'plans/undo': z.object({ planId: z.nullable(z.string()), notUndoable: z.array(z.string()) }),
+  'plans/escape-hashtags': z.object({ planId: z.string() }),
   'settings/get': settingsAnswer,
   'settings/save': settingsAnswer,
   'audit/list': z.object({ records: z.array(auditRecordView) }),

@@ -43,7 +43,15 @@ export interface RunOptions {
   /** Names for readable skip reasons. */
   names?: PreconditionNames;
   now?: () => Date;
+  /**
+   * How long a write may still land after the worker that sent it died: zou finishes a request whose
+   * client is gone. A resumed job reads its 'started' items back only once they are this old, or it
+   * would find nothing yet and write them a second time. Default: the API client's request timeout.
+   */
+  landingMs?: number;
 }
+
+const LANDING_MS = 15_000;
 
 export interface ExecuteOptions extends RunOptions {
   /** Who confirmed the plan: named in every comment's marker and in the audit log. */
@@ -150,6 +158,9 @@ async function run(job: Job, options: RunOptions): Promise<JobReport> {
   report();
 
   const { started } = itemsToRun(job);
+  const lastStart = Math.max(...started.map((op) => Date.parse(items[op.id]?.at ?? '')).filter(Number.isFinite));
+  const landing = lastStart + (options.landingMs ?? LANDING_MS) - now().getTime();
+  if (landing > 0) await new Promise((resolve) => setTimeout(resolve, landing));
   await Promise.all(
     started.map(async (op) => {
       let seen: Awaited<ReturnType<typeof readBack>>;

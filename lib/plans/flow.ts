@@ -9,7 +9,7 @@ import type { PlanPreview, PlanStatus } from '../messaging/protocol';
 import type { AuditLog } from './audit';
 import { diffPlan } from './diff';
 import { executePlan, type Progress, resumeJob } from './executor';
-import { computeImpact, type ImpactInput, type ImpactTask } from './impact';
+import { computeImpact, escapeHashtags, type ImpactInput, type ImpactTask } from './impact';
 import type { Job, Journal } from './journal';
 import { withMarker } from './marker';
 import { type Plan, PlanSchema } from './model';
@@ -23,7 +23,8 @@ const PendingSchema = z.object({
   preview: z.custom<PlanPreview>(),
   preSkipped: z.record(z.string(), z.string()),
   expiresAt: z.number(),
-  state: z.enum(['pending', 'confirmed']),
+  /** 'replaced': a new plan took its place (its hashtags escaped); only that one can be confirmed. */
+  state: z.enum(['pending', 'confirmed', 'replaced']),
   jobId: z.string().optional(),
 });
 type Pending = z.infer<typeof PendingSchema>;
@@ -51,6 +52,13 @@ export function createPlanFlow(options: PlanFlowOptions) {
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
   const running = new Map<string, Running>();
+  // Until the jobs a worker restart interrupted are running again, their journal says 'interrupted':
+  // questions about live jobs wait for that, or a confirm window would take the job for finished.
+  let resuming: Promise<void> = Promise.resolve();
+  async function liveJob(planId: string): Promise<Running | undefined> {
+    await resuming;
+    return running.get(planId);
+  }
 
   async function pending(planId: string): Promise<Pending> {
     const parsed = PendingSchema.safeParse(await get(planId, store));
@@ -143,7 +151,7 @@ export function createPlanFlow(options: PlanFlowOptions) {
         expiresAt: new Date(createdAt + PLAN_LIFETIME_MS).toISOString(),
         state: 'pending',
         operator: operator.operatorName,
-        markerExample: withMarker('…', operator.operatorName, operator.markerTemplate, 'sk-000000000000'),
+        markerExample: withMarker('…', operator.operatorName, operator.markerTemplate, '000000000000'),
         operationCount: diff.operationCount,
         tasks: diff.tasks.map((task) => {
           const impacts = impactByTask.get(task.taskId) ?? [];
@@ -193,6 +201,7 @@ export function createPlanFlow(options: PlanFlowOptions) {
           state.progress = progress;
         },
         names: { status: (id: string) => statusName.get(id), person: (id: string) => personName.get(id) },
+        now: () => new Date(now()),
       };
       try {
         if (resume) await resumeJob(jobId, run);
@@ -219,18 +228,56 @@ export function createPlanFlow(options: PlanFlowOptions) {
     return record.jobId ? options.journal.get(record.jobId) : undefined;
   }
 
+  /** Validates the plan, computes its preview and keeps it, confirmable until it expires. Writes nothing to Kitsu. */
+  async function offer(candidate: Plan): Promise<Plan> {
+    const plan = PlanSchema.parse(candidate);
+    const { preview, preSkipped } = await buildPreview(plan);
+    await set(
+      plan.id,
+      { plan, preview, preSkipped, expiresAt: now() + PLAN_LIFETIME_MS, state: 'pending' } satisfies Pending,
+      store,
+    );
+    return plan;
+  }
+
+  function refuseUnlessConfirmable(record: Pending): void {
+    if (record.state === 'replaced') {
+      throw new PlanRefusal('This plan was replaced by one with its hashtags escaped: confirm that one.');
+    }
+    if (record.state !== 'pending') throw new PlanRefusal('This plan was already confirmed: it runs once.');
+    if (now() > record.expiresAt) {
+      throw new PlanRefusal('This preview is too old: Kitsu may have changed. Build the plan again.');
+    }
+  }
+
   return {
-    /** Validates the plan, computes its preview and opens the confirm window. Writes nothing. */
+    /** Offers the plan and opens the confirm window on it. Writes nothing to Kitsu. */
     async propose(candidate: Plan): Promise<{ planId: string; operationCount: number }> {
-      const plan = PlanSchema.parse(candidate);
-      const { preview, preSkipped } = await buildPreview(plan);
-      await set(
-        plan.id,
-        { plan, preview, preSkipped, expiresAt: now() + PLAN_LIFETIME_MS, state: 'pending' } satisfies Pending,
-        store,
-      );
+      const plan = await offer(candidate);
       await options.openConfirm(plan.id);
       return { planId: plan.id, operationCount: plan.operations.length };
+    },
+
+    /**
+     * The same plan with every comment's hashtags escaped, so Kitsu copies none to sibling tasks. It is
+     * a new plan with its own preview, shown in the same confirm window; the old one can no longer be confirmed.
+     */
+    async escapeHashtags(planId: string): Promise<{ planId: string }> {
+      const record = await pending(planId);
+      refuseUnlessConfirmable(record);
+      const escaped = await offer({
+        ...record.plan,
+        id: newId(),
+        createdAt: new Date(now()).toISOString(),
+        operations: record.plan.operations.map((op) =>
+          op.kind === 'comment' ? { ...op, text: escapeHashtags(op.text) } : op,
+        ),
+      });
+      // Read again: the old plan may have been confirmed while the new preview was computed.
+      const current = await pending(planId);
+      refuseUnlessConfirmable(current);
+      await set(planId, { ...current, state: 'replaced' } satisfies Pending, store);
+      return { planId: escaped.id };
     },
 
     async preview(planId: string): Promise<PlanPreview> {
@@ -242,10 +289,7 @@ export function createPlanFlow(options: PlanFlowOptions) {
     /** The one door to writing: a pending, unexpired plan, once. */
     async execute(planId: string): Promise<void> {
       const record = await pending(planId);
-      if (record.state !== 'pending') throw new PlanRefusal('This plan was already confirmed: it runs once.');
-      if (now() > record.expiresAt) {
-        throw new PlanRefusal('This preview is too old: Kitsu may have changed. Build the plan again.');
-      }
+      refuseUnlessConfirmable(record);
       const jobId = newId();
       await set(planId, { ...record, state: 'confirmed', jobId } satisfies Pending, store);
       startJob(record.plan, record, jobId, false);
@@ -253,7 +297,7 @@ export function createPlanFlow(options: PlanFlowOptions) {
 
     async status(planId: string): Promise<PlanStatus> {
       const record = await pending(planId);
-      const live = running.get(planId);
+      const live = await liveJob(planId);
       const job = await jobOf(planId);
       const labels = new Map(record.plan.operations.map((op) => [op.id, op.taskLabel]));
       const items = job
@@ -281,27 +325,32 @@ export function createPlanFlow(options: PlanFlowOptions) {
     },
 
     async cancel(planId: string): Promise<boolean> {
-      const live = running.get(planId);
+      const live = await liveJob(planId);
       live?.controller.abort();
       return live !== undefined;
     },
 
-    /** The inverse of what a finished job applied, proposed like any plan. */
+    /** The inverse of what a finished job applied, previewed in the same confirm window like any plan. */
     async undo(planId: string): Promise<{ planId: string | null; notUndoable: string[] }> {
       const job = await jobOf(planId);
-      if (!job || running.has(planId)) throw new PlanRefusal('Only a finished job can be undone.');
+      if (!job || (await liveJob(planId))) throw new PlanRefusal('Only a finished job can be undone.');
       const undo = buildUndoPlan(job, { id: newId(), now: new Date(now()) });
       if (!undo.plan) return { planId: null, notUndoable: undo.notUndoable };
-      const proposed = await this.propose(undo.plan);
-      return { planId: proposed.planId, notUndoable: undo.notUndoable };
+      const offered = await offer(undo.plan);
+      return { planId: offered.id, notUndoable: undo.notUndoable };
     },
 
     /** After a worker restart: jobs that were running continue, settling their started items first. */
     async resumeInterrupted(): Promise<void> {
-      for (const job of await options.journal.markInterrupted()) {
-        const record = await pending(job.planId).catch(() => null);
-        if (record) startJob(record.plan, record, job.jobId, true);
-      }
+      const resumed = (async () => {
+        for (const job of await options.journal.markInterrupted()) {
+          const record = await pending(job.planId).catch(() => null);
+          if (record) startJob(record.plan, record, job.jobId, true);
+        }
+      })();
+      // A failed resume leaves the journal's word ('interrupted') to the questions waiting for it.
+      resuming = resumed.catch(() => undefined);
+      return resumed;
     },
   };
 }

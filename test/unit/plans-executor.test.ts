@@ -4,11 +4,12 @@ import { KitsuApiError } from '../../lib/kitsu';
 import { createAuditLog } from '../../lib/plans/audit';
 import { executePlan, type Progress, resumeJob } from '../../lib/plans/executor';
 import { createJournal } from '../../lib/plans/journal';
-import { hasMarker, markerRef, operationRef } from '../../lib/plans/marker';
+import { DEFAULT_MARKER_TEMPLATE, hasMarker, markerRef, operationRef, withMarker } from '../../lib/plans/marker';
 import type { Operation } from '../../lib/plans/model';
 import type { PlanClient } from '../../lib/plans/steps';
 import { createFakeKitsu, type FakeKitsu } from '../../lib/plans/testing/fake-kitsu';
 import {
+  BOT,
   DEPT,
   fakeSeed,
   op,
@@ -351,6 +352,7 @@ describe('resumeJob after a worker crash', () => {
       client: fake.client,
       journal: freshJournalSameStore(),
       batchSize: 2,
+      landingMs: 0,
     });
     expect(report.status).toBe('done');
     expect(report.progress.applied).toBe(6);
@@ -368,9 +370,29 @@ describe('resumeJob after a worker crash', () => {
       jobId: 'job-lost',
     });
     await until(async () => (await journal.get('job-lost'))?.items.c1?.state === 'started');
-    const report = await resumeJob('job-lost', { client: fake.client, journal });
+    const report = await resumeJob('job-lost', { client: fake.client, journal, landingMs: 0 });
     expect(report.items.c1?.state).toBe('applied');
     expect(sidekickComments(fake, 't1')).toHaveLength(1);
+  });
+
+  it('lets a write the dead worker sent land before reading it back, so it is not written again', async () => {
+    const { fake, journal } = setup();
+    fake.inject({ route: 'POST /actions/tasks/:taskId/comment', when: 'before', effect: 'hang' });
+    void executePlan(plan([op.comment('c1', 't1', 'Only once')]), {
+      client: fake.client,
+      journal,
+      operator: 'Mina',
+      jobId: 'job-late',
+    });
+    await until(async () => (await journal.get('job-late'))?.items.c1?.state === 'started');
+    // zou still handles the request of the worker that died: its comment appears a moment after the restart.
+    const posted = withMarker('Only once', 'Mina', DEFAULT_MARKER_TEMPLATE, operationRef('job-late', 'c1'));
+    setTimeout(() => fake.commentAs(BOT, 't1', STATUS.wip, posted), 30);
+
+    const report = await resumeJob('job-late', { client: fake.client, journal, landingMs: 150 });
+    expect(report.items.c1?.state).toBe('applied');
+    expect(sidekickComments(fake, 't1')).toHaveLength(1);
+    expect(fake.calls.filter((call) => call.route === 'POST /actions/tasks/:taskId/comment')).toHaveLength(1);
   });
 });
 

@@ -104,6 +104,18 @@ describe('message router', () => {
     expect(execute).toHaveBeenCalledTimes(1);
   });
 
+  it('escapes a plan’s hashtags only when the confirm window asks', async () => {
+    const escapeHashtags = vi.fn<Handlers['plans/escape-hashtags']>(async () => ({ planId: 'p2' }));
+    const { route } = makeRouter({ 'plans/escape-hashtags': escapeHashtags });
+    const request = { type: 'plans/escape-hashtags', planId: 'p1' };
+    const fromConfirmPage = { id: OWN_ID, url: `${OWN_ORIGIN}/confirm.html#p1`, tabId: 9, frameId: 0 };
+    for (const sender of [fromKitsuTab, fromOptionsPage, fromPopup]) {
+      expect(await route(request, sender)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    }
+    expect(escapeHashtags).not.toHaveBeenCalled();
+    expect(await route(request, fromConfirmPage)).toEqual({ ok: true, data: { planId: 'p2' } });
+  });
+
   it('logs refusals without the payload, so a token in a bad message never reaches a log', async () => {
     const { route, onRefused } = makeRouter();
     await route({ type: 'connections/save', label: 'x', origin: KITSU, token: TOKEN }, fromKitsuTab);

@@ -1,0 +1,69 @@
+import { addConnection, launchChromiumWithExtension } from './browser.mjs';
+import { kitsuGet, kitsuSend } from './stack.mjs';
+
+export const DOCK = 'kitsu-sidekick [data-testid="sidekick-dock"]';
+
+/** Chromium with Sidekick connected to the stack as the writer bot, an operator named, and the shots list open. */
+export async function openShotsWithOperator(stack) {
+  const browser = await launchChromiumWithExtension();
+  const options = await addConnection(browser, { origin: stack.frontDoor, token: stack.bots.writer.token });
+  await options.locator('[data-testid="operator-form"][data-loaded="true"]').waitFor();
+  await options.getByTestId('operator-name').fill('Ada Operator');
+  await options.getByTestId('operator-save').click();
+  await options.getByTestId('operator-message').filter({ hasText: 'Saved.' }).waitFor();
+  await options.close();
+  const page = await browser.context.newPage();
+  await page.goto(`${stack.frontDoor}/__front-door/dev-login?next=/productions/${stack.production.id}/shots`);
+  await page.locator(DOCK).getByTestId('bulk-comment-status').waitFor({ timeout: 15_000 });
+  return { browser, page };
+}
+
+/** Fills the dock's bulk panel and returns the confirm window it opens. */
+export async function proposeBulkComment(browser, page, { taskTypeId, fromStatusId = '', nameFilter = '', text }) {
+  const dock = page.locator(DOCK);
+  await dock.getByTestId('bulk-task-type').selectOption(taskTypeId);
+  await dock.getByTestId('bulk-from-status').selectOption(fromStatusId);
+  await dock.getByTestId('bulk-name').fill(nameFilter);
+  await dock.getByTestId('bulk-to-status').selectOption('');
+  await dock.getByTestId('bulk-text').fill(text);
+  const confirmOpened = browser.context.waitForEvent('page');
+  await dock.getByTestId('bulk-preview').click();
+  const confirmPage = await confirmOpened;
+  await confirmPage.getByTestId('plan-title').waitFor({ timeout: 30_000 });
+  return confirmPage;
+}
+
+/** "12 applied, 0 skipped, 1 failed, of 13." as numbers. */
+export async function readCounts(confirmPage) {
+  const text = (await confirmPage.getByTestId('plan-counts').textContent()) ?? '';
+  const match = /^(\d+) applied, (\d+) skipped, (\d+) failed, of (\d+)\.$/.exec(text);
+  if (!match) throw new Error(`unexpected counts: ${text}`);
+  const [applied, skipped, failed, total] = match.slice(1).map(Number);
+  return { applied, skipped, failed, total, done: applied + skipped + failed };
+}
+
+export async function commentsContaining(stack, taskId, text) {
+  const comments = await kitsuGet(stack, `/data/tasks/${taskId}/comments`);
+  return comments.filter((comment) => comment.text?.includes(text));
+}
+
+/**
+ * Deletes the comments a test posted (the writer bot is their author), then puts back a status that
+ * zou's recomputation from the remaining comments changed, so the seed stays usable for other tests.
+ */
+export async function deleteTestComments(stack, managerToken, tasks, text) {
+  let deleted = 0;
+  for (const task of tasks) {
+    const posted = await commentsContaining(stack, task.id, text);
+    for (const comment of posted) {
+      await kitsuSend(stack, stack.bots.writer.token, 'DELETE', `/data/tasks/${task.id}/comments/${comment.id}`);
+      deleted += 1;
+    }
+    if (posted.length === 0) continue;
+    const current = await kitsuGet(stack, `/data/tasks/${task.id}`);
+    if (current.task_status_id !== task.task_status_id) {
+      await kitsuSend(stack, managerToken, 'PUT', `/data/tasks/${task.id}`, { task_status_id: task.task_status_id });
+    }
+  }
+  return deleted;
+}
