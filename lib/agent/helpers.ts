@@ -1,0 +1,180 @@
+// Shared pieces of the rules: stable ids, plan building, workloads and the guard that keeps plans off
+// what people decided recently.
+import type { Operation, Plan } from '../plans/model';
+import { dayOf, daysBetween, instantOf } from './dates';
+import type {
+  AgentPerson,
+  AgentSnapshot,
+  AgentTask,
+  HumanChange,
+  HumanChangeField,
+  RuleId,
+  RuleInput,
+  SnapshotIndex,
+} from './types';
+
+function fnv1a(text: string, seed: number): string {
+  let hash = seed >>> 0;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** "overdue:1a2b3c4d5e6f7a8b": the rule id and a hash of its sorted, de-duplicated evidence ids. */
+export function suggestionId(ruleId: RuleId, evidenceIds: readonly string[]): string {
+  const key = [...new Set(evidenceIds)].sort().join('|');
+  return `${ruleId}:${fnv1a(key, 0x811c9dc5)}${fnv1a(key, 0x9e3779b9)}`;
+}
+
+export type DraftOperation = Operation extends infer O ? (O extends Operation ? Omit<O, 'id'> : never) : never;
+
+/** A rule's plan: numbered operations; the id adds the time so a confirmed plan is never proposed again under its id. */
+export function rulePlan(
+  input: RuleInput,
+  ruleId: RuleId,
+  suggestion: string,
+  title: string,
+  operations: readonly DraftOperation[],
+): Plan | undefined {
+  if (operations.length === 0) return undefined;
+  return {
+    id: `${suggestion}@${input.now.getTime().toString(36)}`,
+    title,
+    origin: { kind: 'rule', id: ruleId },
+    createdAt: input.now.toISOString(),
+    host: input.snapshot.host,
+    projectId: input.snapshot.project.id,
+    operations: operations.map((op, index) => ({ ...op, id: `op-${index + 1}` }) as Operation),
+  };
+}
+
+export function buildIndex(snapshot: AgentSnapshot): SnapshotIndex {
+  const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((row) => [row.id, row]));
+  const tasks = new Map(snapshot.tasks.map((task) => [task.taskId, task]));
+  const statuses = byId(snapshot.statuses);
+  const taskTypes = byId(snapshot.taskTypes);
+  const persons = byId(snapshot.persons);
+  const departments = byId(snapshot.departments);
+  const taskTypeName = (task: AgentTask) => taskTypes.get(task.taskTypeId)?.name ?? 'task';
+  return {
+    tasks,
+    statuses,
+    taskTypes,
+    persons,
+    departments,
+    statusName: (task) => statuses.get(task.statusId)?.name ?? 'an unknown status',
+    taskTypeName,
+    personName: (personId) => persons.get(personId)?.full_name ?? 'someone',
+    label: (task) => `${task.entityName} / ${taskTypeName(task)}`,
+    isOpen: (task) => statuses.get(task.statusId)?.is_done !== true,
+    isWip: (task) => statuses.get(task.statusId)?.is_wip === true,
+    isFeedback: (task) => statuses.get(task.statusId)?.is_feedback_request === true,
+  };
+}
+
+/** The newest change a person made to these fields of the task within the recent-change window. */
+export function recentHumanChange(
+  input: RuleInput,
+  taskId: string,
+  fields: readonly HumanChangeField[],
+): HumanChange | undefined {
+  const window = input.settings.recentHumanChangeDays * 86_400_000;
+  if (window === 0) return undefined;
+  const recent = (input.snapshot.recentChanges[taskId] ?? []).filter(
+    (change) =>
+      fields.includes(change.field) &&
+      // A change stamped in the future (clock skew) counts as recent: the safe side.
+      input.now.getTime() - instantOf(change.at) < window,
+  );
+  return recent.sort((a, b) => instantOf(b.at) - instantOf(a.at))[0];
+}
+
+const FIELD_WORDS: Record<HumanChangeField, string> = {
+  status: 'status',
+  assignees: 'assignment',
+  dates: 'dates',
+  estimation: 'estimate',
+  priority: 'priority',
+};
+
+/** The reason text saying a task was left out of a plan because a person changed it recently. */
+export function leftOutText(input: RuleInput, task: AgentTask, change: HumanChange): string {
+  const who = change.personId ? input.index.personName(change.personId) : 'someone';
+  const ago = daysBetween(change.at, input.today);
+  const when = ago <= 0 ? 'today' : ago === 1 ? 'yesterday' : `${ago} days ago`;
+  return `${input.index.label(task)}: its ${FIELD_WORDS[change.field]} ${change.field === 'dates' ? 'were' : 'was'} changed by ${who} ${when} (${dayOf(
+    change.at,
+  )}), within the last ${input.settings.recentHumanChangeDays} days: left out of the plan to respect that decision.`;
+}
+
+/** Estimated minutes still to do on an open task: estimate minus time logged, never below 0 (null estimate = 0). */
+export function remainingMinutes(task: AgentTask): number {
+  return task.estimation === null ? 0 : Math.max(task.estimation - (task.duration ?? 0), 0);
+}
+
+export interface Workload {
+  personId: string;
+  /** Remaining estimated minutes of open tasks. */
+  minutes: number;
+  openTasks: number;
+  unestimated: number;
+}
+
+/** Open estimated work of a person over every task of the snapshot. */
+export function workloadOf(input: RuleInput, personId: string): Workload {
+  const load: Workload = { personId, minutes: 0, openTasks: 0, unestimated: 0 };
+  for (const task of input.snapshot.tasks) {
+    if (!task.assigneeIds.includes(personId) || !input.index.isOpen(task)) continue;
+    load.openTasks++;
+    load.minutes += remainingMinutes(task);
+    if (task.estimation === null) load.unestimated++;
+  }
+  return load;
+}
+
+/** People who may take a task of this department: active, not bots, not clients or vendors. */
+export function departmentMembers(input: RuleInput, departmentId: string | null): AgentPerson[] {
+  if (departmentId === null) return [];
+  return input.snapshot.persons.filter(
+    (person) =>
+      person.active &&
+      !person.is_bot &&
+      person.role !== 'client' &&
+      person.role !== 'vendor' &&
+      person.departments.includes(departmentId),
+  );
+}
+
+/** "6 h", "1.5 d (12 h)" with the configured day length. */
+export function formatWork(minutes: number, minutesPerDay: number): string {
+  const hours = Math.round((minutes / 60) * 10) / 10;
+  if (minutes < minutesPerDay) return `${hours} h`;
+  const workDays = Math.round((minutes / minutesPerDay) * 10) / 10;
+  return `${workDays} d (${hours} h)`;
+}
+
+/** "@Ana Lopez and @Ben Ito": zou turns "@Full Name" of a team member into a mention. */
+export function mentionList(input: RuleInput, personIds: readonly string[]): string {
+  const names = personIds.map((personId) => `@${input.index.personName(personId)}`);
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+export function median(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** Earliest due date first, tasks without a due date last, then by label: a deterministic order. */
+export function byDueThenLabel(input: RuleInput) {
+  return (a: AgentTask, b: AgentTask): number => {
+    const due = (a.dueDate ? dayOf(a.dueDate) : '9999').localeCompare(b.dueDate ? dayOf(b.dueDate) : '9999');
+    return due || input.index.label(a).localeCompare(input.index.label(b)) || a.taskId.localeCompare(b.taskId);
+  };
+}

@@ -1,0 +1,156 @@
+// 7. Missing estimates or dates: open tasks of the scope without an estimate, a start or a due date,
+// one suggestion per task type and entity type. Plan: fill from similar tasks of the production (same
+// task type and entity type): the median estimate; a missing due date = start + the median start→due
+// span, a missing start = due − that span. A median needs `minSimilar` samples; a task with neither
+// date gets none (no anchor). The preview lets the user edit the values.
+import { addDays, dayOf, daysBetween, plural } from '../dates';
+import {
+  type DraftOperation,
+  formatWork,
+  leftOutText,
+  median,
+  recentHumanChange,
+  rulePlan,
+  suggestionId,
+} from '../helpers';
+import type { AgentTask, Reason, Rule, RuleSuggestion } from '../types';
+
+const RULE = 'missing-estimates-dates' as const;
+
+export const missingEstimatesDatesRule: Rule = {
+  id: RULE,
+  name: 'Missing estimates or dates',
+  description: 'Tasks without estimate, start or due date; proposes the median of similar tasks.',
+  pageKinds: ['entity-list', 'entity', 'task-type', 'production-page'],
+  needsRole: 'supervisor',
+  run(input) {
+    const { minSimilar } = input.settings.missingEstimatesDates;
+    const perDay = input.settings.minutesPerDay;
+    const groups = new Map<string, AgentTask[]>();
+    for (const task of input.scope) {
+      if (!input.index.isOpen(task)) continue;
+      if (task.estimation !== null && task.startDate !== null && task.dueDate !== null) continue;
+      const key = `${task.taskTypeId}|${task.entityType}`;
+      groups.set(key, [...(groups.get(key) ?? []), task]);
+    }
+    const suggestions: RuleSuggestion[] = [];
+    for (const [key, tasks] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+      const [taskTypeId, entityType] = key.split('|') as [string, string];
+      tasks.sort((a, b) => input.index.label(a).localeCompare(input.index.label(b)));
+      const typeName = input.index.taskTypes.get(taskTypeId)?.name ?? 'task';
+      const similar = input.snapshot.tasks.filter(
+        (task) => task.taskTypeId === taskTypeId && task.entityType === entityType,
+      );
+      const estimates = similar.flatMap((task) =>
+        task.estimation !== null && task.estimation > 0 ? [task.estimation] : [],
+      );
+      const spans = similar.flatMap((task) =>
+        task.startDate && task.dueDate && daysBetween(task.startDate, task.dueDate) >= 0
+          ? [daysBetween(task.startDate, task.dueDate)]
+          : [],
+      );
+      const medianEstimate = estimates.length >= minSimilar ? Math.round(median(estimates) as number) : undefined;
+      const medianSpan = spans.length >= minSimilar ? Math.round(median(spans) as number) : undefined;
+      const id = suggestionId(RULE, [key, ...tasks.map((task) => task.taskId)]);
+      const missing = (pick: (task: AgentTask) => unknown) => tasks.filter((task) => pick(task) === null);
+      const noEstimate = missing((task) => task.estimation);
+      const noStart = missing((task) => task.startDate);
+      const noDue = missing((task) => task.dueDate);
+      const reasons: Reason[] = [];
+      const listed = (rows: AgentTask[], what: string) => {
+        if (rows.length > 0) {
+          reasons.push({
+            text: `${plural(rows.length, 'task')} without ${what}: ${rows.map((task) => task.entityName).join(', ')}.`,
+            evidence: { taskIds: rows.map((task) => task.taskId) },
+          });
+        }
+      };
+      listed(noEstimate, 'estimate');
+      listed(noStart, 'start date');
+      listed(noDue, 'due date');
+      reasons.push({
+        text:
+          medianEstimate !== undefined
+            ? `Median estimate of ${plural(estimates.length, `${typeName} ${entityType} task`)}: ${formatWork(medianEstimate, perDay)}.`
+            : `Only ${plural(estimates.length, `estimated ${typeName} ${entityType} task`)}: ${minSimilar} are needed to propose an estimate.`,
+        evidence: {
+          numbers: {
+            samples: estimates.length,
+            ...(medianEstimate !== undefined ? { medianMinutes: medianEstimate } : {}),
+          },
+        },
+      });
+      if (noStart.length + noDue.length > 0) {
+        reasons.push({
+          text:
+            medianSpan !== undefined
+              ? `Median time from start to due date of ${plural(spans.length, 'similar task')}: ${plural(medianSpan, 'day')}.`
+              : `Only ${plural(spans.length, 'similar task')} with both dates: ${minSimilar} are needed to propose dates.`,
+          evidence: {
+            numbers: { samples: spans.length, ...(medianSpan !== undefined ? { medianDays: medianSpan } : {}) },
+          },
+        });
+      }
+      const operations: DraftOperation[] = [];
+      for (const task of tasks) {
+        const label = input.index.label(task);
+        const estimateChange = recentHumanChange(input, task.taskId, ['estimation']);
+        if (task.estimation === null && medianEstimate !== undefined) {
+          if (estimateChange)
+            reasons.push({ text: leftOutText(input, task, estimateChange), evidence: { taskIds: [task.taskId] } });
+          else {
+            operations.push({
+              kind: 'set-estimate',
+              taskId: task.taskId,
+              taskLabel: label,
+              before: null,
+              after: medianEstimate,
+              preconditions: { estimation: null },
+            });
+          }
+        }
+        if (medianSpan === undefined || (task.startDate === null) === (task.dueDate === null)) {
+          if (task.startDate === null && task.dueDate === null && medianSpan !== undefined) {
+            reasons.push({
+              text: `${label} has neither a start nor a due date: no date to count from.`,
+              evidence: { taskIds: [task.taskId] },
+            });
+          }
+          continue;
+        }
+        const datesChange = recentHumanChange(input, task.taskId, ['dates']);
+        if (datesChange) {
+          reasons.push({ text: leftOutText(input, task, datesChange), evidence: { taskIds: [task.taskId] } });
+          continue;
+        }
+        operations.push(
+          task.startDate === null
+            ? {
+                kind: 'set-dates',
+                taskId: task.taskId,
+                taskLabel: label,
+                start: { before: null, after: addDays(dayOf(task.dueDate as string), -medianSpan) },
+                preconditions: { startDate: null, dueDate: task.dueDate },
+              }
+            : {
+                kind: 'set-dates',
+                taskId: task.taskId,
+                taskLabel: label,
+                due: { before: null, after: addDays(dayOf(task.startDate), medianSpan) },
+                preconditions: { startDate: task.startDate, dueDate: null },
+              },
+        );
+      }
+      const plan = rulePlan(input, RULE, id, `Fill estimates and dates of ${typeName} ${entityType} tasks`, operations);
+      suggestions.push({
+        id,
+        ruleId: RULE,
+        severity: 'info',
+        title: `${plural(tasks.length, `${typeName} ${entityType} task`)} missing an estimate or dates`,
+        reasons,
+        ...(plan ? { plan } : {}),
+      });
+    }
+    return suggestions;
+  },
+};

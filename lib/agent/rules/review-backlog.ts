@@ -1,0 +1,74 @@
+// 2. Review backlog: tasks in a feedback-request status for more than N days, grouped by the
+// department of their task type (its supervisors review them), oldest first. Information only: the
+// ordered list is ready to become a review playlist.
+import { dayOf, daysBetween, plural } from '../dates';
+import { suggestionId } from '../helpers';
+import type { AgentTask, Reason, Rule, RuleSuggestion } from '../types';
+
+const RULE = 'review-backlog' as const;
+
+export const reviewBacklogRule: Rule = {
+  id: RULE,
+  name: 'Review backlog',
+  description: 'Tasks waiting for approval for more than N days, oldest first, per department.',
+  pageKinds: ['entity-list', 'entity', 'task-type', 'production-page', 'my-checks'],
+  needsRole: null,
+  run(input) {
+    const { waitingDays, criticalAfterDays } = input.settings.reviewBacklog;
+    const groups = new Map<string, { task: AgentTask; since: string; waiting: number }[]>();
+    for (const task of input.scope) {
+      if (!input.index.isFeedback(task) || !input.index.isOpen(task)) continue;
+      // end_date is the day the task went to review; the last comment is the fallback.
+      const sinceValue = task.endDate ?? task.lastCommentDate;
+      if (!sinceValue) continue;
+      const since = dayOf(sinceValue);
+      const waiting = daysBetween(since, input.today);
+      if (waiting <= waitingDays) continue;
+      const department = input.index.taskTypes.get(task.taskTypeId)?.department_id ?? '';
+      groups.set(department, [...(groups.get(department) ?? []), { task, since, waiting }]);
+    }
+    const suggestions: RuleSuggestion[] = [];
+    for (const [department, rows] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+      rows.sort((a, b) => b.waiting - a.waiting || input.index.label(a.task).localeCompare(input.index.label(b.task)));
+      const departmentName =
+        input.index.departments.get(department)?.name ?? (department ? 'Department' : 'No department');
+      const supervisors = input.snapshot.persons.filter(
+        (person) => person.role === 'supervisor' && department !== '' && person.departments.includes(department),
+      );
+      const oldest = rows[0]?.waiting ?? 0;
+      const taskIds = rows.map(({ task }) => task.taskId);
+      const reasons: Reason[] = rows.map(({ task, since, waiting }) => ({
+        text: `${input.index.label(task)}: ${input.index.statusName(task)} since ${since} (${plural(waiting, 'day')})${
+          task.assigneeIds.length ? `, by ${task.assigneeIds.map(input.index.personName).join(', ')}` : ''
+        }.`,
+        evidence: {
+          taskIds: [task.taskId],
+          personIds: [...task.assigneeIds],
+          dates: [since],
+          numbers: { daysWaiting: waiting },
+        },
+      }));
+      if (supervisors.length > 0) {
+        reasons.push({
+          text: `Reviewers (${departmentName} supervisors): ${supervisors.map((person) => person.full_name).join(', ')}.`,
+          evidence: { personIds: supervisors.map((person) => person.id) },
+        });
+      }
+      reasons.push({
+        text: `Playlist order, oldest first: ${rows.map(({ task }) => input.index.label(task)).join('; ')}.`,
+        evidence: { taskIds },
+      });
+      suggestions.push({
+        id: suggestionId(RULE, department ? [department, ...taskIds] : taskIds),
+        ruleId: RULE,
+        severity: oldest >= criticalAfterDays ? 'critical' : 'warning',
+        title: `${departmentName}: ${plural(rows.length, 'task')} waiting for review for more than ${plural(
+          waitingDays,
+          'day',
+        )} (oldest ${oldest})`,
+        reasons,
+      });
+    }
+    return suggestions;
+  },
+};
