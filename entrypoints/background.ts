@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { visibleSuggestions } from '../lib/agent/engine';
+import { runAgent } from '../lib/agent/service';
+import { agentPageOf, dismissalsKey, readDismissals, suggestionsView, withDismissal } from '../lib/agent/view';
 import { bulkChoices, bulkScopeOf, commentStatusPlan } from '../lib/bulk/service';
 import { isHostGranted, syncContentScriptRegistration } from '../lib/connections/content-script-registration';
 import { matchPatternFor } from '../lib/connections/origins';
@@ -99,8 +102,66 @@ export default defineBackground(() => {
     return scope;
   }
 
+  /** A production page the agent looks at, on the sender's own Kitsu. */
+  async function agentPage(url: string, sender: HandlerContext['sender']) {
+    const session = await pageSession(url, sender);
+    const context = agentPageOf(parseKitsuUrl(url));
+    if (!context)
+      throw new RefusedError('Suggestions are made on production pages: lists, task types, entities, tasks.');
+    return { session, context };
+  }
+  async function storedDismissals(origin: string) {
+    const key = dismissalsKey(origin);
+    return readDismissals((await browser.storage.local.get(key))[key]);
+  }
+  // Dismissals are read, changed and written back: one change at a time, so quick clicks all count.
+  let dismissing: Promise<unknown> = Promise.resolve();
+
   const route = createRouter(
     {
+      async 'agent/suggestions'(request, { sender }) {
+        const { session, context } = await agentPage(request.url, sender);
+        const now = new Date();
+        const [result, dismissals] = await Promise.all([
+          runAgent(session, context, { mode: 'swr', now }),
+          storedDismissals(session.connection.origin),
+        ]);
+        for (const diagnostic of result.diagnostics) {
+          console.warn('[sidekick] agent:', diagnostic.ruleId, diagnostic.message);
+        }
+        const visible = visibleSuggestions(result.suggestions, dismissals, now);
+        return suggestionsView(result.suggestions, visible, result.diagnostics.length);
+      },
+      async 'agent/dismiss'(request, { sender }) {
+        const session = await pageSession(request.url, sender);
+        const origin = session.connection.origin;
+        const change = dismissing.then(async () => {
+          const dismissals = withDismissal(
+            await storedDismissals(origin),
+            request.suggestionId,
+            request.days,
+            new Date(),
+          );
+          await browser.storage.local.set({ [dismissalsKey(origin)]: dismissals });
+        });
+        dismissing = change.catch(() => {});
+        await change;
+        return { hidden: true };
+      },
+      async 'agent/review-plan'(request, { sender }) {
+        const { session, context } = await agentPage(request.url, sender);
+        return refusing(async () => {
+          const result = await runAgent(session, context, { mode: 'fresh', now: new Date() });
+          const suggestion = result.suggestions.find((candidate) => candidate.id === request.suggestionId);
+          if (!suggestion)
+            throw new PlanRefusal('This suggestion no longer applies: Kitsu changed since it was shown.');
+          if (!suggestion.plan) throw new PlanRefusal('This suggestion is information only: it has no plan.');
+          if (!suggestion.actionable) {
+            throw new PlanRefusal(`Sidekick’s Kitsu role cannot run this plan (it needs ${suggestion.planRole}).`);
+          }
+          return planFlow.propose(suggestion.plan);
+        });
+      },
       async 'bulk/choices'(request, { sender }) {
         const session = await pageSession(request.url, sender);
         return bulkChoices(session, bulkScopeFor(request.url));

@@ -50,6 +50,16 @@ export function createSession(
     ),
     taskTypes: through(one('task-types'), () => client.taskTypes()),
     taskStatuses: through(one('task-statuses'), () => client.taskStatuses()),
+    persons: through(one('persons'), () => client.persons()),
+    departments: through(one('departments'), () => client.departments()),
+    taskComments: through(
+      (taskId: string): CacheDescriptor => ({
+        kind: 'task-comments',
+        key: `task-comments:${taskId}`,
+        tags: [`task:${taskId}`],
+      }),
+      (taskId: string) => client.taskComments(taskId),
+    ),
     fullTask: through(
       (taskId: string): CacheDescriptor => ({
         kind: 'full-task',

@@ -77,6 +77,21 @@ const bulkCommentStatus = z.object({
   statusId: z.nullable(z.string()),
   text: /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1, 'Write the comment.'), z.maxLength(10_000)),
 });
+/** The agent's suggestions for the page (production pages), without the dismissed and snoozed ones. */
+const agentSuggestions = z.object({ type: z.literal('agent/suggestions'), url: pageUrl });
+const suggestionId = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(200));
+/** Hides a suggestion on this Kitsu for `days` (a snooze) or for good (null). */
+const agentDismiss = z.object({
+  type: z.literal('agent/dismiss'),
+  url: pageUrl,
+  suggestionId,
+  days: z.nullable(/* @__PURE__ */ z.number().check(z.gt(0), z.lte(366))),
+});
+/**
+ * Recomputes the suggestion from fresh Kitsu data and, if it still stands and has a plan, opens that
+ * plan in the confirm window; nothing is written here.
+ */
+const agentReviewPlan = z.object({ type: z.literal('agent/review-plan'), url: pageUrl, suggestionId });
 const planPreview = z.object({ type: z.literal('plans/preview'), planId });
 const planExecute = z.object({ type: z.literal('plans/execute'), planId });
 const planStatus = z.object({ type: z.literal('plans/status'), planId });
@@ -103,6 +118,9 @@ const auditExport = z.object({ type: z.literal('audit/export'), format: z.enum([
 export const requestSchema = z.discriminatedUnion('type', [
   bulkChoices,
   bulkCommentStatus,
+  agentSuggestions,
+  agentDismiss,
+  agentReviewPlan,
   planPreview,
   planExecute,
   planStatus,
@@ -131,6 +149,9 @@ export type RequestType = SidekickRequest['type'];
 export const allowedSenders: Record<RequestType, readonly AllowedSender[]> = {
   'bulk/choices': ['content-script'],
   'bulk/comment-status': ['content-script'],
+  'agent/suggestions': ['content-script'],
+  'agent/dismiss': ['content-script'],
+  'agent/review-plan': ['content-script'],
   'plans/preview': ['confirm-page'],
   'plans/execute': ['confirm-page'],
   'plans/status': ['confirm-page'],
@@ -232,6 +253,26 @@ export const bulkChoicesAnswer = z.object({
   statuses: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.string() })),
 });
 
+/** The suggestions panel's view: groups per rule with counts, and each suggestion's reasons as text. */
+export const agentSuggestionsAnswer = z.object({
+  groups: z.array(z.object({ ruleId: z.string(), name: z.string(), count: z.number() })),
+  suggestions: z.array(
+    z.object({
+      id: z.string(),
+      ruleId: z.string(),
+      severity: z.string(),
+      title: z.string(),
+      reasons: z.array(z.string()),
+      taskCount: z.number(),
+      hasPlan: z.boolean(),
+      actionable: z.boolean(),
+    }),
+  ),
+  hidden: z.number(),
+  problems: z.number(),
+});
+export const agentDismissAnswer = z.object({ hidden: z.boolean() });
+
 /** A plan was built and opened in the confirm window; nothing is written yet. */
 export const planProposalAnswer = z.object({ planId: z.string(), operationCount: z.number() });
 
@@ -298,6 +339,9 @@ export const auditRecordView = z.object({
 export const answerSchemas = {
   'bulk/choices': bulkChoicesAnswer,
   'bulk/comment-status': planProposalAnswer,
+  'agent/suggestions': agentSuggestionsAnswer,
+  'agent/dismiss': agentDismissAnswer,
+  'agent/review-plan': planProposalAnswer,
   'plans/preview': planPreviewAnswer,
   'plans/execute': z.object({ started: z.boolean() }),
   'plans/status': planStatusAnswer,

@@ -149,7 +149,14 @@ describe('message router', () => {
     // Proposals from Kitsu pages only open the confirm window.
     expect(
       types.filter((type) => allowedSenders[type as keyof typeof allowedSenders].includes('content-script')),
-    ).toEqual(['bulk/choices', 'bulk/comment-status', 'page/overview']);
+    ).toEqual([
+      'bulk/choices',
+      'bulk/comment-status',
+      'agent/suggestions',
+      'agent/dismiss',
+      'agent/review-plan',
+      'page/overview',
+    ]);
   });
 
   it('passes refusals written for people through, and hides other failures', async () => {

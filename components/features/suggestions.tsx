@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'preact/hooks';
+import { askWith, failureText } from '../../lib/messaging/client';
+import {
+  type AnswerOf,
+  agentDismissAnswer,
+  agentSuggestionsAnswer,
+  planProposalAnswer,
+} from '../../lib/messaging/protocol';
+import { defineFeature, type FeatureProps } from './types';
+
+type View = AnswerOf<'agent/suggestions'>;
+
+/**
+ * What the agent's rules found on this page, grouped by rule. It only shows and proposes: "Review
+ * plan…" opens the plan in Sidekick's confirm window; dismissals are kept per Kitsu by the background.
+ */
+function Suggestions({ signal, dataVersion }: FeatureProps) {
+  const [view, setView] = useState<View | null>(null);
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [reads, setReads] = useState(0);
+
+  useEffect(() => {
+    askWith(agentSuggestionsAnswer, { type: 'agent/suggestions', url: location.href })
+      .then((answer) => !signal.aborted && setView(answer))
+      .catch((error: unknown) => !signal.aborted && setMessage(failureText(error)));
+  }, [signal, dataVersion, reads]);
+
+  async function act(work: () => Promise<string | undefined>) {
+    setBusy(true);
+    try {
+      const done = await work();
+      if (done !== undefined) setMessage(done);
+    } catch (error) {
+      setMessage(failureText(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // Read the panel again from the background (its reads are cached): the dismissed one is gone.
+  const hide = (id: string, days: number | null) =>
+    act(async () => {
+      await askWith(agentDismissAnswer, { type: 'agent/dismiss', url: location.href, suggestionId: id, days });
+      setReads((count) => count + 1);
+      return undefined;
+    });
+
+  const review = (id: string) =>
+    act(async () => {
+      setMessage('Reading the tasks from Kitsu…');
+      const { operationCount } = await askWith(planProposalAnswer, {
+        type: 'agent/review-plan',
+        url: location.href,
+        suggestionId: id,
+      });
+      return `A plan of ${operationCount} change${operationCount > 1 ? 's' : ''} is waiting for your confirmation in Sidekick’s window.`;
+    });
+
+  if (!view) return <p class="sk-muted">{message || 'Loading…'}</p>;
+  return (
+    <div class="sk-suggestions" data-testid="suggestions">
+      {view.groups.length === 0 ? <p class="sk-muted">Nothing needs attention here.</p> : null}
+      {view.groups.map((group) => (
+        <section key={group.ruleId} data-testid="suggestion-group" data-rule={group.ruleId}>
+          <h4 class="sk-section__title">
+            {group.name} <span data-testid="suggestion-count">{group.count}</span>
+          </h4>
+          {view.suggestions
+            .filter((s) => s.ruleId === group.ruleId)
+            .map((s) => (
+              <details key={s.id} data-testid="suggestion" data-suggestion-id={s.id} data-severity={s.severity}>
+                <summary>
+                  {s.severity === 'info' ? '' : s.severity === 'critical' ? '‼ ' : '! '}
+                  {s.title}
+                </summary>
+                <ul>
+                  {s.reasons.map((reason) => (
+                    <li key={reason}>{reason}</li>
+                  ))}
+                </ul>
+                <p>
+                  {s.hasPlan && s.actionable ? (
+                    <button type="button" disabled={busy} onClick={() => review(s.id)} data-testid="suggestion-review">
+                      Review plan…
+                    </button>
+                  ) : null}
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => hide(s.id, null)}
+                    data-testid="suggestion-dismiss"
+                  >
+                    Dismiss
+                  </button>
+                  <button type="button" disabled={busy} onClick={() => hide(s.id, 1)}>
+                    Snooze 1 day
+                  </button>
+                  <button type="button" disabled={busy} onClick={() => hide(s.id, 7)}>
+                    Snooze 1 week
+                  </button>
+                </p>
+              </details>
+            ))}
+          {group.count > 20 ? <p class="sk-muted">…and {group.count - 20} more.</p> : null}
+        </section>
+      ))}
+      <p role="status" class="sk-muted" data-testid="suggestions-message">
+        {message}
+        {view.hidden ? ` ${view.hidden} hidden (dismissed or snoozed).` : ''}
+      </p>
+    </div>
+  );
+}
+
+export const suggestions = defineFeature({
+  id: 'suggestions',
+  title: 'Suggestions',
+  include: (context) =>
+    context.kind === 'entity-list' ||
+    context.kind === 'task-type' ||
+    context.kind === 'entity' ||
+    context.kind === 'task',
+  Panel: Suggestions,
+});

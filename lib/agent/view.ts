@@ -1,0 +1,202 @@
+// The background's side of the suggestions panel, kept pure: which pages have suggestions, the agent
+// snapshot built from what the session read (Kitsu's own shapes), the compact view the dock receives,
+// and the dismissals stored per Kitsu host.
+import type {
+  AssetWithTasks,
+  Authenticated,
+  Comment,
+  Department,
+  Person,
+  Project,
+  ShotWithTasks,
+  TaskStatus,
+  TaskType,
+} from '../kitsu';
+import type { PageContext } from '../kitsu-routes';
+import { dismiss, pruneDismissals, snooze } from './engine';
+import { registry } from './registry';
+import { agentTasksOfLists } from './snapshot';
+import {
+  type AgentSnapshotInput,
+  type Dismissals,
+  DismissalsSchema,
+  PROJECT_ROLES,
+  type RuleId,
+  type Suggestion,
+} from './types';
+
+/** The production pages the rules look at. */
+export type AgentPageContext = Extract<PageContext, { kind: 'entity-list' | 'task-type' | 'entity' | 'task' }>;
+
+export function agentPageOf(context: PageContext): AgentPageContext | null {
+  switch (context.kind) {
+    case 'entity-list':
+    case 'task-type':
+    case 'entity':
+    case 'task':
+      return context;
+    default:
+      return null;
+  }
+}
+
+/** The episode a page narrows its lists to; undefined = the whole production. */
+export function episodeOf(context: AgentPageContext): string | undefined {
+  const episode = context.episodeId;
+  return episode && episode !== 'all' && episode !== 'main' ? episode : undefined;
+}
+
+export interface SnapshotSources {
+  host: string;
+  project: Pick<Project, 'id' | 'name' | 'max_retakes'>;
+  authenticated: Pick<Authenticated, 'user'> | null;
+  shots: readonly ShotWithTasks[];
+  assets: readonly AssetWithTasks[];
+  statuses: readonly TaskStatus[];
+  taskTypes: readonly TaskType[];
+  persons: readonly Person[];
+  departments: readonly Department[];
+  /** Threads read (the task page's own task), per task id. */
+  comments?: Readonly<Record<string, readonly Comment[]>>;
+}
+
+const isProjectRole = (role: string): role is (typeof PROJECT_ROLES)[number] =>
+  (PROJECT_ROLES as readonly string[]).includes(role);
+
+/** The agent's snapshot from Kitsu's shapes: the rules validate it again (runRules parses it). */
+export function buildAgentSnapshot(sources: SnapshotSources): AgentSnapshotInput {
+  const user = sources.authenticated?.user;
+  const viewer =
+    user && isProjectRole(user.role)
+      ? { personId: user.id, role: user.role, departmentIds: [...(user.departments ?? [])] }
+      : undefined;
+  const comments: NonNullable<AgentSnapshotInput['comments']> = {};
+  for (const [taskId, thread] of Object.entries(sources.comments ?? {})) {
+    comments[taskId] = thread.map((comment) => ({
+      id: comment.id,
+      person_id: comment.person_id,
+      created_at: comment.created_at,
+      text: comment.text,
+      task_status_id: comment.task_status_id,
+      checklist: comment.checklist ?? null,
+      ...(comment.mentions ? { mentions: comment.mentions } : {}),
+    }));
+  }
+  return {
+    host: sources.host,
+    project: { id: sources.project.id, name: sources.project.name, max_retakes: sources.project.max_retakes ?? null },
+    ...(viewer ? { viewer } : {}),
+    tasks: agentTasksOfLists(sources.project.id, { shots: sources.shots, assets: sources.assets }),
+    statuses: sources.statuses.map((status) => ({
+      id: status.id,
+      name: status.name,
+      short_name: status.short_name,
+      is_done: status.is_done,
+      is_retake: status.is_retake,
+      is_feedback_request: status.is_feedback_request,
+      is_wip: status.is_wip ?? null,
+    })),
+    taskTypes: sources.taskTypes.map((taskType) => ({
+      id: taskType.id,
+      name: taskType.name,
+      department_id: taskType.department_id ?? null,
+      priority: taskType.priority ?? null,
+      for_entity: taskType.for_entity,
+    })),
+    persons: sources.persons.map((person) => ({
+      id: person.id,
+      full_name: person.full_name,
+      departments: [...(person.departments ?? [])],
+      role: person.role,
+      active: person.active,
+      is_bot: person.is_bot,
+    })),
+    departments: sources.departments.map(({ id, name }) => ({ id, name })),
+    comments,
+  };
+}
+
+/** One suggestion as the dock shows it: no plan, no evidence objects, only what the panel prints. */
+export interface SuggestionView {
+  id: string;
+  ruleId: RuleId;
+  severity: Suggestion['severity'];
+  title: string;
+  reasons: string[];
+  taskCount: number;
+  hasPlan: boolean;
+  actionable: boolean;
+}
+
+export interface SuggestionsView {
+  /** Rules with at least one visible suggestion, in the registry's order; count = all of them. */
+  groups: { ruleId: RuleId; name: string; count: number }[];
+  /** At most SUGGESTIONS_PER_RULE per rule, in the engine's order (severity first). */
+  suggestions: SuggestionView[];
+  /** Suggestions hidden by a dismissal or snooze. */
+  hidden: number;
+  /** Defects of rules (not about the production), for a discreet footnote. */
+  problems: number;
+}
+
+export function suggestionView(suggestion: Suggestion): SuggestionView {
+  const taskIds = new Set<string>();
+  for (const reason of suggestion.reasons) for (const taskId of reason.evidence.taskIds ?? []) taskIds.add(taskId);
+  for (const operation of suggestion.plan?.operations ?? []) taskIds.add(operation.taskId);
+  return {
+    id: suggestion.id,
+    ruleId: suggestion.ruleId,
+    severity: suggestion.severity,
+    title: suggestion.title,
+    reasons: suggestion.reasons.map((reason) => reason.text),
+    taskCount: taskIds.size,
+    hasPlan: suggestion.plan !== undefined,
+    actionable: suggestion.actionable,
+  };
+}
+
+/** Suggestions sent per rule (the most severe first); the group's count says how many there are in all. */
+export const SUGGESTIONS_PER_RULE = 20;
+
+export function suggestionsView(
+  suggestions: readonly Suggestion[],
+  visible: readonly Suggestion[],
+  problems = 0,
+  perRule = SUGGESTIONS_PER_RULE,
+): SuggestionsView {
+  const counts = new Map<RuleId, number>();
+  const sent: SuggestionView[] = [];
+  for (const suggestion of visible) {
+    const count = (counts.get(suggestion.ruleId) ?? 0) + 1;
+    counts.set(suggestion.ruleId, count);
+    if (count <= perRule) sent.push(suggestionView(suggestion));
+  }
+  return {
+    groups: registry
+      .filter((rule) => counts.has(rule.id))
+      .map((rule) => ({ ruleId: rule.id, name: rule.name, count: counts.get(rule.id) ?? 0 })),
+    suggestions: sent,
+    hidden: suggestions.length - visible.length,
+    problems,
+  };
+}
+
+/** Where a host's dismissals live in browser.storage.local (not secret: suggestion ids only). */
+export const dismissalsKey = (origin: string) => `sidekick-dismissals:${origin}`;
+
+/** Stored dismissals, or none when absent or unreadable (a damaged entry shows suggestions again). */
+export function readDismissals(stored: unknown): Dismissals {
+  const parsed = DismissalsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+/** Dismisses (days null: for good) or snoozes a suggestion, dropping expired snoozes on the way. */
+export function withDismissal(
+  dismissals: Dismissals,
+  suggestionId: string,
+  days: number | null,
+  now: Date,
+): Dismissals {
+  const kept = pruneDismissals(dismissals, now);
+  return days === null ? dismiss(kept, suggestionId) : snooze(kept, suggestionId, now, days);
+}
