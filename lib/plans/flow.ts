@@ -78,12 +78,12 @@ export function createPlanFlow(options: PlanFlowOptions) {
       reads.authenticated('fresh'),
       reads.project('fresh', plan.projectId),
       client.projectTeam(plan.projectId),
-      client.persons(),
-      client.departments(),
+      reads.persons('fresh'),
+      reads.departments('fresh'),
       reads.taskTypes('fresh'),
       reads.taskStatuses('fresh'),
-      client.shotsWithTasks(plan.projectId),
-      client.assetsWithTasks(plan.projectId),
+      reads.shotsWithTasks('fresh', plan.projectId),
+      reads.assetsWithTasks('fresh', plan.projectId),
     ]);
     const tasks: Record<string, ImpactTask> = {};
     const entityTasks: Record<string, { id: string; task_type_id: string }[]> = {};
@@ -188,7 +188,7 @@ export function createPlanFlow(options: PlanFlowOptions) {
       const [operator, statuses, persons] = await Promise.all([
         options.operator(),
         current.reads.taskStatuses('swr'),
-        current.client.persons(),
+        current.reads.persons('swr'),
       ]);
       const statusName = new Map(statuses.map((status) => [status.id, status.name]));
       const personName = new Map(persons.map((person) => [person.id, person.full_name]));

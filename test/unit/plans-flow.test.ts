@@ -20,12 +20,12 @@ function fakeSession(fake: FakeKitsu, tasks: ReturnType<typeof task>[]): Session
   const client = {
     ...fake.client,
     projectTeam: async () => PERSONS,
+  };
+  const reads = {
     persons: async () => PERSONS,
     departments: async () => [],
     shotsWithTasks: async () => shots,
     assetsWithTasks: async () => [],
-  };
-  const reads = {
     authenticated: async () => ({ user: { id: BOT, role: 'manager', departments: [] } }),
     project: async () => ({ is_bot_collaboration_enabled: false }),
     taskTypes: async () => TASK_TYPES,
