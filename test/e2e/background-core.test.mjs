@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { addConnection, launchChromiumWithExtension } from './support/browser.mjs';
-import { pickSeededIds, readStack } from './support/stack.mjs';
+import { addConnection, launchChromiumWithExtension, spaNavigate } from './support/browser.mjs';
+import { bearerRequests, pickSeededIds, readStack } from './support/stack.mjs';
 
 const DOCK = 'kitsu-sidekick [data-testid="sidekick-dock"]';
-
-async function bearerRequests(stack) {
-  const response = await fetch(`${stack.frontDoor}/__front-door/api-requests`);
-  return (await response.json()).bearer;
-}
-
-async function spaNavigate(page, url) {
-  await page.evaluate((target) => {
-    history.pushState({}, '', target);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, url);
-}
 
 describe('background core against the real Zou stack', () => {
   let browser;
@@ -54,14 +42,14 @@ describe('background core against the real Zou stack', () => {
       await spaNavigate(page, route);
       await panelsLoaded();
     }
-    const before = await bearerRequests(stack);
+    const before = await bearerRequests(stack.frontDoor);
     for (const route of [...lists, ...lists]) {
       await spaNavigate(page, route);
       await panelsLoaded();
     }
     await page.reload();
     await panelsLoaded();
-    assert.equal((await bearerRequests(stack)) - before, 0);
+    assert.equal((await bearerRequests(stack.frontDoor)) - before, 0);
   });
 
   it('never lets the page reach the token: storage, IndexedDB, cookies, DOM, shadow roots, messages', async () => {

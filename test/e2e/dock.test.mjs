@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ARTIFACTS, addConnection, launchChromiumWithExtension, pressKeys } from './support/browser.mjs';
+import { ARTIFACTS, addConnection, launchChromiumWithExtension, pressKeys, spaNavigate } from './support/browser.mjs';
 import { pickSeededIds, readStack } from './support/stack.mjs';
 
 const DOCK = 'kitsu-sidekick [data-testid="sidekick-dock"]';
@@ -67,10 +67,7 @@ describe('the dock on Kitsu pages, against the real Zou stack', () => {
     ];
     const dock = page.locator(DOCK);
     for (const [route, kind, name] of routes) {
-      await page.evaluate((url) => {
-        history.pushState({}, '', url);
-        dispatchEvent(new PopStateEvent('popstate'));
-      }, route);
+      await spaNavigate(page, route);
       const thisPage = dock.locator(`[data-testid="this-page"][data-page-kind="${kind}"]`);
       await thisPage.waitFor({ timeout: 10_000 });
       if (name) await thisPage.getByTestId('this-page-names').filter({ hasText: name }).waitFor({ timeout: 10_000 });

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addConnection, launchChromiumWithExtension } from './support/browser.mjs';
-import { kitsuGet, kitsuSend, loginAsManager, pickSeededIds, readStack } from './support/stack.mjs';
+import { bearerRequests, kitsuGet, kitsuSend, loginAsManager, pickSeededIds, readStack } from './support/stack.mjs';
 
 const DOCK = 'kitsu-sidekick [data-testid="sidekick-dock"]';
-
-async function bearerRequests(stack) {
-  return (await (await fetch(`${stack.frontDoor}/__front-door/api-requests`)).json()).bearer;
-}
 
 describe('live Kitsu events in the dock', () => {
   let browser;
@@ -43,9 +39,9 @@ describe('live Kitsu events in the dock', () => {
     const target = statuses.find((status) => status.short_name === (current.short_name === 'wip' ? 'wfa' : 'wip'));
     assert.match(await names.textContent(), new RegExp(`Status${current.name}`));
 
-    const quietStart = await bearerRequests(stack);
+    const quietStart = await bearerRequests(stack.frontDoor);
     await page.waitForTimeout(3_000);
-    assert.equal((await bearerRequests(stack)) - quietStart, 0, 'no polling while nothing changes');
+    assert.equal((await bearerRequests(stack.frontDoor)) - quietStart, 0, 'no polling while nothing changes');
 
     const changedAt = Date.now();
     posted = await kitsuSend(stack, managerToken, 'POST', `/actions/tasks/${ids.shotTask.id}/comment`, {

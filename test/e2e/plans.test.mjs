@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ARTIFACTS, addConnection, launchChromiumWithExtension } from './support/browser.mjs';
-import { kitsuGet, kitsuSend, loginAsManager, readStack } from './support/stack.mjs';
+import { ARTIFACTS } from './support/browser.mjs';
+import { DOCK, openShotsWithOperator } from './support/plans.mjs';
+import { bearerRequests, kitsuGet, kitsuSend, loginAsManager, readStack } from './support/stack.mjs';
 
-const DOCK = 'kitsu-sidekick [data-testid="sidekick-dock"]';
 const MARKER = /posted by Kitsu Sidekick, confirmed by Ada Operator/;
-
-async function bearerWrites(stack) {
-  return (await (await fetch(`${stack.frontDoor}/__front-door/api-requests`)).json()).bearer;
-}
 
 describe('plans: preview, confirm in the extension window, execute, undo', () => {
   let browser;
@@ -26,16 +22,7 @@ describe('plans: preview, confirm in the extension window, execute, undo', () =>
     stack = readStack();
     managerToken = await loginAsManager(stack);
     statuses = await kitsuGet(stack, '/data/task-status');
-    browser = await launchChromiumWithExtension();
-    const options = await addConnection(browser, { origin: stack.frontDoor, token: stack.bots.writer.token });
-    await options.locator('[data-testid="operator-form"][data-loaded="true"]').waitFor();
-    await options.getByTestId('operator-name').fill('Ada Operator');
-    await options.getByTestId('operator-save').click();
-    await options.getByTestId('operator-message').filter({ hasText: 'Saved.' }).waitFor();
-    await options.close();
-    page = await browser.context.newPage();
-    await page.goto(`${stack.frontDoor}/__front-door/dev-login?next=/productions/${stack.production.id}/shots`);
-    await page.locator(DOCK).getByTestId('bulk-comment-status').waitFor({ timeout: 15_000 });
+    ({ browser, page } = await openShotsWithOperator(stack));
   });
   after(async () => {
     await browser?.close();
@@ -61,7 +48,7 @@ describe('plans: preview, confirm in the extension window, execute, undo', () =>
     await dock.getByTestId('bulk-from-status').selectOption(todo.id);
     await dock.getByTestId('bulk-to-status').selectOption(target.id);
     await dock.getByTestId('bulk-text').fill('Layout can start: the animatic is locked.');
-    const writesBefore = await bearerWrites(stack);
+    const requestsBefore = await bearerRequests(stack.frontDoor);
     const confirmOpened = browser.context.waitForEvent('page');
     await dock.getByTestId('bulk-preview').click();
     confirmPage = await confirmOpened;
@@ -84,7 +71,7 @@ describe('plans: preview, confirm in the extension window, execute, undo', () =>
       false,
       'nothing written yet',
     );
-    assert.ok((await bearerWrites(stack)) - writesBefore > 0, 'previewing read Kitsu');
+    assert.ok((await bearerRequests(stack.frontDoor)) - requestsBefore > 0, 'previewing read Kitsu');
   });
 
   it('a page script cannot confirm: forged messages and synthetic clicks write nothing', async () => {

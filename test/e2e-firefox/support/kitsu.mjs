@@ -1,8 +1,14 @@
-import assert from 'node:assert/strict';
 import os from 'node:os';
 import { startFrontDoor } from '../../../scripts/front-door/server.mjs';
 
-export { kitsuGet, pickSeededIds, readStack } from '../../e2e/support/stack.mjs';
+export {
+  bearerRequests,
+  kitsuGet,
+  kitsuSend,
+  loginAsManager,
+  pickSeededIds,
+  readStack,
+} from '../../e2e/support/stack.mjs';
 
 /**
  * A front door of the tests' own, in front of the real Zou API and event stream of the running
@@ -26,31 +32,4 @@ export function lanAddress() {
     if (found) return found.address;
   }
   return null;
-}
-
-export async function bearerRequests(origin) {
-  const response = await fetch(`${origin}/__front-door/api-requests`);
-  return (await response.json()).bearer;
-}
-
-/** Another Kitsu user, by password login: the change must come from outside Sidekick. */
-export async function loginAsManager(stack) {
-  const manager = stack.persons.find((person) => person.role === 'manager');
-  const response = await fetch(`${stack.frontDoor}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: manager.email, password: manager.password }),
-  });
-  assert.equal(response.status, 200);
-  return (await response.json()).access_token;
-}
-
-export async function kitsuSend(stack, token, method, route, body) {
-  const response = await fetch(`${stack.frontDoor}/api${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  assert.ok(response.ok, `${method} ${route}: ${response.status}`);
-  return response.status === 204 ? null : response.json();
 }

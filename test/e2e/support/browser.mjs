@@ -79,3 +79,11 @@ export async function addConnection(
   }
   throw new Error(`Could not add a connection for ${origin}: ${await message.textContent()}`);
 }
+
+/** Navigates the way Kitsu does: pushState, then the popstate its router listens to. No reload. */
+export async function spaNavigate(page, url) {
+  await page.evaluate((target) => {
+    history.pushState({}, '', target);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, url);
+}

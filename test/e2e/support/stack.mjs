@@ -58,3 +58,9 @@ export async function kitsuSend(stack, token, method, route, body) {
   if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
   return response.status === 204 ? null : response.json();
 }
+
+/** API requests that reached the front door with a Bearer token: Sidekick's background, not the page. */
+export async function bearerRequests(origin) {
+  const response = await fetch(`${origin}/__front-door/api-requests`);
+  return (await response.json()).bearer;
+}
