@@ -5,6 +5,9 @@ import { noEvalProbes } from './scripts/vite/no-eval-probes';
 const GECKO_ID = 'kitsu-sidekick@sidekick.invalid';
 
 export default defineConfig({
+  // SIDEKICK_OUT_DIR lets parallel jobs of one checkout (a build, a browser suite) run side by side without
+  // replacing each other's extension; every script that reads the build honours it too.
+  outDir: process.env.SIDEKICK_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // The Firefox build drops two unusable eval probes of zod and engine.io-client (AMO lint: DANGEROUS_EVAL).
   vite: ({ browser }) => ({ plugins: [preact(), ...(browser === 'firefox' ? [noEvalProbes()] : [])] }),

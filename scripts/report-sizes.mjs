@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const OUTPUT = path.resolve(import.meta.dirname, '../.output');
+const OUTPUT = path.resolve(import.meta.dirname, '..', process.env.SIDEKICK_OUT_DIR || '.output');
 const CONTENT_SCRIPT_BUDGET = 25 * 1024;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;

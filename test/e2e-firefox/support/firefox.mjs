@@ -4,7 +4,7 @@ import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-export const FIREFOX_BUILD = path.join(ROOT, '.output/firefox-mv3');
+export const FIREFOX_BUILD = path.join(ROOT, process.env.SIDEKICK_OUT_DIR || '.output', 'firefox-mv3');
 /** Screenshots go beside the Chrome ones, in the ignored test/e2e/artifacts/. */
 export const ARTIFACTS = path.join(ROOT, 'test/e2e/artifacts/firefox');
 const manifest = JSON.parse(fs.readFileSync(path.join(FIREFOX_BUILD, 'manifest.json'), 'utf8'));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-export const CHROME_BUILD = path.join(ROOT, '.output/chrome-mv3');
+export const CHROME_BUILD = path.join(ROOT, process.env.SIDEKICK_OUT_DIR || '.output', 'chrome-mv3');
 export const ARTIFACTS = path.join(ROOT, 'test/e2e/artifacts');
 
 /**
