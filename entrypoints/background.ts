@@ -10,6 +10,7 @@ import { probeIdentity } from '../lib/connections/probe';
 import { createConnectionService } from '../lib/connections/service';
 import { createSessions } from '../lib/connections/sessions';
 import { createVault } from '../lib/connections/vault';
+import { LAZY_PANELS_SCRIPT } from '../lib/dock/lazy-panels';
 import { connectionLine, pageNames, popupConnection } from '../lib/dock/overview';
 import { PAUSED_KEY, readPaused } from '../lib/dock/paused';
 import { createLivePages } from '../lib/events/live-pages';
@@ -202,6 +203,15 @@ export default defineBackground(() => {
         return request.format === 'csv'
           ? { content: await audit.toCSV(), fileName: `sidekick-audit-${stamp}.csv` }
           : { content: await audit.toJSON(), fileName: `sidekick-audit-${stamp}.json` };
+      },
+      async 'dock/load-panels'(_request, { sender }) {
+        if (sender.kind !== 'content-script') throw new RefusedError('Only a Kitsu page can ask this.');
+        // Into the asking tab's top frame (content scripts run there only), in the isolated world by default.
+        await browser.scripting.executeScript({
+          target: { tabId: sender.tabId, frameIds: [0] },
+          files: [LAZY_PANELS_SCRIPT],
+        });
+        return { loaded: true as const };
       },
       async 'page/overview'(request, { sender }) {
         const session = await pageSession(request.url, sender);

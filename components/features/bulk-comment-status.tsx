@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { askWith, failureText } from '../../lib/messaging/client';
 import { type AnswerOf, bulkChoicesAnswer, planProposalAnswer } from '../../lib/messaging/protocol';
-import { defineFeature, type FeatureProps } from './types';
+import type { FeatureProps } from './types';
 
 type Choices = AnswerOf<'bulk/choices'>;
 
@@ -9,7 +9,7 @@ type Choices = AnswerOf<'bulk/choices'>;
  * "Comment and set status" on the tasks of this list that match a filter. It only proposes: the
  * plan opens in Sidekick's confirm window, where a person reviews and confirms it.
  */
-function BulkCommentStatus({ context, signal }: FeatureProps) {
+export function BulkCommentStatus({ context, signal }: FeatureProps) {
   const [choices, setChoices] = useState<Choices | null>(null);
   const [taskTypeId, setTaskTypeId] = useState('');
   const [fromStatusId, setFromStatusId] = useState('');
@@ -137,12 +137,3 @@ function Choice(props: {
     </label>
   );
 }
-
-export const bulkCommentStatus = defineFeature({
-  id: 'bulk-comment-status',
-  title: 'Comment and set status',
-  include: (context) =>
-    (context.kind === 'entity-list' || context.kind === 'task-type') &&
-    (context.entityType === 'shot' || context.entityType === 'asset'),
-  Panel: BulkCommentStatus,
-});

@@ -77,6 +77,11 @@ const bulkCommentStatus = z.object({
   statusId: z.nullable(z.string()),
   text: /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1, 'Write the comment.'), z.maxLength(10_000)),
 });
+/**
+ * Loads the dock's lazy panels into the asking page's isolated world (the content script's, never the
+ * page's): the content script that runs on every Kitsu page stays small.
+ */
+const dockLoadPanels = z.object({ type: z.literal('dock/load-panels') });
 /** The agent's suggestions for the page (production pages), without the dismissed and snoozed ones. */
 const agentSuggestions = z.object({ type: z.literal('agent/suggestions'), url: pageUrl });
 const suggestionId = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(200));
@@ -116,6 +121,7 @@ const auditList = z.object({
 const auditExport = z.object({ type: z.literal('audit/export'), format: z.enum(['json', 'csv']) });
 
 export const requestSchema = z.discriminatedUnion('type', [
+  dockLoadPanels,
   bulkChoices,
   bulkCommentStatus,
   agentSuggestions,
@@ -147,6 +153,7 @@ export type RequestType = SidekickRequest['type'];
  * only when the confirm window asks: a Kitsu page can propose plans, never execute them.
  */
 export const allowedSenders: Record<RequestType, readonly AllowedSender[]> = {
+  'dock/load-panels': ['content-script'],
   'bulk/choices': ['content-script'],
   'bulk/comment-status': ['content-script'],
   'agent/suggestions': ['content-script'],
@@ -336,7 +343,10 @@ export const auditRecordView = z.object({
   after: z.string(),
 });
 
+export const dockLoadPanelsAnswer = z.object({ loaded: z.literal(true) });
+
 export const answerSchemas = {
+  'dock/load-panels': dockLoadPanelsAnswer,
   'bulk/choices': bulkChoicesAnswer,
   'bulk/comment-status': planProposalAnswer,
   'agent/suggestions': agentSuggestionsAnswer,

@@ -150,6 +150,7 @@ describe('message router', () => {
     expect(
       types.filter((type) => allowedSenders[type as keyof typeof allowedSenders].includes('content-script')),
     ).toEqual([
+      'dock/load-panels',
       'bulk/choices',
       'bulk/comment-status',
       'agent/suggestions',
