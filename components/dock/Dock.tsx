@@ -1,4 +1,4 @@
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Theme } from '../../lib/dom/theme';
 import type { PageContext } from '../../lib/kitsu-routes';
 import type { DockFeature } from '../features/types';
@@ -30,6 +30,18 @@ export function Dock({
   onCollapsedChange,
 }: DockProps) {
   const toggle = useRef<HTMLButtonElement>(null);
+  // Counts the panels reported on this page; kept while the dock is closed, so the toggle still shows them.
+  const [counts, setCounts] = useState<{ pageKey: number; byFeature: Record<string, number> }>({
+    pageKey,
+    byFeature: {},
+  });
+  const countOf = (id: string) => (counts.pageKey === pageKey ? counts.byFeature[id] : undefined);
+  const total = features.reduce((sum, feature) => sum + (countOf(feature.id) ?? 0), 0);
+  const report = (id: string) => (count: number) =>
+    setCounts((now) => ({
+      pageKey,
+      byFeature: { ...(now.pageKey === pageKey ? now.byFeature : {}), [id]: count },
+    }));
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'Escape' && !collapsed) {
@@ -57,7 +69,7 @@ export function Dock({
         title={collapsed ? 'Open Sidekick (Alt+Shift+K)' : 'Close Sidekick (Esc)'}
         onClick={() => onCollapsedChange(!collapsed)}
       >
-        Sidekick
+        Sidekick{total ? <span data-testid="dock-count"> · {total}</span> : null}
       </button>
       {collapsed ? null : (
         <div id="sk-dock-body" class="sk-dock__body" data-testid="dock-body">
@@ -75,8 +87,14 @@ export function Dock({
               >
                 <h2 id={`sk-feature-${feature.id}`} class="sk-section__title">
                   {feature.title}
+                  {countOf(feature.id) ? <span data-testid="feature-count"> ({countOf(feature.id)})</span> : null}
                 </h2>
-                <feature.Panel context={context} signal={signal} dataVersion={dataVersion} />
+                <feature.Panel
+                  context={context}
+                  signal={signal}
+                  dataVersion={dataVersion}
+                  onCount={report(feature.id)}
+                />
               </section>
             ))
           )}

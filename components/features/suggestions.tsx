@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { askWith, failureText } from '../../lib/messaging/client';
 import {
@@ -6,15 +7,16 @@ import {
   agentSuggestionsAnswer,
   planProposalAnswer,
 } from '../../lib/messaging/protocol';
-import { defineFeature, type FeatureProps } from './types';
+import type { FeatureProps } from './types';
 
 type View = AnswerOf<'agent/suggestions'>;
 
 /**
  * What the agent's rules found on this page, grouped by rule. It only shows and proposes: "Review
  * plan…" opens the plan in Sidekick's confirm window; dismissals are kept per Kitsu by the background.
+ * A lazy panel (./lazy-panels.ts): it re-reads when live events change the page's data (dataVersion).
  */
-function Suggestions({ signal, dataVersion }: FeatureProps) {
+export function Suggestions({ signal, dataVersion, onCount }: FeatureProps) {
   const [view, setView] = useState<View | null>(null);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
@@ -22,7 +24,11 @@ function Suggestions({ signal, dataVersion }: FeatureProps) {
 
   useEffect(() => {
     askWith(agentSuggestionsAnswer, { type: 'agent/suggestions', url: location.href })
-      .then((answer) => !signal.aborted && setView(answer))
+      .then((answer) => {
+        if (signal.aborted) return;
+        setView(answer);
+        onCount?.(answer.groups.reduce((total, group) => total + group.count, 0));
+      })
       .catch((error: unknown) => !signal.aborted && setMessage(failureText(error)));
   }, [signal, dataVersion, reads]);
 
@@ -79,6 +85,19 @@ function Suggestions({ signal, dataVersion }: FeatureProps) {
                     <li key={reason}>{reason}</li>
                   ))}
                 </ul>
+                {s.tasks.length ? (
+                  <p data-testid="suggestion-tasks">
+                    {s.tasks.map((task, position) => (
+                      <Fragment key={task.url}>
+                        {position ? ', ' : 'Tasks: '}
+                        <a href={task.url} data-testid="suggestion-task">
+                          {task.label}
+                        </a>
+                      </Fragment>
+                    ))}
+                    {s.taskCount > s.tasks.length ? ` …and ${s.taskCount - s.tasks.length} more` : ''}
+                  </p>
+                ) : null}
                 <p>
                   {s.hasPlan && s.actionable ? (
                     <button type="button" disabled={busy} onClick={() => review(s.id)} data-testid="suggestion-review">
@@ -112,14 +131,3 @@ function Suggestions({ signal, dataVersion }: FeatureProps) {
     </div>
   );
 }
-
-export const suggestions = defineFeature({
-  id: 'suggestions',
-  title: 'Suggestions',
-  include: (context) =>
-    context.kind === 'entity-list' ||
-    context.kind === 'task-type' ||
-    context.kind === 'entity' ||
-    context.kind === 'task',
-  Panel: Suggestions,
-});

@@ -7,6 +7,8 @@ export type FeatureProps = {
   signal: AbortSignal;
   /** Grows when live events say the page's data changed: panels read again (the cache was invalidated). */
   dataVersion: number;
+  /** Tells the dock how many things the panel lists (suggestions): shown on its title and toggle button. */
+  onCount?: (count: number) => void;
 };
 
 /** One dock section: one file under components/features/, listed in the registry. */

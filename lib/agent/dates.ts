@@ -13,10 +13,21 @@ export function todayOf(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
+// Rules read the same few hundred calendar days thousands of times per run: parse each once. Bounded,
+// so a long-lived background does not keep every day it ever saw.
+const dayNumbers = new Map<string, number>();
+const MAX_REMEMBERED_DAYS = 20_000;
+
 /** Days since 1970-01-01 of a zou date's calendar day. */
 export function dayNumber(value: string): number {
-  const [year, month, date] = dayOf(value).split('-').map(Number);
-  return Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1) / MS_PER_DAY;
+  const day = dayOf(value);
+  const known = dayNumbers.get(day);
+  if (known !== undefined) return known;
+  const [year, month, date] = day.split('-').map(Number);
+  const parsed = Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1) / MS_PER_DAY;
+  if (dayNumbers.size >= MAX_REMEMBERED_DAYS) dayNumbers.clear();
+  dayNumbers.set(day, parsed);
+  return parsed;
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
@@ -42,10 +53,16 @@ export function instantOf(value: string): number {
 export function workdaysBetween(from: string, to: string, workdays: readonly number[]): number {
   const first = dayNumber(from);
   const last = dayNumber(to);
-  let count = 0;
-  for (let current = first; current <= last; current++) {
+  // Also false for a malformed date (NaN).
+  if (!(last >= first)) return 0;
+  const weekdays = new Set(workdays.filter((weekday) => Number.isInteger(weekday) && weekday >= 0 && weekday <= 6));
+  // Whole weeks hold each working day once; only the days after them are counted one by one.
+  const days = last - first + 1;
+  const weeks = Math.floor(days / 7);
+  let count = weeks * weekdays.size;
+  for (let current = first + weeks * 7; current <= last; current++) {
     // 1970-01-01 was a Thursday (4).
-    if (workdays.includes((((current + 4) % 7) + 7) % 7)) count++;
+    if (weekdays.has((((current + 4) % 7) + 7) % 7)) count++;
   }
   return count;
 }

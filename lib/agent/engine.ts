@@ -21,6 +21,7 @@ import {
   type RuleId,
   type RuleInput,
   type Severity,
+  type SnapshotIndex,
   type Suggestion,
   SuggestionSchema,
 } from './types';
@@ -36,6 +37,8 @@ export interface RunResult {
   diagnostics: RuleDiagnostic[];
   /** Rules that ran on this page (applicable page kind, enabled). */
   ran: RuleId[];
+  /** The lookups the rules used (names of the evidence's tasks); absent when the input was refused. */
+  index?: SnapshotIndex;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
@@ -154,7 +157,7 @@ export function runRules(
     const { plan, planRole, ...rest } = suggestion;
     return { ...rest, ...(plan ? { plan } : {}), ...(planRole ? { planRole } : {}) };
   });
-  return { suggestions, diagnostics, ran };
+  return { suggestions, diagnostics, ran, index: input.index };
 }
 
 /** Whether a dismissal still hides its suggestion at `now`. */

@@ -74,6 +74,61 @@ export function buildIndex(snapshot: AgentSnapshot): SnapshotIndex {
   };
 }
 
+// Lookups over the whole production, built on first use and shared by the rules of one run (the run's
+// index identifies it): a rule asking "the open tasks of Ana" for each of thousands of tasks must not
+// scan every task each time.
+const runLookups = new WeakMap<SnapshotIndex, { snapshot: AgentSnapshot; values: Map<string, unknown> }>();
+
+function perRun<T>(input: RuleInput, key: string, compute: () => T): T {
+  let lookups = runLookups.get(input.index);
+  if (lookups?.snapshot !== input.snapshot) {
+    lookups = { snapshot: input.snapshot, values: new Map() };
+    runLookups.set(input.index, lookups);
+  }
+  if (!lookups.values.has(key)) lookups.values.set(key, compute());
+  return lookups.values.get(key) as T;
+}
+
+function groupTasks(tasks: readonly AgentTask[], keysOf: (task: AgentTask) => Iterable<string>) {
+  const groups = new Map<string, AgentTask[]>();
+  for (const task of tasks) {
+    for (const key of keysOf(task)) {
+      const group = groups.get(key);
+      if (!group) groups.set(key, [task]);
+      // A key listed twice for a task (a person assigned twice) still holds the task once.
+      else if (group[group.length - 1] !== task) group.push(task);
+    }
+  }
+  return groups;
+}
+
+const NO_TASKS: readonly AgentTask[] = [];
+
+/** The open tasks of the production a person is assigned to, in snapshot order. */
+export function openTasksOf(input: RuleInput, personId: string): readonly AgentTask[] {
+  const byPerson = perRun(input, 'open tasks by person', () =>
+    groupTasks(
+      input.snapshot.tasks.filter((task) => input.index.isOpen(task)),
+      (task) => task.assigneeIds,
+    ),
+  );
+  return byPerson.get(personId) ?? NO_TASKS;
+}
+
+/** Every task of an entity (shot, asset) in the production, in snapshot order. */
+export function tasksOfEntity(input: RuleInput, entityId: string): readonly AgentTask[] {
+  const byEntity = perRun(input, 'tasks by entity', () => groupTasks(input.snapshot.tasks, (task) => [task.entityId]));
+  return byEntity.get(entityId) ?? NO_TASKS;
+}
+
+/** Every task of the production with this task type and entity type, in snapshot order. */
+export function tasksOfKind(input: RuleInput, taskTypeId: string, entityType: string): readonly AgentTask[] {
+  const byKind = perRun(input, 'tasks by kind', () =>
+    groupTasks(input.snapshot.tasks, (task) => [`${task.taskTypeId}|${task.entityType}`]),
+  );
+  return byKind.get(`${taskTypeId}|${entityType}`) ?? NO_TASKS;
+}
+
 /** The newest change a person made to these fields of the task within the recent-change window. */
 export function recentHumanChange(
   input: RuleInput,
@@ -124,26 +179,31 @@ export interface Workload {
 
 /** Open estimated work of a person over every task of the snapshot. */
 export function workloadOf(input: RuleInput, personId: string): Workload {
-  const load: Workload = { personId, minutes: 0, openTasks: 0, unestimated: 0 };
-  for (const task of input.snapshot.tasks) {
-    if (!task.assigneeIds.includes(personId) || !input.index.isOpen(task)) continue;
-    load.openTasks++;
-    load.minutes += remainingMinutes(task);
-    if (task.estimation === null) load.unestimated++;
-  }
-  return load;
+  const load = perRun(input, `workload ${personId}`, () => {
+    const sum: Workload = { personId, minutes: 0, openTasks: 0, unestimated: 0 };
+    for (const task of openTasksOf(input, personId)) {
+      sum.openTasks++;
+      sum.minutes += remainingMinutes(task);
+      if (task.estimation === null) sum.unestimated++;
+    }
+    return sum;
+  });
+  // A copy: callers count proposals into it.
+  return { ...load };
 }
 
 /** People who may take a task of this department: active, not bots, not clients or vendors. */
-export function departmentMembers(input: RuleInput, departmentId: string | null): AgentPerson[] {
+export function departmentMembers(input: RuleInput, departmentId: string | null): readonly AgentPerson[] {
   if (departmentId === null) return [];
-  return input.snapshot.persons.filter(
-    (person) =>
-      person.active &&
-      !person.is_bot &&
-      person.role !== 'client' &&
-      person.role !== 'vendor' &&
-      person.departments.includes(departmentId),
+  return perRun(input, `members ${departmentId}`, () =>
+    input.snapshot.persons.filter(
+      (person) =>
+        person.active &&
+        !person.is_bot &&
+        person.role !== 'client' &&
+        person.role !== 'vendor' &&
+        person.departments.includes(departmentId),
+    ),
   );
 }
 

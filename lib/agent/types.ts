@@ -147,7 +147,14 @@ export const AgentSnapshotSchema = z.object({
 export type AgentSnapshot = z.output<typeof AgentSnapshotSchema>;
 export type AgentSnapshotInput = z.input<typeof AgentSnapshotSchema>;
 
-const days = (value: number) => z.number().int().min(0).default(value);
+// Messages read well after a field's label: "Overdue, critical after (days): must be 0 or more".
+const count = (min: number, max: number) =>
+  z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be ${min} or more`)
+    .max(max, `must be ${max} or less`);
+const days = (value: number) => count(0, 365).default(value);
 // prefault, not default: zod 4 returns a default as is, a prefault is parsed (the inner defaults apply).
 const group = <T extends z.ZodRawShape>(shape: T) => z.object(shape).prefault({} as never);
 
@@ -157,26 +164,26 @@ export const AgentSettingsSchema = z.object({
   /** A change a person made to a task in the last N days (N × 24 h) is not overridden by a plan. 0 = off. */
   recentHumanChangeDays: days(3),
   /** Working time of a person per working day, in minutes (workloads, capacity). */
-  minutesPerDay: z.number().int().min(1).default(480),
+  minutesPerDay: count(1, 1440).default(480),
   /** Working days, 0 = Sunday … 6 = Saturday (UTC calendar). */
-  workdays: z.array(z.number().int().min(0).max(6)).default([1, 2, 3, 4, 5]),
+  workdays: z.array(count(0, 6)).min(1, 'pick at least one working day').default([1, 2, 3, 4, 5]),
   overdue: group({ graceDays: days(0), criticalAfterDays: days(7) }),
   reviewBacklog: group({ waitingDays: days(3), criticalAfterDays: days(7) }),
   staleWip: group({ idleDays: days(5) }),
   unassigned: group({ urgentWithinDays: days(7) }),
   overload: group({}),
-  retakeLoop: group({ retakeThreshold: z.number().int().min(1).default(3) }),
-  missingEstimatesDates: group({ minSimilar: z.number().int().min(1).default(3) }),
+  retakeLoop: group({ retakeThreshold: count(1, 100).default(3) }),
+  missingEstimatesDates: group({ minSimilar: count(1, 1000).default(3) }),
   startOnWip: group({}),
   threadDigest: group({
-    maxQuotes: z.number().int().min(1).default(3),
-    quoteLength: z.number().int().min(20).default(160),
+    maxQuotes: count(1, 20).default(3),
+    quoteLength: count(20, 2000).default(160),
   }),
   priorityDrift: group({
     /** 1 = high, 2 = very high, 3 = emergency. */
-    minPriority: z.number().int().min(1).max(3).default(1),
+    minPriority: count(1, 3).default(1),
     idleDays: days(3),
-    blockingCount: z.number().int().min(1).default(3),
+    blockingCount: count(1, 1000).default(3),
   }),
 });
 export type AgentSettings = z.output<typeof AgentSettingsSchema>;

@@ -14,6 +14,7 @@ import type {
 } from '../kitsu';
 import type { PageContext } from '../kitsu-routes';
 import { dismiss, pruneDismissals, snooze } from './engine';
+import { type TaskLink, taskPageUrl } from './links';
 import { registry } from './registry';
 import { agentTasksOfLists } from './snapshot';
 import {
@@ -22,6 +23,7 @@ import {
   DismissalsSchema,
   PROJECT_ROLES,
   type RuleId,
+  type SnapshotIndex,
   type Suggestion,
 } from './types';
 
@@ -124,6 +126,8 @@ export interface SuggestionView {
   title: string;
   reasons: string[];
   taskCount: number;
+  /** The evidence's tasks with their Kitsu pages, at most LINKS_PER_SUGGESTION. */
+  tasks: TaskLink[];
   hasPlan: boolean;
   actionable: boolean;
 }
@@ -139,10 +143,31 @@ export interface SuggestionsView {
   problems: number;
 }
 
-export function suggestionView(suggestion: Suggestion): SuggestionView {
+/** The link to a task of the snapshot, or undefined for a task the snapshot does not hold. */
+export type TaskLinker = (taskId: string) => TaskLink | undefined;
+
+/** Links to the tasks the rules saw, on the page's Kitsu and in the page's episode scope. */
+export function taskLinker(index: SnapshotIndex | undefined, origin: string, context: AgentPageContext): TaskLinker {
+  return (taskId) => {
+    const task = index?.tasks.get(taskId);
+    return task && index
+      ? { taskId, label: index.label(task), url: taskPageUrl(origin, task, context.episodeId) }
+      : undefined;
+  };
+}
+
+/** Evidence links sent per suggestion: a backlog of 200 tasks lists its first ones and says how many. */
+export const LINKS_PER_SUGGESTION = 30;
+
+export function suggestionView(suggestion: Suggestion, link: TaskLinker = () => undefined): SuggestionView {
   const taskIds = new Set<string>();
   for (const reason of suggestion.reasons) for (const taskId of reason.evidence.taskIds ?? []) taskIds.add(taskId);
   for (const operation of suggestion.plan?.operations ?? []) taskIds.add(operation.taskId);
+  const tasks: TaskLink[] = [];
+  for (const taskId of taskIds) {
+    const taskLink = tasks.length < LINKS_PER_SUGGESTION ? link(taskId) : undefined;
+    if (taskLink) tasks.push(taskLink);
+  }
   return {
     id: suggestion.id,
     ruleId: suggestion.ruleId,
@@ -150,6 +175,7 @@ export function suggestionView(suggestion: Suggestion): SuggestionView {
     title: suggestion.title,
     reasons: suggestion.reasons.map((reason) => reason.text),
     taskCount: taskIds.size,
+    tasks,
     hasPlan: suggestion.plan !== undefined,
     actionable: suggestion.actionable,
   };
@@ -161,15 +187,18 @@ export const SUGGESTIONS_PER_RULE = 20;
 export function suggestionsView(
   suggestions: readonly Suggestion[],
   visible: readonly Suggestion[],
-  problems = 0,
-  perRule = SUGGESTIONS_PER_RULE,
+  {
+    problems = 0,
+    perRule = SUGGESTIONS_PER_RULE,
+    link,
+  }: { problems?: number; perRule?: number; link?: TaskLinker } = {},
 ): SuggestionsView {
   const counts = new Map<RuleId, number>();
   const sent: SuggestionView[] = [];
   for (const suggestion of visible) {
     const count = (counts.get(suggestion.ruleId) ?? 0) + 1;
     counts.set(suggestion.ruleId, count);
-    if (count <= perRule) sent.push(suggestionView(suggestion));
+    if (count <= perRule) sent.push(suggestionView(suggestion, link));
   }
   return {
     groups: registry

@@ -26,7 +26,8 @@ export const FRONT_DOOR_SCRIPT = path.join(REPO_ROOT, 'scripts/front-door/server
 
 export const ZOU_VERSION = '1.0.97';
 export const HOST = '127.0.0.1';
-export const POSTGRES_PORT = 5432;
+// A stack may use a PostgreSQL of its own when the shared one has no connection left (KITSU_POSTGRES_PORT).
+export const POSTGRES_PORT = portFromEnv(['KITSU_POSTGRES_PORT'], 5432);
 
 function portFromEnv(names, fallback) {
   const name = names.find((candidate) => process.env[candidate]);

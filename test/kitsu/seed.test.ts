@@ -11,6 +11,8 @@ interface Task {
   estimation: number;
   retake_count: number;
   last_comment_date: string | null;
+  end_date: string | null;
+  entity_id: string;
 }
 interface TaskStatus {
   id: string;
@@ -82,6 +84,28 @@ describe('seeded production', () => {
     expect(withStatus('retake').length).toBeGreaterThanOrEqual(5);
     expect(tasks.filter((task) => task.estimation > 0).length).toBeGreaterThanOrEqual(10);
     expect(tasks.filter((task) => !task.estimation).length).toBeGreaterThanOrEqual(10);
+  });
+
+  // The agent's review-backlog rule reads zou's end_date (the day a task went to review), which zou stamps
+  // when a comment is posted: the seed replays those histories so zou dates them from the comments.
+  it('has tasks waiting for approval for more than 3 days by zou’s own end date (review backlog)', () => {
+    const waiting = withStatus('wfa').filter(
+      (task) => task.end_date !== null && Date.now() - Date.parse(`${task.end_date}Z`) > 3 * DAY_MS,
+    );
+    expect(waiting.length).toBeGreaterThanOrEqual(2);
+    // Dated from the comment that asked for review, not from the moment the seed posted it.
+    for (const task of waiting) expect(task.end_date).toBe(task.last_comment_date);
+  });
+
+  it('has a task retaken three times by reviewers, back in progress (retake loop)', async () => {
+    const looping = tasks.filter((task) => task.retake_count >= 3);
+    expect(looping).toHaveLength(1);
+    const [task] = looping;
+    if (!task) throw new Error('no retake loop');
+    expect(statusById.get(task.task_status_id)?.short_name).toBe('wip');
+    const comments = (await zou<{ task_status_id: string }[]>(token, 'GET', `/data/tasks/${task.id}/comments`)).body;
+    const statuses = comments.map((comment) => statusById.get(comment.task_status_id)?.short_name);
+    expect(statuses.filter((status) => status === 'retake')).toHaveLength(3);
   });
 
   it('keeps comment histories, oldest status first', async () => {

@@ -208,6 +208,7 @@ describe('agent view: what the dock receives', () => {
       title: original.title,
       reasons: original.reasons.map((r) => r.text),
       taskCount: expect.any(Number),
+      tasks: [],
       hasPlan: original.plan !== undefined,
       actionable: original.actionable,
     });
@@ -220,7 +221,7 @@ describe('agent view: what the dock receives', () => {
     const loop = suggestions.find((s) => s.ruleId === 'retake-loop') as Suggestion;
     const dismissals = withDismissal({}, loop.id, null, NOW);
     const visible = visibleSuggestions(suggestions, dismissals, NOW);
-    const view = suggestionsView(suggestions, visible, 2);
+    const view = suggestionsView(suggestions, visible, { problems: 2 });
     expect(view.hidden).toBe(1);
     expect(view.problems).toBe(2);
     expect(view.suggestions.map((s) => s.id)).not.toContain(loop.id);
@@ -262,7 +263,7 @@ describe('agent view: size', () => {
     const { suggestions } = runRules(contexts.shots, many, DEFAULT_AGENT_SETTINGS, NOW);
     const overdue = suggestions.filter((s) => s.ruleId === 'overdue');
     expect(overdue.length).toBe(30);
-    const view = suggestionsView(suggestions, suggestions, 0, 5);
+    const view = suggestionsView(suggestions, suggestions, { perRule: 5 });
     expect(view.groups.find((g) => g.ruleId === 'overdue')?.count).toBe(30);
     expect(view.suggestions.filter((s) => s.ruleId === 'overdue').map((s) => s.id)).toEqual(
       overdue.slice(0, 5).map((s) => s.id),

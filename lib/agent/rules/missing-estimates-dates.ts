@@ -12,6 +12,7 @@ import {
   recentHumanChange,
   rulePlan,
   suggestionId,
+  tasksOfKind,
 } from '../helpers';
 import type { AgentTask, Reason, Rule, RuleSuggestion } from '../types';
 
@@ -31,16 +32,16 @@ export const missingEstimatesDatesRule: Rule = {
       if (!input.index.isOpen(task)) continue;
       if (task.estimation !== null && task.startDate !== null && task.dueDate !== null) continue;
       const key = `${task.taskTypeId}|${task.entityType}`;
-      groups.set(key, [...(groups.get(key) ?? []), task]);
+      const group = groups.get(key);
+      if (group) group.push(task);
+      else groups.set(key, [task]);
     }
     const suggestions: RuleSuggestion[] = [];
     for (const [key, tasks] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       const [taskTypeId, entityType] = key.split('|') as [string, string];
       tasks.sort((a, b) => input.index.label(a).localeCompare(input.index.label(b)));
       const typeName = input.index.taskTypes.get(taskTypeId)?.name ?? 'task';
-      const similar = input.snapshot.tasks.filter(
-        (task) => task.taskTypeId === taskTypeId && task.entityType === entityType,
-      );
+      const similar = tasksOfKind(input, taskTypeId, entityType);
       const estimates = similar.flatMap((task) =>
         task.estimation !== null && task.estimation > 0 ? [task.estimation] : [],
       );

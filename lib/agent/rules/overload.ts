@@ -9,6 +9,7 @@ import {
   departmentMembers,
   formatWork,
   leftOutText,
+  openTasksOf,
   recentHumanChange,
   remainingMinutes,
   rulePlan,
@@ -28,16 +29,29 @@ export interface Breach {
   workdays: number;
 }
 
-/** The worst date at which the open work due by then exceeds the working time until then, if any. */
-export function worstBreach(input: RuleInput, tasks: readonly AgentTask[]): Breach | undefined {
-  const rows = tasks
+interface DueWork {
+  /** Due day; a past one counts as today. */
+  due: string;
+  minutes: number;
+}
+
+/** The estimated work still to do of the tasks with a due date (a past due date counts as today). */
+function dueWorkOf(input: RuleInput, tasks: readonly AgentTask[]): DueWork[] {
+  return tasks
     .filter((task) => task.dueDate !== null && remainingMinutes(task) > 0)
     .map((task) => {
       const due = dayOf(task.dueDate as string);
       // A past due date counts as today (strings: Math.max does not apply).
       return { due: due.localeCompare(input.today) < 0 ? input.today : due, minutes: remainingMinutes(task) };
-    })
-    .sort((a, b) => a.due.localeCompare(b.due));
+    });
+}
+
+const capacityUntil = (input: RuleInput, due: string) =>
+  workdaysBetween(input.today, due, input.settings.workdays) * input.settings.minutesPerDay;
+
+/** The worst date at which the open work due by then exceeds the working time until then, if any. */
+export function worstBreach(input: RuleInput, tasks: readonly AgentTask[]): Breach | undefined {
+  const rows = dueWorkOf(input, tasks).sort((a, b) => a.due.localeCompare(b.due));
   let work = 0;
   let worst: Breach | undefined;
   rows.forEach((row, position) => {
@@ -53,8 +67,123 @@ export function worstBreach(input: RuleInput, tasks: readonly AgentTask[]): Brea
   return worst;
 }
 
-const openTasksOf = (input: RuleInput, personId: string) =>
-  input.snapshot.tasks.filter((task) => task.assigneeIds.includes(personId) && input.index.isOpen(task));
+/**
+ * A person's open work by due day, to answer "does this task still fit?" for every movable task
+ * without rebuilding the person's whole schedule each time: the work due by each of their due days,
+ * its excess over the working time until then, and range maxima of that excess (a sparse table).
+ */
+interface WorkProfile {
+  /** Distinct due days, ascending (YYYY-MM-DD strings order as the days do). */
+  days: string[];
+  /** Work due by each day (cumulative). */
+  work: number[];
+  /** maxima[level][i] = the greatest excess of days i … i + 2^level − 1. */
+  maxima: number[][];
+  /** 0 when the minutes are whole (their sums are exact), else how far rounding may move a total. */
+  tolerance: number;
+}
+
+/** 0 when whole minutes add up exactly to `total`, else a bound (generous) of what summing in another order moves. */
+function roundingTolerance(rows: readonly DueWork[], total: number): number {
+  return rows.every((row) => Number.isInteger(row.minutes)) && Number.isSafeInteger(total)
+    ? 0
+    : 1e-9 * Math.max(1, total);
+}
+
+function workProfile(input: RuleInput, tasks: readonly AgentTask[]): WorkProfile {
+  const rows = dueWorkOf(input, tasks).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  const days: string[] = [];
+  const work: number[] = [];
+  const excess: number[] = [];
+  let sum = 0;
+  rows.forEach((row, position) => {
+    sum += row.minutes;
+    if (rows[position + 1]?.due === row.due) return;
+    days.push(row.due);
+    work.push(sum);
+    excess.push(sum - capacityUntil(input, row.due));
+  });
+  const maxima = [excess];
+  for (let width = 2; width <= excess.length; width *= 2) {
+    const below = maxima[maxima.length - 1] as number[];
+    maxima.push(
+      excess
+        .slice(0, excess.length - width + 1)
+        .map((_, start) => Math.max(below[start] as number, below[start + width / 2] as number)),
+    );
+  }
+  return { days, work, maxima, tolerance: roundingTolerance(rows, sum) };
+}
+
+/** Greatest excess of the profile's days from `from` (included) to `to` (excluded), `from` < `to`. */
+function greatestExcess(profile: WorkProfile, from: number, to: number): number {
+  const level = 31 - Math.clz32(to - from);
+  const row = profile.maxima[level] as number[];
+  return Math.max(row[from] as number, row[to - (1 << level)] as number);
+}
+
+/** How many of the profile's days come before `day` (or up to it, with `orEqual`). */
+function daysBefore(profile: WorkProfile, day: string, orEqual: boolean): number {
+  let low = 0;
+  let high = profile.days.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const current = profile.days[middle] as string;
+    if (current < day || (orEqual && current === day)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Adds a row to work sorted by due day, after those of the same day. */
+function insertByDay(work: DueWork[], row: DueWork) {
+  const at = work.findIndex((other) => other.due > row.due);
+  work.splice(at < 0 ? work.length : at, 0, row);
+}
+
+/**
+ * Whether a person's own work plus what this run proposed them (sorted by due day) plus a task's leaves
+ * no day where the work due by then exceeds the working time until then, i.e. `worstBreach` of the
+ * whole list is undefined. Adding work only raises the work due by each day from its own due day on,
+ * so only the added days and the profile's days after them need a look, through the range maxima.
+ * Whole minutes add up the same in any order; fractional ones may not, so a total within rounding of
+ * the limit answers 'unsure' and the caller asks `worstBreach` itself.
+ */
+function fitsProfile(
+  input: RuleInput,
+  profile: WorkProfile,
+  proposedWork: readonly DueWork[],
+  taskWork: readonly DueWork[],
+): boolean | 'unsure' {
+  const days = profile.days.length;
+  const ownWork = days > 0 ? (profile.work[days - 1] as number) : 0;
+  let unsure = false;
+  // An excess of exactly 0 fits, as in worstBreach.
+  const over = (excess: number, tolerance: number) => {
+    if (tolerance > 0 && Math.abs(excess) <= tolerance) {
+      unsure = true;
+      return false;
+    }
+    return excess > 0;
+  };
+  if (days > 0 && over(greatestExcess(profile, 0, days), profile.tolerance)) return false;
+  const added = [...proposedWork];
+  for (const row of taskWork) insertByDay(added, row);
+  const addedTotal = added.reduce((sum, row) => sum + row.minutes, 0);
+  const tolerance = Math.max(profile.tolerance, roundingTolerance(added, ownWork + addedTotal));
+  let addedWork = 0;
+  for (let position = 0; position < added.length; ) {
+    const day = (added[position] as DueWork).due;
+    while (added[position]?.due === day) addedWork += (added[position++] as DueWork).minutes;
+    const upTo = daysBefore(profile, day, true);
+    const work = (upTo > 0 ? (profile.work[upTo - 1] as number) : 0) + addedWork;
+    if (over(work - capacityUntil(input, day), tolerance)) return false;
+    const next = added[position]?.due;
+    const until = next === undefined ? days : daysBefore(profile, next, false);
+    if (upTo < until && over(greatestExcess(profile, upTo, until) + addedWork, tolerance)) return false;
+  }
+  return unsure ? 'unsure' : true;
+}
 
 export const overloadRule: Rule = {
   id: RULE,
@@ -70,6 +199,21 @@ export const overloadRule: Rule = {
       if (input.index.isOpen(task)) for (const person of task.assigneeIds) people.add(person);
     /** Tasks proposed to each person by earlier suggestions of this run. */
     const proposed = new Map<string, AgentTask[]>();
+    /** The same tasks as due work sorted by day (for the fit test), and their minutes summed in proposal order. */
+    const proposedWork = new Map<string, DueWork[]>();
+    const proposedMinutes = new Map<string, number>();
+    const profiles = new Map<string, WorkProfile>();
+    /** Whether the person's open work, what this run proposed them and `task` leave no breach. */
+    const hasRoomFor = (personId: string, task: AgentTask) => {
+      let profile = profiles.get(personId);
+      if (!profile) {
+        profile = workProfile(input, openTasksOf(input, personId));
+        profiles.set(personId, profile);
+      }
+      const fits = fitsProfile(input, profile, proposedWork.get(personId) ?? [], dueWorkOf(input, [task]));
+      if (fits !== 'unsure') return fits;
+      return !worstBreach(input, [...openTasksOf(input, personId), ...(proposed.get(personId) ?? []), task]);
+    };
     const suggestions: RuleSuggestion[] = [];
     for (const personId of [...people].sort()) {
       const own = openTasksOf(input, personId);
@@ -118,11 +262,8 @@ export const overloadRule: Rule = {
         const candidates = departmentMembers(input, departmentId)
           .filter((person) => !task.assigneeIds.includes(person.id))
           .map((person) => {
-            const extra = proposed.get(person.id) ?? [];
-            const load = workloadOf(input, person.id);
-            const minutes = load.minutes + extra.reduce((sum, added) => sum + remainingMinutes(added), 0);
-            const fits = !worstBreach(input, [...openTasksOf(input, person.id), ...extra, task]);
-            return { person, minutes, fits };
+            const minutes = workloadOf(input, person.id).minutes + (proposedMinutes.get(person.id) ?? 0);
+            return { person, minutes, fits: hasRoomFor(person.id, task) };
           })
           .filter((candidate) => candidate.fits)
           .sort((a, b) => a.minutes - b.minutes || a.person.full_name.localeCompare(b.person.full_name));
@@ -164,7 +305,14 @@ export const overloadRule: Rule = {
             preconditions: { assigneeIds: [...task.assigneeIds] },
           },
         );
-        proposed.set(target.person.id, [...(proposed.get(target.person.id) ?? []), task]);
+        const targetId = target.person.id;
+        const alreadyProposed = proposed.get(targetId);
+        if (alreadyProposed) alreadyProposed.push(task);
+        else proposed.set(targetId, [task]);
+        const work = proposedWork.get(targetId) ?? [];
+        for (const row of dueWorkOf(input, [task])) insertByDay(work, row);
+        proposedWork.set(targetId, work);
+        proposedMinutes.set(targetId, (proposedMinutes.get(targetId) ?? 0) + remainingMinutes(task));
         moved += remainingMinutes(task);
       }
       if (movable.length === 0) {

@@ -5,7 +5,7 @@
 // - normal-priority open tasks blocking many others: not-started open tasks of later pipeline steps
 //   (task type order) on the same shot or asset, at least `blockingCount` of them.
 import { dayOf, daysBetween, latest, plural } from '../dates';
-import { suggestionId } from '../helpers';
+import { suggestionId, tasksOfEntity } from '../helpers';
 import type { AgentTask, Rule, RuleSuggestion } from '../types';
 
 const RULE = 'priority-drift' as const;
@@ -67,7 +67,8 @@ export const priorityDriftRule: Rule = {
       }
       const own = order(task);
       if (task.priority !== 0 || own === null) continue;
-      const blocked = input.snapshot.tasks.filter((other) => {
+      // The tasks of the same shot or asset only, not the whole production for every task.
+      const blocked = tasksOfEntity(input, task.entityId).filter((other) => {
         const later = order(other);
         return (
           other.entityId === task.entityId &&

@@ -25,7 +25,9 @@ export const reviewBacklogRule: Rule = {
       const waiting = daysBetween(since, input.today);
       if (waiting <= waitingDays) continue;
       const department = input.index.taskTypes.get(task.taskTypeId)?.department_id ?? '';
-      groups.set(department, [...(groups.get(department) ?? []), { task, since, waiting }]);
+      const group = groups.get(department);
+      if (group) group.push({ task, since, waiting });
+      else groups.set(department, [{ task, since, waiting }]);
     }
     const suggestions: RuleSuggestion[] = [];
     for (const [department, rows] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {

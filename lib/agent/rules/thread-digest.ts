@@ -86,10 +86,12 @@ export const threadDigestRule: Rule = {
     }
 
     let unanswered = 0;
+    // A mention is answered when the person comments later: the position of their last comment tells.
+    const lastCommentOf = new Map(comments.map((comment, position) => [comment.person_id, position]));
     comments.forEach((comment, position) => {
       for (const personId of new Set(mentionsOf(input, comment))) {
         if (personId === comment.person_id) continue;
-        if (comments.slice(position + 1).some((later) => later.person_id === personId)) continue;
+        if ((lastCommentOf.get(personId) ?? -1) > position) continue;
         unanswered++;
         reasons.push({
           text: `${input.index.personName(personId)} was mentioned by ${input.index.personName(comment.person_id)} on ${dayOf(

@@ -32,7 +32,9 @@ export const unassignedRule: Rule = {
     const byType = new Map<string, AgentTask[]>();
     for (const task of input.scope) {
       if (task.assigneeIds.length > 0 || !input.index.isOpen(task)) continue;
-      byType.set(task.taskTypeId, [...(byType.get(task.taskTypeId) ?? []), task]);
+      const group = byType.get(task.taskTypeId);
+      if (group) group.push(task);
+      else byType.set(task.taskTypeId, [task]);
     }
     const suggestions: RuleSuggestion[] = [];
     for (const [taskTypeId, tasks] of byType) {
@@ -86,15 +88,15 @@ export const unassignedRule: Rule = {
             reasons.push({ text: leftOutText(input, task, change), evidence: { taskIds: [task.taskId] } });
             continue;
           }
-          loads.sort(
-            (a, b) =>
-              a.minutes - b.minutes ||
-              a.openTasks - b.openTasks ||
-              a.person.full_name.localeCompare(b.person.full_name) ||
-              a.person.id.localeCompare(b.person.id),
+          // The least loaded now (one pass, not a sort per task).
+          const chosen = loads.reduce((best, load) =>
+            (load.minutes - best.minutes ||
+              load.openTasks - best.openTasks ||
+              load.person.full_name.localeCompare(best.person.full_name) ||
+              load.person.id.localeCompare(best.person.id)) < 0
+              ? load
+              : best,
           );
-          const chosen = loads[0];
-          if (!chosen) continue;
           reasons.push({
             text: `${input.index.label(task)}${task.estimation !== null ? ` (${formatWork(task.estimation, perDay)})` : ' (no estimate)'} → ${
               chosen.person.full_name
