@@ -9,6 +9,8 @@ export type SelectedTask = {
   entityType: 'shot' | 'asset';
   episodeId: string | null;
   sequenceName: string | null;
+  /** Shots only; optional so that the agent's tasks, which do not carry it, are selections too. */
+  sequenceId?: string | null;
   taskTypeId: string;
   statusId: string;
   assigneeIds: string[];
@@ -29,8 +31,18 @@ export type TaskFilter = {
   /** Open tasks (status not done) whose due date has passed `today`. */
   overdue?: { today: string; doneStatusIds: readonly string[] };
   episodeId?: string;
+  sequenceId?: string;
+  /** Tasks whose task type belongs to this department (see `SelectionLookups`). */
+  departmentId?: string;
+  priority?: number;
   /** Case-insensitive text on the entity name. */
   text?: string;
+};
+
+/** What a filter needs beyond the tasks themselves. */
+export type SelectionLookups = {
+  /** Task type id → its department id (null: no department). */
+  taskTypeDepartments: ReadonlyMap<string, string | null>;
 };
 
 function fromList(
@@ -47,6 +59,7 @@ function fromList(
     entityType,
     episodeId: entity.episode_id ?? null,
     sequenceName: 'sequence_name' in entity ? entity.sequence_name : null,
+    sequenceId: 'sequence_id' in entity ? entity.sequence_id : null,
     taskTypeId: task.task_type_id,
     statusId: task.task_status_id,
     assigneeIds: [...task.assignees].sort(),
@@ -73,7 +86,11 @@ export function tasksOfLists(
   return rows;
 }
 
-export function selectTasks(tasks: readonly SelectedTask[], filter: TaskFilter): SelectedTask[] {
+export function selectTasks(
+  tasks: readonly SelectedTask[],
+  filter: TaskFilter,
+  lookups: SelectionLookups = { taskTypeDepartments: new Map() },
+): SelectedTask[] {
   const text = filter.text?.trim().toLowerCase();
   return tasks.filter(
     (task) =>
@@ -90,6 +107,9 @@ export function selectTasks(tasks: readonly SelectedTask[], filter: TaskFilter):
           task.dueDate < filter.overdue.today &&
           !filter.overdue.doneStatusIds.includes(task.statusId))) &&
       (!filter.episodeId || task.episodeId === filter.episodeId) &&
+      (!filter.sequenceId || task.sequenceId === filter.sequenceId) &&
+      (!filter.departmentId || lookups.taskTypeDepartments.get(task.taskTypeId) === filter.departmentId) &&
+      (filter.priority === undefined || task.priority === filter.priority) &&
       (!text || task.entityName.toLowerCase().includes(text)),
   );
 }

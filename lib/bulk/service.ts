@@ -1,10 +1,18 @@
+// The background's side of the bulk helpers: reads what the page shows through the session's cache,
+// selects tasks with the dock's filters, and builds an operation's plan from fresh data.
+import { addDays, todayOf } from '../agent/dates';
+import { roleAllows } from '../agent/engine';
+import { PROJECT_ROLES } from '../agent/types';
 import type { ReadMode } from '../cache';
 import type { Session } from '../connections/session';
 import type { PageContext } from '../kitsu-routes';
 import type { Plan } from '../plans';
 import { PlanRefusal } from '../plans/flow';
-import { buildCommentStatusPlan } from './operations/comment-status';
-import { type SelectedTask, selectTasks, type TaskFilter, tasksOfLists } from './selection';
+import type { ProjectRole } from '../plans/permissions';
+import { selectionWarnings } from './guard-rails';
+import { type BulkContext, BulkInputError, bulkOperation, operationsFor } from './operations';
+import { type SelectedTask, type SelectionLookups, selectTasks, type TaskFilter, tasksOfLists } from './selection';
+import type { DayOff } from './working-days';
 
 /** The part of a Kitsu page a bulk helper works on: its production, entity kind, episode, task type. */
 export type BulkScope = {
@@ -13,6 +21,23 @@ export type BulkScope = {
   episodeId?: string;
   taskTypeId?: string;
 };
+
+/** The dock's filters, as the bulk messages carry them. */
+export type BulkFilter = {
+  taskTypeId?: string;
+  statusId?: string;
+  /** A person id, or 'unassigned'. */
+  assignee?: string;
+  departmentId?: string;
+  sequenceId?: string;
+  priority?: number;
+  dueBefore?: string;
+  dueAfter?: string;
+  overdue?: boolean;
+  text?: string;
+};
+
+const SAMPLE_SIZE = 5;
 
 export function bulkScopeOf(context: PageContext): BulkScope | null {
   if (context.kind !== 'entity-list' && context.kind !== 'task-type') return null;
@@ -40,51 +65,156 @@ async function tasksInScope(session: Session, scope: BulkScope, mode: ReadMode):
   return tasksOfLists(scope.projectId, lists);
 }
 
+/** The token's role, as far as bulk operations go (an unknown role is offered nothing). */
+async function tokenRole(session: Session): Promise<ProjectRole | undefined> {
+  const { user } = await session.reads.authenticated('swr');
+  return (PROJECT_ROLES as readonly string[]).includes(user.role) ? (user.role as ProjectRole) : undefined;
+}
+
+async function selection(session: Session, scope: BulkScope, filter: BulkFilter, mode: ReadMode, now: Date) {
+  const [tasks, taskTypes, statuses] = await Promise.all([
+    tasksInScope(session, scope, mode),
+    session.reads.taskTypes('swr'),
+    session.reads.taskStatuses('swr'),
+  ]);
+  const lookups: SelectionLookups = {
+    taskTypeDepartments: new Map(taskTypes.map((taskType) => [taskType.id, taskType.department_id ?? null])),
+  };
+  const taskFilter: TaskFilter = {
+    ...(scope.taskTypeId || filter.taskTypeId ? { taskTypeId: scope.taskTypeId ?? filter.taskTypeId } : {}),
+    ...(filter.statusId ? { statusIds: [filter.statusId] } : {}),
+    ...(filter.assignee ? { assignee: filter.assignee } : {}),
+    ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
+    ...(filter.sequenceId ? { sequenceId: filter.sequenceId } : {}),
+    ...(filter.priority !== undefined ? { priority: filter.priority } : {}),
+    ...(filter.dueBefore ? { dueBefore: filter.dueBefore } : {}),
+    ...(filter.dueAfter ? { dueAfter: filter.dueAfter } : {}),
+    ...(filter.overdue
+      ? {
+          overdue: {
+            today: todayOf(now),
+            doneStatusIds: statuses.filter((status) => status.is_done).map((status) => status.id),
+          },
+        }
+      : {}),
+    ...(filter.text?.trim() ? { text: filter.text } : {}),
+  };
+  return { all: tasks, selected: selectTasks(tasks, taskFilter, lookups), taskTypes, statuses };
+}
+
 export async function bulkChoices(session: Session, scope: BulkScope) {
-  const [project, taskTypes, statuses, tasks] = await Promise.all([
+  const [project, taskTypes, statuses, tasks, persons, departments, role] = await Promise.all([
     session.reads.project('swr', scope.projectId),
     session.reads.taskTypes('swr'),
     session.reads.taskStatuses('swr'),
     tasksInScope(session, scope, 'swr'),
+    session.reads.persons('swr'),
+    session.reads.departments('swr'),
+    tokenRole(session),
   ]);
   const usedTaskTypes = new Set(tasks.map((task) => task.taskTypeId));
+  const offeredTaskTypes = taskTypes.filter(
+    (taskType) => usedTaskTypes.has(taskType.id) && (!scope.taskTypeId || taskType.id === scope.taskTypeId),
+  );
+  const usedDepartments = new Set(offeredTaskTypes.map((taskType) => taskType.department_id));
+  const team = new Set(project.team ?? persons.map((person) => person.id));
+  const sequences = new Map<string, string>();
+  for (const task of tasks) if (task.sequenceId && task.sequenceName) sequences.set(task.sequenceId, task.sequenceName);
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   return {
     projectName: project.name,
-    taskTypes: taskTypes
-      .filter((taskType) => usedTaskTypes.has(taskType.id) && (!scope.taskTypeId || taskType.id === scope.taskTypeId))
-      .map(({ id, name }) => ({ id, name })),
+    role: role ?? null,
+    operations: operationsFor(role).map(({ id, label }) => ({ id, label })),
+    taskTypes: offeredTaskTypes.map(({ id, name }) => ({ id, name })),
     statuses: statuses
       .filter((status) => !status.for_concept)
       .map(({ id, name, short_name }) => ({ id, name, shortName: short_name })),
+    persons: persons
+      .filter((person) => team.has(person.id) && person.active)
+      .map((person) => ({ id: person.id, name: person.full_name }))
+      .sort(byName),
+    departments: departments
+      .filter((department) => usedDepartments.has(department.id))
+      .map(({ id, name }) => ({ id, name }))
+      .sort(byName),
+    sequences: [...sequences].map(([id, name]) => ({ id, name })).sort(byName),
   };
 }
 
-export async function commentStatusPlan(
+/** The live count under the dock's filters, a few task names, and the guard rails' warnings. */
+export async function bulkSelection(session: Session, scope: BulkScope, filter: BulkFilter, now = new Date()) {
+  const { selected, taskTypes } = await selection(session, scope, filter, 'swr', now);
+  const names = new Map(taskTypes.map((taskType) => [taskType.id, taskType.name]));
+  return {
+    count: selected.length,
+    sample: selected
+      .slice(0, SAMPLE_SIZE)
+      .map((task) => `${task.entityName} / ${names.get(task.taskTypeId) ?? 'task'}`),
+    warnings: selectionWarnings(selected),
+  };
+}
+
+/** Kitsu's day-offs around the dates a shift moves, so working days skip them. */
+async function dayOffsAround(session: Session, projectId: string, tasks: readonly SelectedTask[], days: number) {
+  const dates = tasks
+    .flatMap((task) => [task.startDate, task.dueDate])
+    .filter((day): day is string => !!day)
+    .sort();
+  const [first] = dates;
+  const last = dates.at(-1);
+  if (!first || !last) return new Map<string, DayOff[]>();
+  // Generous: N working days span at most N * 7/5 calendar days, plus the days off themselves.
+  const margin = Math.ceil((Math.abs(days) * 7) / 5) + 60;
+  const byPerson = await session.client.projectDayOffs(projectId, {
+    startDate: addDays(first, -margin),
+    endDate: addDays(last, margin),
+  });
+  return new Map(
+    Object.entries(byPerson).map(([personId, periods]) => [
+      personId,
+      periods.map((period) => ({ date: period.date, endDate: period.end_date })),
+    ]),
+  );
+}
+
+/** Builds the operation's plan from fresh Kitsu data; refuses what the token's role may not do. */
+export async function bulkPlan(
   session: Session,
   scope: BulkScope,
-  request: { filter: { taskTypeId?: string; statusId?: string; text?: string }; statusId: string | null; text: string },
+  request: { operationId: string; filter: BulkFilter; input: unknown },
   { planId, now }: { planId: string; now: Date },
 ): Promise<Plan> {
-  const [tasks, taskTypes, statuses] = await Promise.all([
-    tasksInScope(session, scope, 'fresh'),
-    session.reads.taskTypes('swr'),
-    session.reads.taskStatuses('swr'),
+  const operation = bulkOperation(request.operationId);
+  if (!operation) throw new PlanRefusal('This bulk operation is unknown to Sidekick.');
+  if (!roleAllows(await tokenRole(session), operation.needsRole)) {
+    throw new PlanRefusal(`Sidekick’s Kitsu role cannot ${operation.label.toLowerCase()}.`);
+  }
+  const [{ all, selected, taskTypes, statuses }, persons] = await Promise.all([
+    selection(session, scope, request.filter, 'fresh', now),
+    session.reads.persons('swr'),
   ]);
-  const filter: TaskFilter = {
-    taskTypeId: scope.taskTypeId ?? request.filter.taskTypeId,
-    ...(request.filter.statusId ? { statusIds: [request.filter.statusId] } : {}),
-    ...(request.filter.text ? { text: request.filter.text } : {}),
-  };
-  const selected = selectTasks(tasks, filter);
   if (selected.length === 0) throw new PlanRefusal('No task on this page matches these filters.');
-  return buildCommentStatusPlan({
+  const shift = request.input as { mode?: unknown; days?: unknown } | null;
+  const dayOffs =
+    request.operationId === 'set-dates' && shift?.mode === 'shift' && typeof shift.days === 'number'
+      ? await dayOffsAround(session, scope.projectId, selected, shift.days)
+      : new Map<string, DayOff[]>();
+  const context: BulkContext = {
     tasks: selected,
-    statusId: request.statusId,
-    text: request.text,
+    productionTasks: all,
     taskTypeNames: new Map(taskTypes.map((taskType) => [taskType.id, taskType.name])),
     statusNames: new Map(statuses.map((status) => [status.id, status.name])),
+    personNames: new Map(persons.map((person) => [person.id, person.full_name])),
+    wipStatusIds: new Set(statuses.filter((status) => status.is_wip).map((status) => status.id)),
+    dayOffs,
     host: session.connection.origin,
     planId,
     now,
-  });
+  };
+  try {
+    return operation.plan(request.input, context);
+  } catch (error) {
+    if (error instanceof BulkInputError) throw new PlanRefusal(error.message);
+    throw error;
+  }
 }

@@ -35,7 +35,7 @@ describe('background core against the real Zou stack', () => {
       const dock = page.locator(DOCK);
       await dock.getByTestId('connection-state').filter({ hasText: 'Connected to' }).waitFor();
       await dock.getByTestId('this-page-names').filter({ hasText: 'Fox Tales' }).waitFor();
-      await dock.getByTestId('bulk-comment-status').waitFor();
+      await dock.getByTestId('bulk-helpers').waitFor();
     };
     // First visits read what each page shows; coming back must cost nothing.
     for (const route of lists) {

@@ -14,23 +14,48 @@ export async function openShotsWithOperator(stack) {
   await options.close();
   const page = await browser.context.newPage();
   await page.goto(`${stack.frontDoor}/__front-door/dev-login?next=/productions/${stack.production.id}/shots`);
-  await page.locator(DOCK).getByTestId('bulk-comment-status').waitFor({ timeout: 15_000 });
+  await page.locator(DOCK).getByTestId('bulk-helpers').waitFor({ timeout: 15_000 });
   return { browser, page };
 }
 
-/** Fills the dock's bulk panel and returns the confirm window it opens. */
-export async function proposeBulkComment(browser, page, { taskTypeId, fromStatusId = '', nameFilter = '', text }) {
+/** Fills the dock's bulk panel for "Comment and set status" and returns the confirm window it opens. */
+export async function proposeBulkComment(
+  browser,
+  page,
+  { taskTypeId, fromStatusId = '', nameFilter = '', toStatusId = '', text },
+) {
   const dock = page.locator(DOCK);
+  await dock.getByTestId('bulk-operation').selectOption('comment-status');
   await dock.getByTestId('bulk-task-type').selectOption(taskTypeId);
   await dock.getByTestId('bulk-from-status').selectOption(fromStatusId);
   await dock.getByTestId('bulk-name').fill(nameFilter);
-  await dock.getByTestId('bulk-to-status').selectOption('');
+  await dock.getByTestId('bulk-to-status').selectOption(toStatusId);
   await dock.getByTestId('bulk-text').fill(text);
+  return reviewBulkPlan(browser, page);
+}
+
+/** Waits until the bulk panel's live count says `count` tasks match the filters. */
+export async function waitForBulkCount(page, count) {
+  await page
+    .locator(DOCK)
+    .locator(`[data-testid="bulk-selection"][data-count="${count}"]`)
+    .waitFor({ timeout: 30_000 });
+}
+
+/** Clicks the bulk panel's "Review plan…" and returns the confirm window it opens, once the plan shows. */
+export async function reviewBulkPlan(browser, page) {
   const confirmOpened = browser.context.waitForEvent('page');
-  await dock.getByTestId('bulk-preview').click();
+  await page.locator(DOCK).getByTestId('bulk-preview').click();
   const confirmPage = await confirmOpened;
-  await confirmPage.getByTestId('plan-title').waitFor({ timeout: 30_000 });
+  await confirmPage.getByTestId('plan-title').waitFor({ timeout: 60_000 });
   return confirmPage;
+}
+
+/** Confirms with a real click and waits for the job to finish; returns its counts. */
+export async function confirmAndFinish(confirmPage, timeout = 240_000) {
+  await confirmPage.getByTestId('plan-confirm').click();
+  await confirmPage.locator('[data-testid="plan-progress"][data-state="done"]').waitFor({ timeout });
+  return readCounts(confirmPage);
 }
 
 /** "12 applied, 0 skipped, 1 failed, of 13." as numbers. */

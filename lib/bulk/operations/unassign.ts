@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { sortedIds } from '../../plans/values';
+import { bulkPlan, defineBulkOperation, personName, plural, requireTasks, taskLabel } from './shared';
+
+export const UnassignInputSchema = z.object({ personId: z.string().min(1) });
+
+/** Removes one person from each task and keeps the other assignees (Kitsu's bulk clear removes everyone). */
+export const unassignOperation = defineBulkOperation({
+  id: 'unassign',
+  label: 'Unassign one person',
+  needsRole: 'supervisor',
+  input: UnassignInputSchema,
+  build(input: z.infer<typeof UnassignInputSchema>, context) {
+    requireTasks(context);
+    const name = personName(input.personId, context);
+    return bulkPlan(
+      'unassign',
+      (count) => `Unassign ${name} from ${plural(count, 'task')}`,
+      context.tasks
+        .filter((task) => task.assigneeIds.includes(input.personId))
+        .map((task) => {
+          const before = sortedIds(task.assigneeIds);
+          return {
+            kind: 'unassign' as const,
+            taskId: task.taskId,
+            taskLabel: taskLabel(task, context),
+            personId: input.personId,
+            assigneesBefore: before,
+            preconditions: { assigneeIds: before },
+          };
+        }),
+      context,
+      `${name} is assigned to none of the selected tasks.`,
+    );
+  },
+});
