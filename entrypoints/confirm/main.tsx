@@ -1,6 +1,9 @@
 import { render } from 'preact';
+import { AiSummary, summaryTarget } from '../../components/AiSummary';
 import { PlanConfirm } from '../../components/PlanConfirm';
 import '../../components/page.css';
 
 const root = document.getElementById('app');
-if (root) render(<PlanConfirm />, root);
+// A task page's "Summarise thread" opens this window on #summary/…; anything else is a plan.
+const summary = summaryTarget(location.hash);
+if (root) render(summary ? <AiSummary {...summary} /> : <PlanConfirm />, root);

@@ -1,0 +1,170 @@
+import { useEffect, useState } from 'preact/hooks';
+import { DRAFT_KIND_LABELS, DRAFT_KINDS, type DraftKind, draftKindOf } from '../lib/ai/prompts';
+import type { RedactableField } from '../lib/ai/redaction';
+import { ask, failureText } from '../lib/messaging/client';
+import type { AiPreparedDraft, AiSettingsAnswer, PlanPreview } from '../lib/messaging/protocol';
+import { AiExclusions, AiOutgoing, useModelAnswer } from './AiOutgoing';
+
+type Props = {
+  planId: string;
+  preview: PlanPreview;
+  /** While a draft is open and not put in the plan, the plan as previewed is not what the person reads. */
+  onOpenChange: (open: boolean) => void;
+};
+
+/**
+ * "Draft with AI" for the comments of a pending plan: shows exactly what would be sent (text, size,
+ * what is left out), sends it only on a click, streams the answer into an editable text box (text
+ * only, never HTML), and puts the edited text in the plan through the background — a new preview,
+ * confirmed like any plan. Nothing here can post.
+ */
+export function AiDraft({ planId, preview, onOpenChange }: Props) {
+  const [settings, setSettings] = useState<AiSettingsAnswer | null>(null);
+  const [open, setOpen] = useState(false);
+  const [kind, setKind] = useState<DraftKind>(() => draftKindOf(preview.origin));
+  const [instructions, setInstructions] = useState('');
+  const [exclude, setExclude] = useState<RedactableField[]>([]);
+  const [prepared, setPrepared] = useState<AiPreparedDraft | null>(null);
+  const answer = useModelAnswer(settings?.provider ?? 'off');
+
+  useEffect(() => {
+    ask({ type: 'ai/settings/get' })
+      .then((current) => {
+        setSettings(current);
+        setExclude(current.exclude);
+      })
+      .catch(() => {});
+    return () => onOpenChange(false);
+  }, []);
+
+  // What would be sent follows every choice; building it sends nothing.
+  useEffect(() => {
+    if (!open) return;
+    setPrepared(null);
+    const timer = setTimeout(() => {
+      ask({ type: 'ai/prepare-draft', planId, kind, exclude, instructions: instructions || undefined })
+        .then(setPrepared)
+        .catch((error: unknown) => answer.setMessage(failureText(error)));
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [open, kind, exclude, instructions]);
+
+  const hasComments =
+    preview.origin.kind !== 'undo' && preview.tasks.some((task) => task.lines.some((line) => line.field === 'comment'));
+  if (!settings || settings.provider === 'off' || preview.state !== 'pending' || !hasComments) return null;
+  if (!settings.enabledHosts.includes(preview.host)) {
+    return (
+      <p class="sk-muted" data-testid="ai-draft-off">
+        AI assistance is off for {preview.host}.
+      </p>
+    );
+  }
+
+  const setOpenTo = (value: boolean) => {
+    setOpen(value);
+    onOpenChange(value);
+    if (!value) {
+      answer.cancel();
+      answer.setText('');
+      answer.setMessage('');
+      setPrepared(null);
+    }
+  };
+
+  async function use(event: MouseEvent) {
+    if (!event.isTrusted) return;
+    try {
+      const replaced = await ask({ type: 'plans/replace-comment', planId, text: answer.text });
+      onOpenChange(false);
+      location.hash = encodeURIComponent(replaced.planId);
+    } catch (error) {
+      answer.setMessage(failureText(error));
+    }
+  }
+
+  if (!open) {
+    return (
+      <section aria-labelledby="sk-ai-draft" data-testid="ai-draft">
+        <h2 id="sk-ai-draft">Comment draft</h2>
+        <button type="button" data-testid="ai-draft-open" onClick={() => setOpenTo(true)}>
+          Draft with AI…
+        </button>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="sk-ai-draft" data-testid="ai-draft">
+      <h2 id="sk-ai-draft">Draft the comment with AI</h2>
+      <div class="sk-form">
+        <label for="sk-ai-kind">Kind of comment</label>
+        <select
+          id="sk-ai-kind"
+          data-testid="ai-draft-kind"
+          value={kind}
+          onChange={(event) => setKind(event.currentTarget.value as DraftKind)}
+        >
+          {DRAFT_KINDS.map((each) => (
+            <option key={each} value={each}>
+              {DRAFT_KIND_LABELS[each]}
+            </option>
+          ))}
+        </select>
+        <label for="sk-ai-instructions">Anything to add (optional)</label>
+        <input
+          id="sk-ai-instructions"
+          data-testid="ai-draft-instructions"
+          maxLength={500}
+          value={instructions}
+          onInput={(event) => setInstructions(event.currentTarget.value)}
+        />
+      </div>
+      <AiExclusions exclude={exclude} onChange={setExclude} testId="ai-draft" />
+      <AiOutgoing prepared={prepared} testId="ai-draft" />
+      <div class="sk-form__actions">
+        <button
+          type="button"
+          data-testid="ai-draft-send"
+          disabled={!prepared || answer.streaming}
+          onClick={(event) => {
+            if (event.isTrusted && prepared) answer.send(prepared, 'Read and edit the draft, then put it in the plan.');
+          }}
+        >
+          Send and draft
+        </button>
+        {answer.streaming ? (
+          <button type="button" data-testid="ai-draft-cancel" onClick={answer.cancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+      <label for="sk-ai-text">Draft (yours to edit; the marker is added when posting)</label>
+      <textarea
+        id="sk-ai-text"
+        data-testid="ai-draft-text"
+        style={{ display: 'block', width: '100%', boxSizing: 'border-box' }}
+        rows={6}
+        readOnly={answer.streaming}
+        value={answer.text}
+        onInput={(event) => answer.setText(event.currentTarget.value)}
+      />
+      <div class="sk-form__actions">
+        <button
+          type="button"
+          class="sk-primary"
+          data-testid="ai-draft-use"
+          disabled={answer.streaming || answer.text.trim() === ''}
+          onClick={use}
+        >
+          Put this text in the plan
+        </button>
+        <button type="button" data-testid="ai-draft-discard" onClick={() => setOpenTo(false)}>
+          Discard the draft
+        </button>
+      </div>
+      <p class="sk-muted">Confirming waits until the draft is in the plan or discarded.</p>
+      <p role="status" aria-live="polite" data-testid="ai-draft-message">
+        {answer.message}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { useState } from 'preact/hooks';
+import { askWith, failureText } from '../../lib/messaging/client';
+import { aiSummariseThreadAnswer } from '../../lib/messaging/protocol';
+
+/**
+ * "Summarise thread" on a task page: opens Sidekick's own window, where the prompt is shown before
+ * anything is sent to a model. The page itself never sees a prompt or an answer.
+ */
+export function AiThreadSummary() {
+  const [message, setMessage] = useState('');
+  async function open() {
+    setMessage('');
+    try {
+      await askWith(aiSummariseThreadAnswer, { type: 'ai/summarise-thread', url: location.href });
+      setMessage('Opened in a Sidekick window.');
+    } catch (error) {
+      setMessage(failureText(error));
+    }
+  }
+  return (
+    <div>
+      <button type="button" data-testid="ai-summarise-thread" onClick={open}>
+        Summarise the thread with AI…
+      </button>
+      <p role="status" data-testid="ai-summarise-message">
+        {message}
+      </p>
+    </div>
+  );
+}
