@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the browser tests need (Chromium, Xvfb and xdotool for it, Firefox ESR),
-# only when they are missing.
+# and ffmpeg, which zou runs on movie previews (batch publish), only when they are missing.
 set -euo pipefail
 
 missing=()
@@ -8,9 +8,10 @@ missing=()
 command -v xvfb-run >/dev/null || missing+=(xvfb)
 command -v xdotool >/dev/null || missing+=(xdotool)
 [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+command -v ffmpeg >/dev/null || missing+=(ffmpeg)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system packages: chromium, xvfb, xdotool and firefox-esr are present"
+  echo "system packages: chromium, xvfb, xdotool, firefox-esr and ffmpeg are present"
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then

@@ -11,6 +11,7 @@ import {
   DepartmentSchema,
   EntitySchema,
   PersonSchema,
+  PreviewFileSchema,
   ProjectSchema,
   TaskRowSchema,
   TaskSchema,
@@ -95,6 +96,9 @@ export const TaskUpdateSchema = z
 export type TaskUpdate = z.infer<typeof TaskUpdateSchema>;
 
 const EntityListSchema = z.array(EntitySchema);
+const BATCH_COMMENT_MS_PER_ITEM = 5_000;
+/** zou DayOff rows, date and end_date both included; other fields are not needed. */
+const DayOffsByPersonSchema = z.record(z.string(), z.array(z.object({ date: z.string(), end_date: z.string() })));
 const IdListSchema = z.array(z.string());
 
 export function createKitsuClient(options: KitsuClientOptions) {
@@ -160,6 +164,18 @@ export function createKitsuClient(options: KitsuClientOptions) {
     openTasks: (filters: OpenTasksFilters = {}, call?: CallOptions) =>
       get('/data/tasks/open-tasks', OpenTasksPageSchema, call, undefined, { ...filters }),
     persons: (call?: CallOptions) => get('/data/persons', z.array(PersonSchema), call),
+    /** Day-off periods of the production's team that overlap [startDate, endDate], per person id. */
+    projectDayOffs: (projectId: string, range: { startDate: string; endDate: string }, call?: CallOptions) =>
+      get(
+        '/data/projects/:projectId/day-offs',
+        DayOffsByPersonSchema,
+        call,
+        { projectId },
+        {
+          start_date: range.startDate,
+          end_date: range.endDate,
+        },
+      ),
     departments: (call?: CallOptions) => get('/data/departments', z.array(DepartmentSchema), call),
 
     /** Comment with a status change. 201 → the created comment. */
@@ -187,6 +203,9 @@ export function createKitsuClient(options: KitsuClientOptions) {
         body: items.map(({ task_id, ...rest }) => ({ object_id: task_id, ...rest })),
         schema: z.array(CommentSchema),
         signal: call.signal,
+        // zou handles each comment in turn (status, notifications, events): a busy server needs about a
+        // second for each, more with several batches in flight, and a write given up on has an unknown outcome.
+        timeoutMs: (options.timeoutMs ?? 15_000) + items.length * BATCH_COMMENT_MS_PER_ITEM,
       }),
 
     /** Adds the person to the tasks' assignees. Returns the tasks zou actually assigned (others skipped). */
@@ -243,6 +262,55 @@ export function createKitsuClient(options: KitsuClientOptions) {
         signal: call.signal,
       });
     },
+
+    /** An empty preview file on the comment (next revision of the task); the upload fills it. */
+    addPreview: (taskId: string, commentId: string, call: CallOptions = {}) =>
+      request({
+        method: 'POST',
+        path: '/actions/tasks/:taskId/comments/:commentId/add-preview',
+        params: { taskId, commentId },
+        body: {},
+        schema: PreviewFileSchema,
+        signal: call.signal,
+      }),
+
+    /**
+     * The file of an empty preview file (multipart `file`; zou reads the format from the name's
+     * extension). zou refuses a second upload to a filled one, and deletes the preview file when it
+     * refuses the format or its processing fails.
+     */
+    uploadPreview: (
+      previewFileId: string,
+      file: Blob,
+      fileName: string,
+      call: CallOptions & { timeoutMs?: number } = {},
+    ) => {
+      const form = new FormData();
+      form.append('file', file, fileName);
+      return request({
+        method: 'POST',
+        path: '/pictures/preview-files/:previewFileId',
+        params: { previewFileId },
+        body: form,
+        schema: PreviewFileSchema,
+        signal: call.signal,
+        timeoutMs: call.timeoutMs,
+      });
+    },
+
+    /** Removes a preview file from its comment (zou answers 204); the comment stays. */
+    removePreview: async (taskId: string, commentId: string, previewFileId: string, call: CallOptions = {}) => {
+      await request({
+        method: 'DELETE',
+        path: '/actions/tasks/:taskId/comments/:commentId/preview-files/:previewFileId',
+        params: { taskId, commentId, previewFileId },
+        schema: z.unknown(),
+        signal: call.signal,
+      });
+    },
+
+    previewFile: (previewFileId: string, call?: CallOptions) =>
+      get('/data/preview-files/:previewFileId', PreviewFileSchema, call, { previewFileId }),
 
     /** zou answers 204 and recomputes the task status from the remaining comments. */
     deleteComment: async (taskId: string, commentId: string, call: CallOptions = {}): Promise<void> => {

@@ -31,9 +31,12 @@ export interface RequestSpec<S extends z.ZodType> {
   path: string;
   params?: Record<string, string>;
   query?: Record<string, QueryValue>;
+  /** JSON-encoded, except FormData (multipart uploads), which is sent as it is. */
   body?: unknown;
   schema: S;
   signal?: AbortSignal;
+  /** Instead of the client's timeout: uploads take as long as their file needs. */
+  timeoutMs?: number;
 }
 
 const BASE_DELAY_MS = 300;
@@ -98,7 +101,7 @@ export function createHttp(config: HttpConfig) {
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, config.timeoutMs);
+    }, spec.timeoutMs ?? config.timeoutMs);
     const forwardAbort = () => controller.abort(spec.signal?.reason);
     spec.signal?.addEventListener('abort', forwardAbort, { once: true });
 
@@ -106,11 +109,12 @@ export function createHttp(config: HttpConfig) {
     let text: string;
     try {
       const headers: Record<string, string> = { Authorization: `Bearer ${config.token}`, Accept: 'application/json' };
-      if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+      const multipart = spec.body instanceof FormData;
+      if (spec.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
       response = await config.fetch(url, {
         method: spec.method,
         headers,
-        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        body: spec.body === undefined ? undefined : multipart ? (spec.body as FormData) : JSON.stringify(spec.body),
         // zou reads the JWT cookie before the header: a stale Kitsu cookie would win over our token.
         credentials: 'omit',
         cache: 'no-store',

@@ -181,3 +181,19 @@ export const CommentSchema = z.object({
   task_status: z.object({ id, name: z.string(), short_name: z.string(), color: z.string() }).optional(),
 });
 export type Comment = z.infer<typeof CommentSchema>;
+
+/** A preview file: created empty by add-preview, filled by the upload (original_name set, status ready). */
+export const PreviewFileSchema = z.object({
+  id,
+  task_id: nullableId.optional(),
+  revision: z.number().nullish(),
+  position: z.number().nullish(),
+  extension: z.string().nullish(),
+  original_name: z.string().nullish(),
+  /** "processing", "ready" or "broken". */
+  status: z.string().nullish(),
+  file_size: z.number().nullish(),
+  width: z.number().nullish(),
+  height: z.number().nullish(),
+});
+export type PreviewFile = z.infer<typeof PreviewFileSchema>;
