@@ -1,0 +1,146 @@
+// npm run bench [-- --quick] [--tasks N] [--bulk N] [--fresh] [--only s1,s2] [--update-readme]
+//
+// Sidekick's benchmark on the real Kitsu stack (npm run kitsu:up; KITSU_STACK_DIR picks another) and
+// the built extension in real Chromium (SIDEKICK_OUT_DIR, headed: run it under xvfb-run). It seeds its
+// own production beside the shared seed, measures, prints a table and writes bench/results/latest.json
+// (quick.json for --quick, partial.json for --only).
+// Sections: sizes, rules, bulk, extension, dock, heap. --quick is CI's check that the benchmark works.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../test/e2e/support/browser.mjs';
+import { readStack } from '../test/e2e/support/stack.mjs';
+import { table, withRatios } from './lib/figures.mjs';
+import { loadSidekick } from './lib/load-sidekick.mjs';
+import { benchOptions, SECTIONS } from './lib/options.mjs';
+import { ensureBenchProduction } from './lib/seed-bench.mjs';
+import { benchBulk } from './sections/bulk.mjs';
+import { benchDock } from './sections/dock.mjs';
+import { benchExtensionBulk } from './sections/extension-bulk.mjs';
+import { benchHeap } from './sections/heap.mjs';
+import { benchRules } from './sections/rules.mjs';
+import { benchSizes } from './sections/sizes.mjs';
+
+function commandOutput(command, args) {
+  try {
+    return execFileSync(command, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function machine(stack) {
+  const cpus = os.cpus();
+  return {
+    host: os.hostname(),
+    os: `${os.type()} ${os.release()}`,
+    cpu: `${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`,
+    memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+    loadAverageAtStart: os.loadavg().map((load) => Math.round(load * 100) / 100),
+    versions: {
+      sidekick: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
+      commit: commandOutput('git', ['rev-parse', '--short', 'HEAD']),
+      uncommittedChanges: Boolean(commandOutput('git', ['status', '--porcelain'])),
+      node: process.version,
+      chromium: commandOutput(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']),
+      zou: stack.zouVersion,
+    },
+  };
+}
+
+const README_START = '<!-- bench:start -->';
+const README_END = '<!-- bench:end -->';
+
+function updateReadme(markdown) {
+  const file = path.join(ROOT, 'README.md');
+  const readme = fs.readFileSync(file, 'utf8');
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} block`);
+  fs.writeFileSync(file, `${readme.slice(0, start + README_START.length)}\n${markdown}\n${readme.slice(end)}`);
+}
+
+async function main() {
+  const options = benchOptions(process.argv.slice(2));
+  const startedAt = Date.now();
+  const log = (message) => console.log(`[${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)}s] ${message}`);
+  const stack = readStack();
+  const run = (section) => options.only.includes(section);
+  const figures = [];
+  const about = machine(stack);
+  log(`machine: ${about.cpu}, load ${about.loadAverageAtStart.join(' ')}; options ${JSON.stringify(options)}`);
+
+  const failures = [];
+  // A section that fails is reported and the others still run; the exit code says it failed.
+  const section = async (name, measure) => {
+    if (!run(name)) return;
+    try {
+      figures.push(...(await measure()));
+    } catch (error) {
+      failures.push({ section: name, error: error.stack ?? String(error) });
+      log(`section ${name} FAILED: ${error.stack ?? error}`);
+    }
+  };
+
+  await section('sizes', async () => benchSizes());
+  const sidekick = await loadSidekick();
+  await section('rules', () => benchRules(sidekick, { sizes: options.ruleSizes, repeats: options.repeats, log }));
+
+  let production;
+  let seedSeconds = 0;
+  if (['bulk', 'extension', 'dock', 'heap'].some(run)) {
+    const seedStart = Date.now();
+    production = await ensureBenchProduction(stack, { shots: options.shots, fresh: options.fresh, log });
+    seedSeconds = (Date.now() - seedStart) / 1000;
+    log(`production "${production.name}" ready in ${seedSeconds.toFixed(0)} s`);
+  }
+  const { bulk, bulkRepeats, sweepTasks, repeats, heapFactor } = options;
+  await section('bulk', () =>
+    benchBulk(sidekick, stack, production, { tasks: bulk, repeats: bulkRepeats, sweepTasks, log }),
+  );
+  await section('extension', () => benchExtensionBulk(sidekick, stack, production, { tasks: bulk, log }));
+  await section('dock', () => benchDock(stack, production, { repeats, log }));
+  await section('heap', () => benchHeap(stack, production, { factor: heapFactor, log }));
+
+  const results = withRatios(figures);
+  const finishedAt = new Date();
+  const report = {
+    date: finishedAt.toISOString(),
+    durationSeconds: Math.round((Date.now() - startedAt) / 1000),
+    seedSeconds: Math.round(seedSeconds),
+    mode: options.quick ? 'quick' : 'default',
+    options,
+    machine: { ...about, loadAverageAtEnd: os.loadavg().map((load) => Math.round(load * 100) / 100) },
+    production: production && { name: production.name, shots: production.shots, tasks: production.tasks },
+    figures: results,
+    failures,
+  };
+  const out = path.join(ROOT, 'bench/results');
+  fs.mkdirSync(out, { recursive: true });
+  // Only a full default run replaces the recorded figures; CI's quick run and partial runs have their own file.
+  const name = options.quick ? 'quick.json' : options.only.length < SECTIONS.length ? 'partial.json' : 'latest.json';
+  fs.writeFileSync(path.join(out, name), `${JSON.stringify(report, null, 2)}\n`);
+  // In the repository's format, so `npm run lint` stays clean once the results are committed (the others are ignored).
+  if (name === 'latest.json') {
+    execFileSync(path.join(ROOT, 'node_modules/.bin/biome'), ['format', '--write', path.join(out, name)], {
+      stdio: 'ignore',
+    });
+  }
+  const markdown = [
+    `Run of ${finishedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC (${report.mode}, ${report.durationSeconds} s, ` +
+      `${about.cpu}, load ${about.loadAverageAtStart[0]} → ${report.machine.loadAverageAtEnd[0]}, ` +
+      `zou ${about.versions.zou}, ${about.versions.chromium ?? 'Chromium'}, commit ${about.versions.commit}` +
+      `${about.versions.uncommittedChanges ? ' + changes' : ''}):`,
+    '',
+    table(results),
+  ].join('\n');
+  console.log(`\n${markdown}\n\nWritten: bench/results/${name}`);
+  if (options.updateReadme) updateReadme(markdown);
+  if (failures.length > 0) {
+    console.error(`\n${failures.length} section(s) failed: ${failures.map((failure) => failure.section).join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();
