@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { onPausedChange, readPaused } from '../../lib/dock/paused';
+import { acceptOnlyPersonInput } from '../../lib/dock/person-input';
 import { pageNoticeSchema } from '../../lib/messaging/protocol';
 import { DockApp, type DockShell } from './DockApp';
 import { openPageLink } from './page-link';
@@ -68,6 +69,7 @@ export default defineContentScript({
         if (container) render(null, container);
       },
     });
+    acceptOnlyPersonInput(ui.shadow);
     // Paused from the popup: the dock leaves every page at once, and comes back the same way.
     const showOrHide = (paused: boolean) => (paused ? ui.remove() : ui.mount());
     showOrHide(await readPaused());

@@ -1,6 +1,8 @@
 import { type Cache, type CacheDescriptor, type CacheKind, createCache, type ReadMode } from '../cache';
-import { createKitsuClient, type KitsuClient } from '../kitsu';
+import { createKitsuClient, isKitsuApiError, type KitsuClient, type KitsuErrorKind } from '../kitsu';
 import type { StoredConnection } from './model';
+
+const AUTH_FAILURES: readonly KitsuErrorKind[] = ['auth', 'auth-expired', 'auth-revoked'];
 
 /**
  * One connection at work: its API client and its host's cache, and every read the panels use,
@@ -15,8 +17,15 @@ export function createSession(
 ) {
   const through =
     <A extends unknown[], T>(describe: (...args: A) => CacheDescriptor, fetch: (...args: A) => Promise<T>) =>
-    async (mode: ReadMode, ...args: A): Promise<T> =>
-      (await cache.read(describe(...args), () => fetch(...args), { mode })).value;
+    async (mode: ReadMode, ...args: A): Promise<T> => {
+      try {
+        return (await cache.read(describe(...args), () => fetch(...args), { mode })).value;
+      } catch (error) {
+        // The token stopped working: the connection line must not go on saying "Connected" from the cache.
+        if (isKitsuApiError(error) && AUTH_FAILURES.includes(error.kind)) await cache.invalidateKind('authenticated');
+        throw error;
+      }
+    };
   const one = (kind: CacheKind) => (): CacheDescriptor => ({ kind, key: kind, tags: [kind] });
   const inProject =
     (kind: CacheKind) =>

@@ -35,6 +35,11 @@ export type RouterOptions = {
   /** Told what was refused and why, never the payload (it may carry a token). */
   onRefused?: (reason: string) => void;
   onError?: (error: unknown) => void;
+  /**
+   * A sentence for people about a failure no handler turned into a refusal (Kitsu unreachable, a revoked
+   * token...), or undefined for the generic one. It must never carry a token or a URL.
+   */
+  describeFailure?: (error: unknown) => string | undefined;
 };
 
 /**
@@ -67,7 +72,8 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
     } catch (error) {
       if (error instanceof RefusedError) return refuse('refused', error.message);
       options.onError?.(error);
-      return { ok: false, error: { code: 'internal', message: 'Sidekick could not answer this request.' } };
+      const message = options.describeFailure?.(error) ?? 'Sidekick could not answer this request.';
+      return { ok: false, error: { code: 'internal', message } };
     }
   };
 }

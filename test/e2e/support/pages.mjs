@@ -12,6 +12,11 @@ export async function startTestPageServer() {
   const { port } = server.address();
   return {
     port,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        // The browser keeps idle connections open; close() would wait for them.
+        server.closeAllConnections();
+      }),
   };
 }

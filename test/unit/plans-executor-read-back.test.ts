@@ -1,0 +1,95 @@
+import { createStore } from 'idb-keyval';
+import { describe, expect, it } from 'vitest';
+import { KitsuApiError } from '../../lib/kitsu';
+import { executePlan, resumeJob } from '../../lib/plans/executor';
+import { createJournal } from '../../lib/plans/journal';
+import { DEFAULT_MARKER_TEMPLATE, hasMarker, operationRef, withMarker } from '../../lib/plans/marker';
+import type { PlanClient } from '../../lib/plans/steps';
+import { createFakeKitsu, type Fault } from '../../lib/plans/testing/fake-kitsu';
+import { fakeSeed, op, plan, STATUS, task, ticking } from '../../lib/plans/testing/fixtures';
+
+let stores = 0;
+const LOCKED = 'Layout is locked.';
+
+/** Kitsu whose answer to the next `failures` comment reads is unreadable (a garbled body through a proxy). */
+function flakyReads(client: PlanClient, failures: number): PlanClient {
+  let left = failures;
+  return {
+    ...client,
+    taskComments: async (...args: Parameters<PlanClient['taskComments']>) => {
+      if (left-- > 0) {
+        throw new KitsuApiError({ kind: 'bad-response', route: 'GET /data/tasks/:taskId/comments', status: 200 });
+      }
+      return client.taskComments(...args);
+    },
+  };
+}
+
+/** A job whose worker died right after sending its one comment (`fault` says whether the comment landed). */
+async function interruptedJob(fault: Fault['when']) {
+  const fake = createFakeKitsu(fakeSeed([task('t1')], { now: ticking() }));
+  const journal = createJournal(createStore(`read-back-journal-${++stores}`, 'jobs'));
+  fake.inject({ route: 'POST /actions/tasks/:taskId/comment', when: fault, effect: 'hang' });
+  void executePlan(plan([op.comment('c1', 't1', LOCKED)]), {
+    client: fake.client,
+    journal,
+    operator: 'Mina',
+    jobId: 'job-1',
+  });
+  for (let tries = 0; (await journal.get('job-1'))?.items.c1?.state !== 'started'; tries++) {
+    if (tries > 200) throw new Error('the item never started');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await journal.markInterrupted();
+  return { fake, journal };
+}
+
+describe('a resumed job asks Kitsu again when its answer about a started item is unreadable', () => {
+  it.each([
+    ['landed', 'after', 1],
+    ['never reached Kitsu', 'before', 1],
+  ] as const)('settles an item that %s, once, instead of leaving it unsettled', async (_case, when, comments) => {
+    const { fake, journal } = await interruptedJob(when);
+    const report = await resumeJob('job-1', {
+      client: flakyReads(fake.client, 2),
+      journal,
+      landingMs: 0,
+      readBackPauseMs: 1,
+    });
+    expect(report.status).toBe('done');
+    expect(report.items.c1?.state).toBe('applied');
+    expect(fake.comments('t1').filter((comment) => hasMarker(comment.text))).toHaveLength(comments);
+  });
+
+  it('looks again, a landing time later, before writing again an item Kitsu shows nothing of', async () => {
+    const { fake, journal } = await interruptedJob('before');
+    // The dead worker's request reaches a loaded zou late: after the first look, before the second.
+    let looks = 0;
+    const client: PlanClient = {
+      ...fake.client,
+      taskComments: async (...args: Parameters<PlanClient['taskComments']>) => {
+        const seen = await fake.client.taskComments(...args);
+        if (++looks === 1) {
+          const comment = withMarker(LOCKED, 'Mina', DEFAULT_MARKER_TEMPLATE, operationRef('job-1', 'c1'));
+          await fake.client.commentTask('t1', { task_status_id: STATUS.wip, comment });
+        }
+        return seen;
+      },
+    };
+    const report = await resumeJob('job-1', { client, journal, landingMs: 5, readBackPauseMs: 1 });
+    expect(report.items.c1?.state).toBe('applied');
+    expect(fake.comments('t1').filter((comment) => hasMarker(comment.text))).toHaveLength(1);
+  });
+
+  it('leaves the item started, and the job interrupted, when Kitsu stays unreadable', async () => {
+    const { fake, journal } = await interruptedJob('after');
+    const report = await resumeJob('job-1', {
+      client: flakyReads(fake.client, 10),
+      journal,
+      landingMs: 0,
+      readBackPauseMs: 1,
+    });
+    expect(report.status).toBe('interrupted');
+    expect(report.items.c1?.state).toBe('started');
+  });
+});
