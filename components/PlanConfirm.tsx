@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ask, failureText, SidekickRequestError } from '../lib/messaging/client';
 import type { PlanPreview, PlanStatus } from '../lib/messaging/protocol';
+import { AiDraft } from './AiDraft';
 
 const POLL_MS = 300;
 const OPEN_TASKS_UP_TO = 20;
+/** A plan of a thousand tasks is read page by page; the summary above counts them all. */
+const TASKS_PER_PAGE = 100;
 
 const planIdFromHash = () => decodeURIComponent(location.hash.slice(1));
 
@@ -16,6 +19,8 @@ export function PlanConfirm() {
   const [preview, setPreview] = useState<PlanPreview | null>(null);
   const [status, setStatus] = useState<PlanStatus | null>(null);
   const [message, setMessage] = useState('');
+  const [page, setPage] = useState(0);
+  const [drafting, setDrafting] = useState(false);
 
   useEffect(() => {
     const onHash = () => setPlanId(planIdFromHash());
@@ -27,6 +32,7 @@ export function PlanConfirm() {
     setPreview(null);
     setStatus(null);
     setMessage('');
+    setPage(0);
     ask({ type: 'plans/preview', planId })
       .then(setPreview)
       .catch((error: unknown) => setMessage(failureText(error)));
@@ -83,6 +89,30 @@ export function PlanConfirm() {
     }
   }
 
+  async function resume(event: MouseEvent) {
+    if (!event.isTrusted) return;
+    setMessage('');
+    try {
+      await ask({ type: 'plans/resume', planId });
+      await follow();
+    } catch (error) {
+      setMessage(failureText(error));
+    }
+  }
+
+  async function retryFailed(event: MouseEvent) {
+    if (!event.isTrusted) return;
+    setMessage('');
+    try {
+      const answer = await ask({ type: 'plans/retry-failed', planId });
+      if (answer.planId) location.hash = encodeURIComponent(answer.planId);
+      else setMessage(`Nothing to retry: ${answer.foundApplied} item(s) had been written after all.`);
+      if (!answer.planId) await follow();
+    } catch (error) {
+      setMessage(failureText(error));
+    }
+  }
+
   if (!preview) {
     return (
       <main>
@@ -91,9 +121,11 @@ export function PlanConfirm() {
       </main>
     );
   }
+  const pageCount = Math.ceil(preview.tasks.length / TASKS_PER_PAGE);
   const running = status?.state === 'running';
   const copiesHashtags = preview.tasks.some((task) => task.hashtagCopies.length > 0);
   const finished = status && ['done', 'cancelled', 'interrupted'].includes(status.state);
+  const paused = status?.state === 'cancelled' && status.progress.done < status.progress.total;
   return (
     <main class="sk-confirm" data-testid="plan-confirm-page">
       <h1 data-testid="plan-title">{preview.title}</h1>
@@ -102,6 +134,7 @@ export function PlanConfirm() {
         {preview.markerExample.replace('…', '').trim()}”.
       </p>
       <ImpactSummary preview={preview} />
+      <AiDraft key={planId} planId={planId} preview={preview} onOpenChange={setDrafting} />
       {/* Actions and progress come before the list: a plan of hundreds of tasks stays confirmable. */}
       {status && (running || finished) ? <JobProgress status={status} /> : null}
       <p role="alert" data-testid="plan-message">
@@ -109,7 +142,7 @@ export function PlanConfirm() {
       </p>
       <div class="sk-form__actions">
         {preview.state === 'pending' ? (
-          <button type="button" class="sk-primary" data-testid="plan-confirm" onClick={confirm}>
+          <button type="button" class="sk-primary" data-testid="plan-confirm" disabled={drafting} onClick={confirm}>
             Confirm and write to Kitsu
           </button>
         ) : null}
@@ -126,7 +159,17 @@ export function PlanConfirm() {
         ) : null}
         {running ? (
           <button type="button" data-testid="plan-cancel" onClick={() => ask({ type: 'plans/cancel', planId })}>
-            Stop after the current items
+            Pause after the current items
+          </button>
+        ) : null}
+        {paused ? (
+          <button type="button" class="sk-primary" data-testid="plan-resume" onClick={resume}>
+            Resume
+          </button>
+        ) : null}
+        {finished && status.progress.failed > 0 ? (
+          <button type="button" data-testid="plan-retry-failed" onClick={retryFailed}>
+            Retry failed…
           </button>
         ) : null}
         {finished && status.undoable ? (
@@ -145,8 +188,10 @@ export function PlanConfirm() {
           {preview.operationCount} change{preview.operationCount > 1 ? 's' : ''} on {preview.tasks.length} task
           {preview.tasks.length > 1 ? 's' : ''}
         </h2>
+        <ChangeSummary preview={preview} />
+        <Pager page={page} pageCount={pageCount} onPage={setPage} />
         <ul class="sk-plan-tasks" data-testid="plan-tasks">
-          {preview.tasks.map((task) => (
+          {preview.tasks.slice(page * TASKS_PER_PAGE, (page + 1) * TASKS_PER_PAGE).map((task) => (
             <li key={task.taskId}>
               <details open={preview.tasks.length <= OPEN_TASKS_UP_TO}>
                 <summary>
@@ -168,6 +213,52 @@ export function PlanConfirm() {
         </ul>
       </section>
     </main>
+  );
+}
+
+const CHANGE_NAMES: Record<string, string> = {
+  status: 'status changes',
+  comment: 'comments',
+  assignees: 'assignee changes',
+  start: 'start dates',
+  due: 'due dates',
+  estimate: 'estimates',
+  priority: 'priorities',
+  file: 'files',
+};
+
+/** How many changes of each kind the whole plan makes, whatever page is shown. */
+function ChangeSummary({ preview }: { preview: PlanPreview }) {
+  const counts = new Map<string, number>();
+  for (const task of preview.tasks) {
+    for (const line of task.lines) counts.set(line.field, (counts.get(line.field) ?? 0) + 1);
+  }
+  return (
+    <p class="sk-muted" data-testid="plan-change-counts">
+      {[...counts].map(([field, count]) => `${count} ${CHANGE_NAMES[field] ?? field}`).join(', ')}.
+    </p>
+  );
+}
+
+function Pager(props: { page: number; pageCount: number; onPage: (page: number) => void }) {
+  if (props.pageCount <= 1) return null;
+  return (
+    <nav class="sk-form__actions" aria-label="Pages of tasks" data-testid="plan-pager">
+      <button type="button" disabled={props.page === 0} onClick={() => props.onPage(props.page - 1)}>
+        Previous
+      </button>
+      <span data-testid="plan-page">
+        Page {props.page + 1} of {props.pageCount}
+      </span>
+      <button
+        type="button"
+        data-testid="plan-next-page"
+        disabled={props.page + 1 >= props.pageCount}
+        onClick={() => props.onPage(props.page + 1)}
+      >
+        Next
+      </button>
+    </nav>
   );
 }
 
@@ -200,13 +291,20 @@ function ImpactSummary({ preview }: { preview: PlanPreview }) {
 function JobProgress({ status }: { status: PlanStatus }) {
   const { progress } = status;
   const unapplied = status.items.filter((item) => item.state === 'skipped' || item.state === 'failed');
+  // Per item, what is being written now: for a batch publish, the files uploading.
+  const inFlight = status.state === 'running' ? status.items.filter((item) => item.state === 'started') : [];
   return (
     <section aria-labelledby="sk-progress" data-testid="plan-progress" data-state={status.state}>
-      <h2 id="sk-progress">{status.state === 'running' ? 'Writing to Kitsu…' : `Finished: ${status.state}`}</h2>
+      <h2 id="sk-progress">{progressHeading(status)}</h2>
       <progress max={progress.total} value={progress.done} aria-label="Progress" />
       <p data-testid="plan-counts">
         {progress.applied} applied, {progress.skipped} skipped, {progress.failed} failed, of {progress.total}.
       </p>
+      {inFlight.length > 0 ? (
+        <p class="sk-muted" data-testid="plan-in-flight">
+          In progress: {inFlight.map((item) => item.taskLabel).join(', ')}
+        </p>
+      ) : null}
       {unapplied.length > 0 ? (
         <ul data-testid="plan-unapplied">
           {unapplied.map((item) => (
@@ -221,4 +319,11 @@ function JobProgress({ status }: { status: PlanStatus }) {
       ) : null}
     </section>
   );
+}
+
+function progressHeading(status: PlanStatus): string {
+  if (status.state === 'running') return 'Writing to Kitsu…';
+  const left = status.progress.total - status.progress.done;
+  if (status.state === 'cancelled' && left > 0) return `Paused: ${left} item${left > 1 ? 's' : ''} not written yet`;
+  return `Finished: ${status.state}`;
 }

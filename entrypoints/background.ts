@@ -2,8 +2,23 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { visibleSuggestions } from '../lib/agent/engine';
 import { runAgent } from '../lib/agent/service';
-import { agentPageOf, dismissalsKey, readDismissals, suggestionsView, withDismissal } from '../lib/agent/view';
-import { bulkChoices, bulkScopeOf, commentStatusPlan } from '../lib/bulk/service';
+import {
+  agentPageOf,
+  dismissalsKey,
+  readDismissals,
+  suggestionsView,
+  taskLinker,
+  withDismissal,
+} from '../lib/agent/view';
+import { commentDraftInput, endpointOriginOf, settingsFromForm } from '../lib/ai/draft';
+import { AiError } from '../lib/ai/errors';
+import { serveAiPort } from '../lib/ai/port';
+import { buildPrompt } from '../lib/ai/prompts';
+import { createAiService } from '../lib/ai/service';
+import { aiSettingsView, assertAiAllowed } from '../lib/ai/settings';
+import { createAiStore } from '../lib/ai/store';
+import { threadSummaryInput } from '../lib/ai/summary';
+import { bulkChoices, bulkPlan, bulkScopeOf, bulkSelection } from '../lib/bulk/service';
 import { isHostGranted, syncContentScriptRegistration } from '../lib/connections/content-script-registration';
 import { matchPatternFor } from '../lib/connections/origins';
 import { probeIdentity } from '../lib/connections/probe';
@@ -14,14 +29,17 @@ import { LAZY_PANELS_SCRIPT } from '../lib/dock/lazy-panels';
 import { connectionLine, pageNames, popupConnection } from '../lib/dock/overview';
 import { PAUSED_KEY, readPaused } from '../lib/dock/paused';
 import { createLivePages } from '../lib/events/live-pages';
-import { createKitsuClient, describeKitsuError } from '../lib/kitsu';
+import { createKitsuClient, describeKitsuError, isKitsuApiError } from '../lib/kitsu';
 import { describeContext, parseKitsuUrl } from '../lib/kitsu-routes';
-import { PAGE_PORT_NAME, type PageNotice, pagePortMessageSchema } from '../lib/messaging/protocol';
+import { AI_PORT_NAME, PAGE_PORT_NAME, type PageNotice, pagePortMessageSchema } from '../lib/messaging/protocol';
 import { createRouter, type HandlerContext, RefusedError } from '../lib/messaging/router';
 import { classifySender, originOf, type SenderFacts } from '../lib/messaging/sender';
 import { type AuditRecord, createAuditLog, createJournal } from '../lib/plans';
 import { createPlanFlow, PlanRefusal } from '../lib/plans/flow';
 import { readOperatorSettings, saveOperatorSettings } from '../lib/plans/operator-settings';
+import { createPublishFiles } from '../lib/publish/files';
+import { PublishPlanError } from '../lib/publish/plan';
+import { publishCatalog, publishPageOf, publishPlan } from '../lib/publish/service';
 
 export default defineBackground(() => {
   const ownOrigin = originOf(browser.runtime.getURL('/')) ?? '';
@@ -63,8 +81,12 @@ export default defineBackground(() => {
     now: () => new Date(),
   });
 
+  const publishFiles = createPublishFiles();
+  // Files of publishes never confirmed are not kept beyond a day.
+  void publishFiles.prune().catch(() => {});
   const planFlow = createPlanFlow({
     sessionFor: (origin) => sessions.for(origin),
+    publishFiles,
     journal: createJournal(),
     audit,
     operator: readOperatorSettings,
@@ -78,6 +100,22 @@ export default defineBackground(() => {
     },
   });
   void planFlow.resumeInterrupted();
+
+  const aiStore = createAiStore();
+  const ai = createAiService({
+    store: aiStore,
+    extensionOrigin: ownOrigin,
+    hasHostPermission: (origin) => browser.permissions.contains({ origins: [matchPatternFor(origin)] }),
+  });
+  /** AI refusals are written for people: they cross the message boundary as such. */
+  const aiRefusing = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await refusing(work);
+    } catch (error) {
+      if (error instanceof AiError) throw new RefusedError(error.message);
+      throw error;
+    }
+  };
 
   /** Refusals written for people cross the message boundary as such; other failures stay generic. */
   const refusing = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -95,6 +133,16 @@ export default defineBackground(() => {
     const session = await sessions.for(sender.origin);
     if (!session) throw new RefusedError('This Kitsu has no connection any more.');
     return session;
+  }
+
+  /** The publish page names the Kitsu page it was opened from: it must be a configured connection's. */
+  async function publishSession(url: string) {
+    const origin = originOf(url);
+    const session = origin && (await isConfiguredOrigin(origin)) ? await sessions.for(origin) : null;
+    if (!session) throw new RefusedError('This Kitsu has no connection any more.');
+    const page = publishPageOf(parseKitsuUrl(url));
+    if (!page) throw new RefusedError('Batch publish works on production, entity, task-type and task pages.');
+    return { session, page };
   }
 
   function bulkScopeFor(url: string) {
@@ -120,6 +168,113 @@ export default defineBackground(() => {
 
   const route = createRouter(
     {
+      'ai/settings/get': async () => aiSettingsView(await aiStore.read()),
+      async 'ai/settings/save'({ type: _type, ...form }) {
+        return aiRefusing(async () => {
+          const current = await aiStore.read();
+          const next = settingsFromForm(current, form);
+          const origin = endpointOriginOf(next);
+          if (origin && !(await browser.permissions.contains({ origins: [matchPatternFor(origin)] }))) {
+            throw new AiError('permission', `Allow Sidekick to reach ${origin} first: the browser asks when you save.`);
+          }
+          const saved = await aiStore.write(next);
+          // Lowest privilege: the host of an endpoint no longer used is given back, unless a Kitsu uses it.
+          const previous = endpointOriginOf(current);
+          const pattern = previous ? matchPatternFor(previous) : null;
+          const stillNeeded = [origin, ...(await configuredOrigins())].some(
+            (other) => other && matchPatternFor(other) === pattern,
+          );
+          if (pattern && !stillNeeded) await browser.permissions.remove({ origins: [pattern] });
+          return aiSettingsView(saved);
+        });
+      },
+      async 'ai/test'() {
+        try {
+          return { ok: true as const, ...(await ai.test(AbortSignal.timeout(120_000))) };
+        } catch (error) {
+          const failure = error instanceof AiError ? error : new AiError('server', 'The test failed.');
+          return { ok: false as const, problem: failure.problem, message: failure.message };
+        }
+      },
+      'ai/prepare-draft': (request) =>
+        aiRefusing(async () => {
+          const { plan, preview } = await planFlow.confirmable(request.planId);
+          const settings = await aiStore.read();
+          assertAiAllowed(settings, plan.host);
+          const session = await sessions.for(plan.host);
+          if (!session) throw new PlanRefusal(`${plan.host} has no connection any more.`);
+          const [project, persons] = await Promise.all([
+            session.reads.project('swr', plan.projectId),
+            session.reads.persons('swr'),
+          ]);
+          const input = commentDraftInput(plan, preview, {
+            kind: request.kind,
+            instructions: request.instructions,
+            production: project.name,
+          });
+          const prompt = buildPrompt(
+            { purpose: 'comment-draft', input },
+            { exclude: request.exclude, knownNames: persons.map((person) => person.full_name) },
+          );
+          return {
+            host: plan.host,
+            kind: request.kind,
+            provider: settings.provider,
+            destination: endpointOriginOf(settings),
+            messages: prompt.messages,
+            characters: prompt.characters,
+            excluded: prompt.excluded,
+            leftOut: prompt.leftOut,
+            restorations: prompt.restorations,
+            currentText: input.currentText,
+          };
+        }),
+      async 'ai/summarise-thread'(request, { sender }) {
+        const session = await pageSession(request.url, sender);
+        const context = parseKitsuUrl(request.url);
+        if (context.kind !== 'task') throw new RefusedError('Threads are summarised on a task page.');
+        const origin = session.connection.origin;
+        await aiRefusing(async () => assertAiAllowed(await aiStore.read(), origin));
+        const where = `summary/${encodeURIComponent(origin)}/${encodeURIComponent(context.taskId)}`;
+        await browser.windows.create({
+          url: browser.runtime.getURL(`/confirm.html#${where}`),
+          type: 'popup',
+          width: 760,
+          height: 820,
+        });
+        return { opened: true };
+      },
+      'ai/prepare-summary': (request) =>
+        aiRefusing(async () => {
+          const settings = await aiStore.read();
+          assertAiAllowed(settings, request.host);
+          const session = await sessions.for(request.host);
+          if (!session) throw new PlanRefusal(`${request.host} has no connection any more.`);
+          const [task, comments, persons, statuses] = await Promise.all([
+            session.reads.fullTask('swr', request.taskId),
+            session.reads.taskComments('swr', request.taskId),
+            session.reads.persons('swr'),
+            session.reads.taskStatuses('swr'),
+          ]);
+          const input = threadSummaryInput(task, comments, { persons, statuses });
+          const prompt = buildPrompt(
+            { purpose: 'thread-summary', input },
+            { exclude: request.exclude, knownNames: persons.map((person) => person.full_name) },
+          );
+          return {
+            host: request.host,
+            provider: settings.provider,
+            destination: endpointOriginOf(settings),
+            taskLabel: input.taskLabel,
+            commentCount: comments.length,
+            messages: prompt.messages,
+            characters: prompt.characters,
+            excluded: prompt.excluded,
+            leftOut: prompt.leftOut,
+            restorations: prompt.restorations,
+          };
+        }),
+      'plans/replace-comment': (request) => refusing(() => planFlow.replaceCommentText(request.planId, request.text)),
       async 'agent/suggestions'(request, { sender }) {
         const { session, context } = await agentPage(request.url, sender);
         const now = new Date();
@@ -131,7 +286,10 @@ export default defineBackground(() => {
           console.warn('[sidekick] agent:', diagnostic.ruleId, diagnostic.message);
         }
         const visible = visibleSuggestions(result.suggestions, dismissals, now);
-        return suggestionsView(result.suggestions, visible, result.diagnostics.length);
+        return suggestionsView(result.suggestions, visible, {
+          problems: result.diagnostics.length,
+          link: taskLinker(result.index, session.connection.origin, context),
+        });
       },
       async 'agent/dismiss'(request, { sender }) {
         const session = await pageSession(request.url, sender);
@@ -167,10 +325,14 @@ export default defineBackground(() => {
         const session = await pageSession(request.url, sender);
         return bulkChoices(session, bulkScopeFor(request.url));
       },
-      async 'bulk/comment-status'(request, { sender }) {
+      async 'bulk/select'(request, { sender }) {
+        const session = await pageSession(request.url, sender);
+        return bulkSelection(session, bulkScopeFor(request.url), request.filter);
+      },
+      async 'bulk/propose'(request, { sender }) {
         const session = await pageSession(request.url, sender);
         return refusing(async () => {
-          const plan = await commentStatusPlan(session, bulkScopeFor(request.url), request, {
+          const plan = await bulkPlan(session, bulkScopeFor(request.url), request, {
             planId: crypto.randomUUID(),
             now: new Date(),
           });
@@ -185,7 +347,39 @@ export default defineBackground(() => {
       'plans/status': (request) => refusing(() => planFlow.status(request.planId)),
       'plans/cancel': async (request) => ({ cancelled: await planFlow.cancel(request.planId) }),
       'plans/undo': (request) => refusing(() => planFlow.undo(request.planId)),
+      'plans/resume': (request) => refusing(async () => ({ resumed: await planFlow.resume(request.planId) })),
+      'plans/retry-failed': (request) => refusing(() => planFlow.retryFailed(request.planId)),
       'plans/escape-hashtags': (request) => refusing(() => planFlow.escapeHashtags(request.planId)),
+      async 'publish/open'(request, { sender }) {
+        await pageSession(request.url, sender);
+        if (!publishPageOf(parseKitsuUrl(request.url))) {
+          throw new RefusedError('Batch publish works on production, entity, task-type and task pages.');
+        }
+        // An extension page: the files chosen there never pass through the Kitsu page.
+        await browser.windows.create({
+          url: browser.runtime.getURL(`/publish.html#${encodeURIComponent(request.url)}`),
+          type: 'popup',
+          width: 1000,
+          height: 860,
+        });
+        return { opened: true as const };
+      },
+      async 'publish/catalog'(request) {
+        const { session, page } = await publishSession(request.url);
+        return { ...(await publishCatalog(session, page)), scope: page.scope };
+      },
+      async 'publish/propose'(request) {
+        const { session, page } = await publishSession(request.url);
+        return refusing(async () => {
+          try {
+            const plan = await publishPlan(session, page, request, { planId: crypto.randomUUID(), now: new Date() });
+            return await planFlow.propose(plan);
+          } catch (error) {
+            if (error instanceof PublishPlanError) throw new PlanRefusal(error.message);
+            throw error;
+          }
+        });
+      },
       'settings/get': () => readOperatorSettings(),
       async 'settings/save'(request) {
         try {
@@ -248,6 +442,8 @@ export default defineBackground(() => {
       isConfiguredOrigin,
       onRefused: (reason) => console.warn('[sidekick] refused a message:', reason),
       onError: (error) => console.error('[sidekick] handler failed:', error instanceof Error ? error.name : 'error'),
+      // Kitsu's failures (unreachable, 5xx, a revoked token) reach the panels as what to do, not as "could not answer".
+      describeFailure: (error) => (isKitsuApiError(error) ? describeKitsuError(error) : undefined),
     },
   );
 
@@ -259,7 +455,6 @@ export default defineBackground(() => {
     return true;
   });
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== PAGE_PORT_NAME) return port.disconnect();
     const facts: SenderFacts = {
       id: port.sender?.id,
       url: port.sender?.url,
@@ -267,6 +462,12 @@ export default defineBackground(() => {
       frameId: port.sender?.frameId,
     };
     const sender = classifySender(facts, browser.runtime.id, ownOrigin);
+    if (port.name === AI_PORT_NAME) {
+      // Model calls are for Sidekick's own pages only: a Kitsu page never sends data to a model.
+      if (sender.kind !== 'extension-page' && sender.kind !== 'confirm-page') return port.disconnect();
+      return serveAiPort(port, ai);
+    }
+    if (port.name !== PAGE_PORT_NAME) return port.disconnect();
     if (sender.kind !== 'content-script') return port.disconnect();
     const { origin } = sender;
     // Messages may arrive before the origin check below settles: keep them in order.

@@ -17,4 +17,7 @@ trap 'step "stopping the Kitsu stack"; npm run kitsu:down' EXIT
 npm run kitsu:up
 step "Kitsu contract tests"; npm run test:kitsu
 step "browser tests (Chromium)"; npm run test:e2e
+step "hostile page (Chromium)"; npm run test:hostile
+step "faults: proxy, 1,000-item job, worker stop, revoked token (Chromium)"; npm run test:faults
+step "benchmark, quick (checks the benchmark still runs; no thresholds)"; npm run test:bench; npm run bench -- --quick
 step "browser tests (Firefox ESR)"; npm run test:e2e:firefox

@@ -1,12 +1,20 @@
 import type { PageContext } from '../../lib/kitsu-routes';
 import { defineLazyFeature } from './lazy';
-import { suggestions } from './suggestions';
 import { thisPage } from './this-page';
 import type { DockFeature } from './types';
 
 const onShotOrAssetList = (context: PageContext) =>
   (context.kind === 'entity-list' || context.kind === 'task-type') &&
   (context.entityType === 'shot' || context.entityType === 'asset');
+// The production pages the agent looks at (lib/agent/view agentPageOf, not imported: it would grow this bundle).
+const onAgentPage = (context: PageContext) =>
+  context.kind === 'entity-list' ||
+  context.kind === 'task-type' ||
+  context.kind === 'entity' ||
+  context.kind === 'task';
+
+// lib/publish/service publishPageOf's pages, not imported for the same reason.
+const onPublishPage = (context: PageContext) => context.kind === 'production-page' || onAgentPage(context);
 
 /**
  * Every dock section, in display order. Adding a feature = adding its file and one line here (and, for
@@ -14,8 +22,10 @@ const onShotOrAssetList = (context: PageContext) =>
  */
 export const features: readonly DockFeature[] = [
   thisPage,
-  suggestions,
-  defineLazyFeature({ id: 'bulk-comment-status', title: 'Comment and set status', include: onShotOrAssetList }),
+  defineLazyFeature({ id: 'suggestions', title: 'Suggestions', include: onAgentPage }),
+  defineLazyFeature({ id: 'bulk-helpers', title: 'Bulk helpers', include: onShotOrAssetList }),
+  defineLazyFeature({ id: 'ai-summary', title: 'AI summary', include: (context) => context.kind === 'task' }),
+  defineLazyFeature({ id: 'publish', title: 'Batch publish', include: onPublishPage }),
 ];
 
 export function featuresFor(context: PageContext, all: readonly DockFeature[] = features): DockFeature[] {

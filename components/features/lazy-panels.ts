@@ -1,5 +1,8 @@
 import type { ComponentType } from 'preact';
-import { BulkCommentStatus } from './bulk-comment-status';
+import { AiThreadSummary } from './ai-summary';
+import { BulkHelpers } from './bulk-helpers';
+import { PublishPreviews } from './publish';
+import { Suggestions } from './suggestions';
 import type { FeatureProps } from './types';
 
 /**
@@ -7,5 +10,8 @@ import type { FeatureProps } from './types';
  * ./index.ts with `defineLazyFeature`, which says where it applies without bundling it.
  */
 export const lazyPanels: Readonly<Record<string, ComponentType<FeatureProps>>> = {
-  'bulk-comment-status': BulkCommentStatus,
+  'bulk-helpers': BulkHelpers,
+  suggestions: Suggestions,
+  'ai-summary': AiThreadSummary,
+  publish: PublishPreviews,
 };

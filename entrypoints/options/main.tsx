@@ -1,4 +1,6 @@
 import { render } from 'preact';
+import { AgentSettingsForm } from '../../components/AgentSettings';
+import { AiSettings } from '../../components/AiSettings';
 import { AppInfo } from '../../components/AppInfo';
 import { AuditLog } from '../../components/AuditLog';
 import { ConnectionsSettings } from '../../components/ConnectionsSettings';
@@ -11,6 +13,8 @@ function Options() {
       <AppInfo />
       <ConnectionsSettings />
       <OperatorSettings />
+      <AgentSettingsForm />
+      <AiSettings />
       <AuditLog />
     </main>
   );

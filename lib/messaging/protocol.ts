@@ -1,4 +1,8 @@
 import { z } from 'zod/mini';
+import { AI_PROBLEMS } from '../ai/errors';
+import { DRAFT_KINDS } from '../ai/prompts';
+import { REDACTABLE_FIELDS } from '../ai/redaction';
+import { AI_PROVIDER_KINDS } from '../ai/types';
 import { connectionSchema, kitsuRoleSchema } from '../connections/model';
 
 // zod/mini, not classic zod: the content script bundles these schemas and has a size budget (mini is
@@ -62,20 +66,35 @@ const pageUrl = /* @__PURE__ */ z.string().check(z.url(), z.maxLength(4096));
 
 /** What the bulk panel knows of the page's production, to offer its choices. */
 const bulkChoices = z.object({ type: z.literal('bulk/choices'), url: pageUrl });
+const shortId = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(100));
+const isoDay = /* @__PURE__ */ z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** The bulk panel's filters on the page's tasks (the page itself gives production, entity type, episode). */
+const bulkFilter = z.object({
+  taskTypeId: z.optional(shortId),
+  statusId: z.optional(shortId),
+  /** A person id, or 'unassigned'. */
+  assignee: z.optional(shortId),
+  departmentId: z.optional(shortId),
+  sequenceId: z.optional(shortId),
+  priority: z.optional(/* @__PURE__ */ z.int().check(z.gte(0), z.lte(3))),
+  dueBefore: z.optional(isoDay),
+  dueAfter: z.optional(isoDay),
+  overdue: z.optional(z.boolean()),
+  text: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(200))),
+});
+/** How many of the page's tasks the filters select, with a sample: the panel's live count. */
+const bulkSelect = z.object({ type: z.literal('bulk/select'), url: pageUrl, filter: bulkFilter });
 /**
- * "Comment and set status" on the tasks of the page matching a filter. The background builds the
- * plan from fresh Kitsu data and opens the confirm window; nothing is written here.
+ * One bulk operation (lib/bulk/operations) on the page's tasks matching the filters. The background
+ * validates `input` with that operation's schema, builds the plan from fresh Kitsu data and opens the
+ * confirm window; nothing is written here.
  */
-const bulkCommentStatus = z.object({
-  type: z.literal('bulk/comment-status'),
+const bulkPropose = z.object({
+  type: z.literal('bulk/propose'),
   url: pageUrl,
-  filter: z.object({
-    taskTypeId: z.optional(z.string()),
-    statusId: z.optional(z.string()),
-    text: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(200))),
-  }),
-  statusId: z.nullable(z.string()),
-  text: /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1, 'Write the comment.'), z.maxLength(10_000)),
+  operationId: shortId,
+  filter: bulkFilter,
+  input: z.record(z.string(), z.unknown()),
 });
 /**
  * Loads the dock's lazy panels into the asking page's isolated world (the content script's, never the
@@ -102,8 +121,40 @@ const planExecute = z.object({ type: z.literal('plans/execute'), planId });
 const planStatus = z.object({ type: z.literal('plans/status'), planId });
 const planCancel = z.object({ type: z.literal('plans/cancel'), planId });
 const planUndo = z.object({ type: z.literal('plans/undo'), planId });
+/** Continues a job paused with plans/cancel: the person confirmed the plan, and clicks again to go on. */
+const planResume = z.object({ type: z.literal('plans/resume'), planId });
+/** Offers the failed items of a finished job as a new plan (to preview and confirm); writes nothing. */
+const planRetryFailed = z.object({ type: z.literal('plans/retry-failed'), planId });
 /** Replaces a previewed plan by the same plan with its comments' hashtags escaped (Kitsu copies none). */
 const planEscapeHashtags = z.object({ type: z.literal('plans/escape-hashtags'), planId });
+/** Batch publish: the dock asks the background to open the publish page for the Kitsu page it is on. */
+const publishOpen = z.object({ type: z.literal('publish/open'), url: pageUrl });
+/** The publish page: the production's entities, tasks and statuses, for matching file names. */
+const publishCatalog = z.object({ type: z.literal('publish/catalog'), url: pageUrl });
+/**
+ * The publish page's matched files (already in the extension's IndexedDB): the background builds the
+ * plan from fresh Kitsu data and opens the confirm window; nothing is written here.
+ */
+const publishPropose = z.object({
+  type: z.literal('publish/propose'),
+  url: pageUrl,
+  items: /* @__PURE__ */ z
+    .array(
+      z.object({
+        file: z.object({
+          id: /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(100)),
+          name: /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(500)),
+          size: /* @__PURE__ */ z.number().check(z.int(), z.gte(0)),
+          type: /* @__PURE__ */ z.string().check(z.maxLength(200)),
+        }),
+        taskId: /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(100)),
+        version: z.nullable(/* @__PURE__ */ z.number().check(z.int(), z.gte(0))),
+      }),
+    )
+    .check(z.minLength(1, 'Add at least one file matched to a task.'), z.maxLength(500)),
+  template: /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1, 'Write the comment.'), z.maxLength(2000)),
+  statusId: z.nullable(z.string()),
+});
 const settingsGet = z.object({ type: z.literal('settings/get') });
 const settingsSave = z.object({
   type: z.literal('settings/save'),
@@ -120,10 +171,68 @@ const auditList = z.object({
 });
 const auditExport = z.object({ type: z.literal('audit/export'), format: z.enum(['json', 'csv']) });
 
+/** AI settings (optional assistance, off by default); the key goes in, never out. */
+const aiSettingsGet = z.object({ type: z.literal('ai/settings/get') });
+const aiExclusions = z.array(z.enum(REDACTABLE_FIELDS));
+const aiSettingsSave = z.object({
+  type: z.literal('ai/settings/save'),
+  provider: z.enum(AI_PROVIDER_KINDS),
+  endpoint: /* @__PURE__ */ z.string().check(z.trim(), z.maxLength(2048)),
+  model: /* @__PURE__ */ z.string().check(z.trim(), z.maxLength(200)),
+  /** A new key; absent keeps the stored one. */
+  key: z.optional(/* @__PURE__ */ z.string().check(z.trim(), z.maxLength(4096))),
+  forgetKey: z.optional(z.boolean()),
+  enabledHosts: z.array(/* @__PURE__ */ z.string().check(z.url())),
+  exclude: aiExclusions,
+  answerTimeoutSeconds: /* @__PURE__ */ z.number().check(z.int(), z.gte(5), z.lte(600)),
+});
+/** Tries the configured endpoint with a one-word prompt that carries no Kitsu data. */
+const aiTest = z.object({ type: z.literal('ai/test') });
+/**
+ * The prompt a comment draft of a pending plan would send, built by the background from the plan and
+ * shown to the person before anything is sent. Sends nothing.
+ */
+const aiPrepareDraft = z.object({
+  type: z.literal('ai/prepare-draft'),
+  planId,
+  kind: z.enum(DRAFT_KINDS),
+  exclude: aiExclusions,
+  instructions: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(500))),
+});
+/**
+ * "Summarise thread" on a task page: opens Sidekick's own window on that task's thread, if AI is on
+ * for this Kitsu. The page gets no AI text and sends nothing to a model.
+ */
+const aiSummariseThread = z.object({ type: z.literal('ai/summarise-thread'), url: pageUrl });
+/** The prompt a thread summary would send, shown before anything is sent. Sends nothing. */
+const aiPrepareSummary = z.object({
+  type: z.literal('ai/prepare-summary'),
+  host: /* @__PURE__ */ z.string().check(z.url()),
+  taskId: /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(100)),
+  exclude: aiExclusions,
+});
+/**
+ * Replaces the comment text of a pending plan by the person's edited text: a new plan with its own
+ * preview, confirmable as any; the old one no longer is.
+ */
+const planReplaceComment = z.object({
+  type: z.literal('plans/replace-comment'),
+  planId,
+  text: /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1, 'Write the comment.'), z.maxLength(10_000)),
+});
+
 export const requestSchema = z.discriminatedUnion('type', [
+  aiSettingsGet,
+  aiSettingsSave,
+  aiTest,
+  aiPrepareDraft,
+  aiSummariseThread,
+  aiPrepareSummary,
+  planReplaceComment,
   dockLoadPanels,
   bulkChoices,
-  bulkCommentStatus,
+  bulkSelect,
+  bulkPropose,
   agentSuggestions,
   agentDismiss,
   agentReviewPlan,
@@ -132,7 +241,12 @@ export const requestSchema = z.discriminatedUnion('type', [
   planStatus,
   planCancel,
   planUndo,
+  planResume,
+  planRetryFailed,
   planEscapeHashtags,
+  publishOpen,
+  publishCatalog,
+  publishPropose,
   settingsGet,
   settingsSave,
   auditList,
@@ -153,9 +267,17 @@ export type RequestType = SidekickRequest['type'];
  * only when the confirm window asks: a Kitsu page can propose plans, never execute them.
  */
 export const allowedSenders: Record<RequestType, readonly AllowedSender[]> = {
+  'ai/settings/get': ['extension-page', 'confirm-page'],
+  'ai/settings/save': ['extension-page'],
+  'ai/test': ['extension-page'],
+  'ai/prepare-draft': ['confirm-page'],
+  'ai/summarise-thread': ['content-script'],
+  'ai/prepare-summary': ['confirm-page'],
+  'plans/replace-comment': ['confirm-page'],
   'dock/load-panels': ['content-script'],
   'bulk/choices': ['content-script'],
-  'bulk/comment-status': ['content-script'],
+  'bulk/select': ['content-script'],
+  'bulk/propose': ['content-script'],
   'agent/suggestions': ['content-script'],
   'agent/dismiss': ['content-script'],
   'agent/review-plan': ['content-script'],
@@ -164,7 +286,13 @@ export const allowedSenders: Record<RequestType, readonly AllowedSender[]> = {
   'plans/status': ['confirm-page'],
   'plans/cancel': ['confirm-page'],
   'plans/undo': ['confirm-page'],
+  'plans/resume': ['confirm-page'],
+  'plans/retry-failed': ['confirm-page'],
   'plans/escape-hashtags': ['confirm-page'],
+  'publish/open': ['content-script'],
+  // The publish page is an extension page: files are chosen where Kitsu's page scripts cannot read them.
+  'publish/catalog': ['extension-page'],
+  'publish/propose': ['extension-page'],
   'settings/get': ['extension-page', 'confirm-page'],
   'settings/save': ['extension-page'],
   'audit/list': ['extension-page'],
@@ -256,8 +384,19 @@ export const popupStateAnswer = z.object({
 const named = z.object({ id: z.string(), name: z.string() });
 export const bulkChoicesAnswer = z.object({
   projectName: z.string(),
+  /** The token's role: the operations offered are those it may run. */
+  role: z.nullable(z.string()),
+  operations: z.array(z.object({ id: z.string(), label: z.string() })),
   taskTypes: z.array(named),
   statuses: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.string() })),
+  persons: z.array(named),
+  departments: z.array(named),
+  sequences: z.array(named),
+});
+export const bulkSelectAnswer = z.object({
+  count: z.number(),
+  sample: z.array(z.string()),
+  warnings: z.array(z.string()),
 });
 
 /** The suggestions panel's view: groups per rule with counts, and each suggestion's reasons as text. */
@@ -271,6 +410,10 @@ export const agentSuggestionsAnswer = z.object({
       title: z.string(),
       reasons: z.array(z.string()),
       taskCount: z.number(),
+      /** The evidence's tasks and their Kitsu pages (built by the background on the connection's origin). */
+      tasks: z.array(
+        z.object({ label: z.string(), url: /* @__PURE__ */ z.string().check(z.url({ protocol: /^https?$/ })) }),
+      ),
       hasPlan: z.boolean(),
       actionable: z.boolean(),
     }),
@@ -329,6 +472,35 @@ export const planStatusAnswer = z.object({
 });
 export type PlanStatus = z.infer<typeof planStatusAnswer>;
 
+export const publishOpenAnswer = z.object({ opened: z.literal(true) });
+
+/** What the publish page matches file names against (lib/publish/service.ts PublishCatalog). */
+export const publishCatalogAnswer = z.object({
+  productionName: z.string(),
+  entities: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['shot', 'asset', 'sequence', 'edit', 'episode']),
+      name: z.string(),
+      sequence: z.optional(z.nullable(z.string())),
+      episode: z.optional(z.nullable(z.string())),
+      episodeId: z.optional(z.nullable(z.string())),
+      tasks: z.array(z.object({ id: z.string(), taskTypeId: z.string() })),
+    }),
+  ),
+  taskTypes: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.optional(z.nullable(z.string())) })),
+  statuses: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.string() })),
+  defaultStatusId: z.nullable(z.string()),
+  taskStatuses: z.record(z.string(), z.string()),
+  scope: z.object({
+    taskTypeId: z.optional(z.string()),
+    entityId: z.optional(z.string()),
+    taskId: z.optional(z.string()),
+    episodeId: z.optional(z.string()),
+  }),
+});
+export type PublishCatalogAnswer = z.infer<typeof publishCatalogAnswer>;
+
 export const settingsAnswer = z.object({ operatorName: z.string(), markerTemplate: z.string() });
 
 export const auditRecordView = z.object({
@@ -345,10 +517,71 @@ export const auditRecordView = z.object({
 
 export const dockLoadPanelsAnswer = z.object({ loaded: z.literal(true) });
 
+const chatMessageSchema = z.object({
+  role: z.enum(['system', 'user', 'assistant']),
+  content: /* @__PURE__ */ z.string().check(z.maxLength(40_000)),
+});
+
+export const aiSettingsAnswer = z.object({
+  provider: z.enum(AI_PROVIDER_KINDS),
+  endpoint: z.string(),
+  model: z.string(),
+  hasKey: z.boolean(),
+  enabledHosts: z.array(z.string()),
+  exclude: aiExclusions,
+  answerTimeoutSeconds: z.number(),
+});
+export type AiSettingsAnswer = z.infer<typeof aiSettingsAnswer>;
+
+export const aiTestAnswer = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), reply: z.string(), milliseconds: z.number(), model: z.string() }),
+  z.object({ ok: z.literal(false), problem: z.enum(AI_PROBLEMS), message: z.string() }),
+]);
+
+/** Exactly what a draft would send, and what was kept from it; sending is a separate, explicit step. */
+export const aiPreparedDraftAnswer = z.object({
+  host: z.string(),
+  kind: z.enum(DRAFT_KINDS),
+  provider: z.enum(AI_PROVIDER_KINDS),
+  /** Where it goes: the endpoint's origin, or null for the built-in model. */
+  destination: z.nullable(z.string()),
+  messages: z.array(chatMessageSchema),
+  characters: z.number(),
+  excluded: z.array(z.string()),
+  leftOut: z.array(z.string()),
+  /** Placeholder → name, to give names back in the draft on this side. */
+  restorations: z.record(z.string(), z.string()),
+  currentText: z.string(),
+});
+export type AiPreparedDraft = z.infer<typeof aiPreparedDraftAnswer>;
+
+export const aiSummariseThreadAnswer = z.object({ opened: z.boolean() });
+export const aiPreparedSummaryAnswer = z.object({
+  host: z.string(),
+  provider: z.enum(AI_PROVIDER_KINDS),
+  destination: z.nullable(z.string()),
+  taskLabel: z.string(),
+  commentCount: z.number(),
+  messages: z.array(chatMessageSchema),
+  characters: z.number(),
+  excluded: z.array(z.string()),
+  leftOut: z.array(z.string()),
+  restorations: z.record(z.string(), z.string()),
+});
+export type AiPreparedSummary = z.infer<typeof aiPreparedSummaryAnswer>;
+
 export const answerSchemas = {
+  'ai/settings/get': aiSettingsAnswer,
+  'ai/settings/save': aiSettingsAnswer,
+  'ai/test': aiTestAnswer,
+  'ai/prepare-draft': aiPreparedDraftAnswer,
+  'ai/summarise-thread': aiSummariseThreadAnswer,
+  'ai/prepare-summary': aiPreparedSummaryAnswer,
+  'plans/replace-comment': z.object({ planId: z.string() }),
   'dock/load-panels': dockLoadPanelsAnswer,
   'bulk/choices': bulkChoicesAnswer,
-  'bulk/comment-status': planProposalAnswer,
+  'bulk/select': bulkSelectAnswer,
+  'bulk/propose': planProposalAnswer,
   'agent/suggestions': agentSuggestionsAnswer,
   'agent/dismiss': agentDismissAnswer,
   'agent/review-plan': planProposalAnswer,
@@ -357,7 +590,12 @@ export const answerSchemas = {
   'plans/status': planStatusAnswer,
   'plans/cancel': z.object({ cancelled: z.boolean() }),
   'plans/undo': z.object({ planId: z.nullable(z.string()), notUndoable: z.array(z.string()) }),
+  'plans/resume': z.object({ resumed: z.boolean() }),
+  'plans/retry-failed': z.object({ planId: z.nullable(z.string()), foundApplied: z.number() }),
   'plans/escape-hashtags': z.object({ planId: z.string() }),
+  'publish/open': publishOpenAnswer,
+  'publish/catalog': publishCatalogAnswer,
+  'publish/propose': planProposalAnswer,
   'settings/get': settingsAnswer,
   'settings/save': settingsAnswer,
   'audit/list': z.object({ records: z.array(auditRecordView) }),
@@ -405,3 +643,23 @@ export const pagePortMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page/visit'), url: /* @__PURE__ */ z.string().check(z.url(), z.maxLength(4096)) }),
 ]);
 export type PagePortMessage = z.infer<typeof pagePortMessageSchema>;
+
+/**
+ * A model's answer streams over a port an extension page opens (never a Kitsu page): the page sends
+ * one prompt it showed the person, the background answers with pieces of text and an end; closing the
+ * port cancels the call.
+ */
+export const AI_PORT_NAME = 'sidekick-ai';
+export const aiRunSchema = z.object({
+  type: z.literal('ai/run'),
+  /** The Kitsu host the data comes from: AI must be switched on for it. */
+  host: /* @__PURE__ */ z.string().check(z.url()),
+  messages: /* @__PURE__ */ z.array(chatMessageSchema).check(z.minLength(1), z.maxLength(8)),
+});
+export type AiRun = z.infer<typeof aiRunSchema>;
+export const aiStreamEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ai/text'), delta: z.string() }),
+  z.object({ type: z.literal('ai/done'), text: z.string() }),
+  z.object({ type: z.literal('ai/error'), problem: z.enum(AI_PROBLEMS), message: z.string() }),
+]);
+export type AiStreamEvent = z.infer<typeof aiStreamEventSchema>;

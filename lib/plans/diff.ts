@@ -9,7 +9,7 @@ export interface DiffNames {
   hoursPerDay?: number;
 }
 
-export type DiffField = 'status' | 'comment' | 'assignees' | 'start' | 'due' | 'estimate' | 'priority';
+export type DiffField = 'status' | 'comment' | 'assignees' | 'start' | 'due' | 'estimate' | 'priority' | 'file';
 
 export interface DiffLine {
   operationId: string;
@@ -48,6 +48,19 @@ export function formatEstimate(minutes: number | null, hoursPerDay = 8): string 
   const days = Math.floor(totalHours / hoursPerDay);
   const hours = Math.round((totalHours - days * hoursPerDay) * 10) / 10;
   return [days > 0 && `${days} d`, hours > 0 && `${hours} h`].filter(Boolean).join(' ');
+}
+
+/** Bytes as people read them: "820 KB", "14.2 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${value >= 100 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
 }
 
 export function formatDay(value: string | null | undefined): string {
@@ -124,6 +137,12 @@ export function diffLines(op: Operation, names: DiffNames): DiffLine[] {
       ];
     case 'set-priority':
       return [change('priority', 'Priority', priorityLabel(op.before), priorityLabel(op.after))];
+    case 'publish-preview':
+      return [
+        ...(op.statusAfter ? [change('status', 'Status', status(op.statusBefore), status(op.statusAfter))] : []),
+        line('comment', `Comment: ${op.text}`, undefined, op.text),
+        line('file', `Preview: ${op.file.name} (${formatBytes(op.file.size)})`, undefined, op.file.name),
+      ];
     case 'delete-comment':
       return [
         line('comment', `Delete Sidekick's comment: ${op.text}`, op.text, undefined),

@@ -4,6 +4,7 @@
 // audit record for every item that ends. Writes are never retried: an
 // unknown outcome (timeout, crash) is settled by reading Kitsu back.
 import { describeKitsuError, isKitsuApiError, type KitsuErrorKind } from '../kitsu';
+import type { PublishServices } from '../publish/step';
 import type { AuditLog, AuditRecord } from './audit';
 import { createLimit, runPool } from './concurrency';
 import { type ItemResult, itemsToRun, type Job, type JobItem, type JobStatus, type Journal } from './journal';
@@ -12,6 +13,7 @@ import { type Operation, type Plan, PlanSchema, type Preconditions } from './mod
 import { checkPreconditions, type PreconditionNames } from './preconditions';
 import {
   batchKey,
+  continueItem,
   type PlanClient,
   type ReadyItem,
   readBack,
@@ -43,15 +45,25 @@ export interface RunOptions {
   /** Names for readable skip reasons. */
   names?: PreconditionNames;
   now?: () => Date;
+  /** Pause before asking Kitsu again whether a write landed (times the attempt). Default 1 s. */
+  readBackPauseMs?: number;
   /**
    * How long a write may still land after the worker that sent it died: zou finishes a request whose
    * client is gone. A resumed job reads its 'started' items back only once they are this old, or it
    * would find nothing yet and write them a second time. Default: the API client's request timeout.
    */
   landingMs?: number;
+  /** Batch publish: the upload client and the dropped files (plans without publish items need none). */
+  publish?: PublishServices;
 }
 
 const LANDING_MS = 15_000;
+/**
+ * How many times Kitsu is asked whether a write of unknown outcome landed. One unreadable answer (a
+ * garbled body from a proxy, a 5xx after the client's own retries) must not leave an item unsettled.
+ */
+const READ_BACK_ATTEMPTS = 3;
+const READ_BACK_PAUSE_MS = 1_000;
 
 export interface ExecuteOptions extends RunOptions {
   /** Who confirmed the plan: named in every comment's marker and in the audit log. */
@@ -123,6 +135,9 @@ async function run(job: Job, options: RunOptions): Promise<JobReport> {
     projectId: job.plan.projectId,
     operator: job.operator,
     markerTemplate: job.markerTemplate,
+    publish: options.publish,
+    note: (op, result) => setItem(op, { state: 'started', result, at: now().toISOString() }),
+    recorded: (op) => items[op.id]?.result,
   };
   // What this job already wrote on each task: later operations expect it instead of the preview's values.
   const overlay = new Map<string, Preconditions>();
@@ -145,7 +160,7 @@ async function run(job: Job, options: RunOptions): Promise<JobReport> {
     const item: JobItem =
       outcome.state === 'applied'
         ? { state: 'applied', result: outcome.result, at }
-        : { state: outcome.state, reason: outcome.reason, at };
+        : { state: outcome.state, reason: outcome.reason, ...(outcome.result ? { result: outcome.result } : {}), at };
     await setItem(op, item);
     if (outcome.state === 'applied') remember(op, outcome.result);
     const record = auditRecord(job, op, item);
@@ -154,27 +169,62 @@ async function run(job: Job, options: RunOptions): Promise<JobReport> {
     report();
   };
 
+  /** Finishes a partly written item; it ends 'failed' with the reason when Kitsu fails again. */
+  const continueSafely = async (op: Operation, partial: ItemResult): Promise<StepOutcome> => {
+    try {
+      return await limit(() => continueItem(op, partial, context));
+    } catch (error) {
+      return { state: 'failed', reason: describeKitsuError(error), result: partial };
+    }
+  };
+
   await journal.setStatus(job.jobId, 'running');
   report();
+
+  const readBackPatiently = async (op: Operation) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await limit(() => readBack(op, context));
+      } catch (error) {
+        if (attempt >= READ_BACK_ATTEMPTS || signal?.aborted) throw error;
+        const pause = (options.readBackPauseMs ?? READ_BACK_PAUSE_MS) * attempt;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
+  };
 
   const { started } = itemsToRun(job);
   const lastStart = Math.max(...started.map((op) => Date.parse(items[op.id]?.at ?? '')).filter(Number.isFinite));
   const landing = lastStart + (options.landingMs ?? LANDING_MS) - now().getTime();
   if (landing > 0) await new Promise((resolve) => setTimeout(resolve, landing));
-  await Promise.all(
-    started.map(async (op) => {
-      let seen: Awaited<ReturnType<typeof readBack>>;
-      try {
-        seen = await limit(() => readBack(op, context));
-      } catch {
-        return; // Kitsu unreadable: the item stays 'started' and the job 'interrupted'.
-      }
-      if (seen.landed) await finish(op, { state: 'applied', result: seen.result });
-      else if (seen.changed)
-        await finish(op, { state: 'failed', reason: `The job was interrupted and ${seen.changed}.` });
-      else await setItem(op, { state: 'pending', at: now().toISOString() });
-    }),
-  );
+  /** Reads started items back and settles those Kitsu shows an answer for; returns the ones it shows nothing of. */
+  const settleStarted = async (ops: readonly Operation[]): Promise<Operation[]> => {
+    const absent: Operation[] = [];
+    await Promise.all(
+      ops.map(async (op) => {
+        let seen: Awaited<ReturnType<typeof readBack>>;
+        try {
+          seen = await readBackPatiently(op);
+        } catch {
+          return; // Kitsu unreadable, time after time: the item stays 'started' and the job 'interrupted'.
+        }
+        if (seen.landed) await finish(op, { state: 'applied', result: seen.result });
+        else if (seen.partial) await finish(op, await continueSafely(op, seen.partial));
+        else if (seen.changed)
+          await finish(op, { state: 'failed', reason: `The job was interrupted and ${seen.changed}.` });
+        else absent.push(op);
+      }),
+    );
+    return absent;
+  };
+  // A loaded zou queues requests: a write the dead worker sent can land after the landing time. What Kitsu
+  // does not show yet is looked for once more, a landing time later, before it is written again.
+  let absent = await settleStarted(started);
+  if (absent.length > 0) {
+    await new Promise((resolve) => setTimeout(resolve, options.landingMs ?? LANDING_MS));
+    absent = await settleStarted(absent);
+  }
+  for (const op of absent) await setItem(op, { state: 'pending', at: now().toISOString() });
 
   const runUnit = async (unit: readonly Operation[]) => {
     const ready: ReadyItem[] = [];
@@ -229,15 +279,22 @@ async function run(job: Job, options: RunOptions): Promise<JobReport> {
       for (const { op } of ready) outcomes.set(op.id, { state: 'failed', reason: why });
       return outcomes;
     }
+    // zou finishes a request whose client stopped waiting: read back once such a write had time to land,
+    // or a slow batch would be reported "not on the task" and land afterwards.
+    if (isKitsuApiError(error) && error.kind === 'timeout') {
+      await new Promise((resolve) => setTimeout(resolve, options.landingMs ?? LANDING_MS));
+    }
     await Promise.all(
       ready.map(async ({ op }) => {
         try {
-          const seen = await limit(() => readBack(op, context));
+          const seen = await readBackPatiently(op);
           outcomes.set(
             op.id,
             seen.landed
               ? { state: 'applied', result: seen.result }
-              : { state: 'failed', reason: `${why} The change is not on the task.` },
+              : seen.partial
+                ? await continueSafely(op, seen.partial)
+                : { state: 'failed', reason: `${why} The change is not on the task.` },
           );
         } catch {
           outcomes.set(op.id, { state: 'failed', reason: `${why} Whether it was applied is unknown: check the task.` });

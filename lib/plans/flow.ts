@@ -6,14 +6,16 @@ import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { z } from 'zod';
 import type { Session } from '../connections/session';
 import type { PlanPreview, PlanStatus } from '../messaging/protocol';
+import type { PublishFileSource } from '../publish/step';
 import type { AuditLog } from './audit';
 import { diffPlan } from './diff';
 import { executePlan, type Progress, resumeJob } from './executor';
 import { computeImpact, escapeHashtags, type ImpactInput, type ImpactTask } from './impact';
 import type { Job, Journal } from './journal';
 import { withMarker } from './marker';
-import { type Plan, PlanSchema } from './model';
+import { type Operation, type Plan, PlanSchema } from './model';
 import type { ProjectRole } from './permissions';
+import { readBack, type StepContext } from './steps';
 import { buildUndoPlan } from './undo';
 
 export const PLAN_LIFETIME_MS = 15 * 60_000;
@@ -25,6 +27,8 @@ const PendingSchema = z.object({
   expiresAt: z.number(),
   /** 'replaced': a new plan took its place (its hashtags escaped); only that one can be confirmed. */
   state: z.enum(['pending', 'confirmed', 'replaced']),
+  /** Why it was replaced, when not for its hashtags: said to whoever tries to confirm it. */
+  replacedBecause: z.string().optional(),
   jobId: z.string().optional(),
 });
 type Pending = z.infer<typeof PendingSchema>;
@@ -40,6 +44,8 @@ export type PlanFlowOptions = {
   operator: () => Promise<{ operatorName: string; markerTemplate: string }>;
   /** Shows the plan in the extension's confirm window. */
   openConfirm: (planId: string) => Promise<void>;
+  /** Batch publish: the files dropped on the publish page, read at upload. */
+  publishFiles?: PublishFileSource;
   store?: UseStore;
   now?: () => number;
   newId?: () => string;
@@ -202,6 +208,7 @@ export function createPlanFlow(options: PlanFlowOptions) {
         },
         names: { status: (id: string) => statusName.get(id), person: (id: string) => personName.get(id) },
         now: () => new Date(now()),
+        publish: options.publishFiles ? { client: current.client, files: options.publishFiles } : undefined,
       };
       try {
         if (resume) await resumeJob(jobId, run);
@@ -242,12 +249,38 @@ export function createPlanFlow(options: PlanFlowOptions) {
 
   function refuseUnlessConfirmable(record: Pending): void {
     if (record.state === 'replaced') {
-      throw new PlanRefusal('This plan was replaced by one with its hashtags escaped: confirm that one.');
+      throw new PlanRefusal(
+        record.replacedBecause ?? 'This plan was replaced by one with its hashtags escaped: confirm that one.',
+      );
     }
     if (record.state !== 'pending') throw new PlanRefusal('This plan was already confirmed: it runs once.');
     if (now() > record.expiresAt) {
       throw new PlanRefusal('This preview is too old: Kitsu may have changed. Build the plan again.');
     }
+  }
+
+  /**
+   * Offers a new plan with other operations in place of a confirmable one (a new preview: notifications
+   * and copies may change with the text); the old plan can no longer be confirmed.
+   */
+  async function replace(
+    planId: string,
+    operations: (plan: Plan) => Plan['operations'],
+    replacedBecause?: string,
+  ): Promise<{ planId: string }> {
+    const record = await pending(planId);
+    refuseUnlessConfirmable(record);
+    const replacement = await offer({
+      ...record.plan,
+      id: newId(),
+      createdAt: new Date(now()).toISOString(),
+      operations: operations(record.plan),
+    });
+    // Read again: the old plan may have been confirmed while the new preview was computed.
+    const current = await pending(planId);
+    refuseUnlessConfirmable(current);
+    await set(planId, { ...current, state: 'replaced', replacedBecause } satisfies Pending, store);
+    return { planId: replacement.id };
   }
 
   return {
@@ -263,21 +296,34 @@ export function createPlanFlow(options: PlanFlowOptions) {
      * a new plan with its own preview, shown in the same confirm window; the old one can no longer be confirmed.
      */
     async escapeHashtags(planId: string): Promise<{ planId: string }> {
+      return replace(planId, (plan) =>
+        plan.operations.map((op) =>
+          op.kind === 'comment' || op.kind === 'publish-preview' ? { ...op, text: escapeHashtags(op.text) } : op,
+        ),
+      );
+    },
+
+    /**
+     * The same plan with every comment's text replaced by the person's edited text (e.g. an AI draft
+     * they reworked), previewed again before it can be confirmed.
+     */
+    async replaceCommentText(planId: string, text: string): Promise<{ planId: string }> {
+      const record = await pending(planId);
+      if (!record.plan.operations.some((op) => op.kind === 'comment')) {
+        throw new PlanRefusal('This plan posts no comment: there is no text to replace.');
+      }
+      return replace(
+        planId,
+        (plan) => plan.operations.map((op) => (op.kind === 'comment' ? { ...op, text } : op)),
+        'This plan was replaced by one with the edited comment: confirm that one.',
+      );
+    },
+
+    /** A plan that can still be confirmed, with its preview: what an AI draft is built from. */
+    async confirmable(planId: string): Promise<{ plan: Plan; preview: PlanPreview }> {
       const record = await pending(planId);
       refuseUnlessConfirmable(record);
-      const escaped = await offer({
-        ...record.plan,
-        id: newId(),
-        createdAt: new Date(now()).toISOString(),
-        operations: record.plan.operations.map((op) =>
-          op.kind === 'comment' ? { ...op, text: escapeHashtags(op.text) } : op,
-        ),
-      });
-      // Read again: the old plan may have been confirmed while the new preview was computed.
-      const current = await pending(planId);
-      refuseUnlessConfirmable(current);
-      await set(planId, { ...current, state: 'replaced' } satisfies Pending, store);
-      return { planId: escaped.id };
+      return { plan: record.plan, preview: record.preview };
     },
 
     async preview(planId: string): Promise<PlanPreview> {
@@ -328,6 +374,60 @@ export function createPlanFlow(options: PlanFlowOptions) {
       const live = await liveJob(planId);
       live?.controller.abort();
       return live !== undefined;
+    },
+
+    /** Continues a paused (stopped) job with the items it had not written yet; each is checked afresh. */
+    async resume(planId: string): Promise<boolean> {
+      const record = await pending(planId);
+      const job = await jobOf(planId);
+      if (!job || (await liveJob(planId))) return false;
+      if (job.status !== 'cancelled') throw new PlanRefusal('Only a paused job can be resumed.');
+      startJob(record.plan, record, job.jobId, true);
+      return true;
+    },
+
+    /**
+     * The failed items of a finished job as a new plan, previewed and confirmed like any other. Kitsu is
+     * read first: an item that landed after all (a slow write) is recorded as applied, not offered again.
+     */
+    async retryFailed(planId: string): Promise<{ planId: string | null; foundApplied: number }> {
+      const job = await jobOf(planId);
+      if (!job || (await liveJob(planId))) throw new PlanRefusal('Only a finished job can be retried.');
+      const failed = job.plan.operations.filter((op) => job.items[op.id]?.state === 'failed');
+      if (failed.length === 0) return { planId: null, foundApplied: 0 };
+      const current = await session(job.plan);
+      const context: StepContext = {
+        client: current.client,
+        jobId: job.jobId,
+        projectId: job.plan.projectId,
+        operator: job.operator,
+        markerTemplate: job.markerTemplate,
+        publish: options.publishFiles ? { client: current.client, files: options.publishFiles } : undefined,
+        recorded: (op) => job.items[op.id]?.result,
+      };
+      const again: Operation[] = [];
+      let foundApplied = 0;
+      for (const op of failed) {
+        const seen = await readBack(op, context);
+        if (seen.landed) {
+          foundApplied += 1;
+          await options.journal.setItem(job.jobId, op.id, {
+            state: 'applied',
+            result: seen.result,
+            reason: 'Found on the task when retrying: the write had landed after all.',
+            at: new Date(now()).toISOString(),
+          });
+        } else if (!seen.partial) again.push(op);
+      }
+      if (again.length === 0) return { planId: null, foundApplied };
+      const offered = await offer({
+        ...job.plan,
+        id: newId(),
+        title: `Retry: ${job.plan.title}`,
+        createdAt: new Date(now()).toISOString(),
+        operations: again,
+      });
+      return { planId: offered.id, foundApplied };
     },
 
     /** The inverse of what a finished job applied, previewed in the same confirm window like any plan. */

@@ -117,7 +117,8 @@ function operationImpact(op: Operation, input: ImpactInput): OperationImpact {
   };
   if (!task) return { ...impact, blocked: 'the task was not found in Kitsu' };
   const taskType = input.taskTypes.find((type) => type.id === task.task_type_id);
-  const commentStatusId = op.kind === 'comment' ? (op.statusAfter ?? task.task_status_id) : undefined;
+  const commentStatusId =
+    op.kind === 'comment' || op.kind === 'publish-preview' ? (op.statusAfter ?? task.task_status_id) : undefined;
   const blocked = refusalReason(op, {
     token: input.token,
     inTeam: input.team.some((person) => person.id === input.token.personId),
@@ -132,7 +133,7 @@ function operationImpact(op: Operation, input: ImpactInput): OperationImpact {
   if (op.kind === 'assign' && op.personId !== input.token.personId) {
     impact.notified = [{ personId: op.personId, name: nameOf(op.personId, input), reasons: ['assignation'] }];
   }
-  if (op.kind === 'comment' && commentStatusId) {
+  if ((op.kind === 'comment' || op.kind === 'publish-preview') && commentStatusId) {
     const text = withMarker(op.text, input.marker.operator, input.marker.template, '000000000000');
     impact.notified = commentRecipients(text, task, input);
     impact.hashtagCopies = hashtagCopies(text, task, input);

@@ -19,6 +19,8 @@ export const ItemResultSchema = z
     commentDate: z.string(),
     /** Assignees zou returned after the write. */
     assignees: z.array(z.string()),
+    /** Batch publish: the preview file added to the comment (empty until its upload lands). */
+    previewFileId: z.string(),
   })
   .partial()
   .strict();

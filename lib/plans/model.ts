@@ -79,6 +79,33 @@ export const SetPriorityOperationSchema = z
   .object({ ...base, kind: z.literal('set-priority'), before: priority, after: priority })
   .strict();
 
+/** A file the person dropped on the publish page, kept in the extension's IndexedDB until it is uploaded. */
+export const PublishFileSchema = z
+  .object({
+    /** Key in the extension's publish file store (lib/publish/files.ts). */
+    id,
+    name: z.string().min(1),
+    /** Bytes. */
+    size: z.number().int().nonnegative(),
+    type: z.string(),
+  })
+  .strict();
+
+/** Batch publish: a comment (optionally changing the status), then the file as its preview. */
+export const PublishPreviewOperationSchema = z
+  .object({
+    ...base,
+    kind: z.literal('publish-preview'),
+    file: PublishFileSchema,
+    text: z.string().trim().min(1),
+    statusBefore: id.optional(),
+    statusAfter: id.optional(),
+  })
+  .strict()
+  .refine((op) => (op.statusBefore === undefined) === (op.statusAfter === undefined), {
+    message: 'statusBefore and statusAfter go together',
+  });
+
 /** Only undo plans delete: a comment Sidekick posted in an earlier job. */
 export const DeleteCommentOperationSchema = z
   .object({
@@ -100,6 +127,7 @@ export const OperationSchema = z.discriminatedUnion('kind', [
   SetEstimateOperationSchema,
   SetPriorityOperationSchema,
   DeleteCommentOperationSchema,
+  PublishPreviewOperationSchema,
 ]);
 export type Operation = z.infer<typeof OperationSchema>;
 export type OperationKind = Operation['kind'];

@@ -38,7 +38,9 @@ export function refusalReason(op: Operation, facts: PermissionFacts): string | u
   const notSupervisor = "the token is neither a manager nor a supervisor of this task's department";
 
   switch (op.kind) {
-    case 'comment': {
+    // zou checks add-preview and the upload like the comment itself (check_task_action_access).
+    case 'comment':
+    case 'publish-preview': {
       const mayComment = manager || token.role === 'client' || facts.assignees.includes(token.personId) || supervises;
       if (!mayComment) return `${notSupervisor}, and not an assignee`;
       const status = facts.commentStatus;

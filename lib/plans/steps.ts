@@ -2,6 +2,7 @@
 // verification (bulk routes skip tasks silently), and the read-back that
 // settles an item whose write outcome is unknown (timeout, crash).
 import type { KitsuClient, Task } from '../kitsu';
+import { type PublishServices, publishPreview, readBackPublish } from '../publish/step';
 import type { ItemResult } from './journal';
 import { markerRef, operationRef, withMarker } from './marker';
 import type { Operation, OperationOf } from './model';
@@ -26,6 +27,12 @@ export interface StepContext {
   projectId: string;
   operator: string;
   markerTemplate: string;
+  /** Batch publish: the upload client and the dropped files. */
+  publish?: PublishServices;
+  /** Journals what an item already wrote before it ends (a posted comment), so a resumed job continues it. */
+  note?: (op: Operation, result: ItemResult) => Promise<void>;
+  /** The item's journaled result when it was resumed. */
+  recorded?: (op: Operation) => ItemResult | undefined;
 }
 
 /** An item ready to write: its operation and the fresh task its preconditions were checked on. */
@@ -34,7 +41,10 @@ export interface ReadyItem {
   task: Task;
 }
 
-export type StepOutcome = { state: 'applied'; result: ItemResult } | { state: 'skipped' | 'failed'; reason: string };
+export type StepOutcome =
+  | { state: 'applied'; result: ItemResult }
+  /** A failed item may have written part of its work (a publish's comment): undo needs it. */
+  | { state: 'skipped' | 'failed'; reason: string; result?: ItemResult };
 
 const SILENTLY_SKIPPED = 'Kitsu skipped this task without an error: the token is probably not allowed to change it.';
 
@@ -55,7 +65,7 @@ export function batchKey(op: Operation): string {
   }
 }
 
-export function postedText(op: OperationOf<'comment'>, context: StepContext): string {
+export function postedText(op: OperationOf<'comment' | 'publish-preview'>, context: StepContext): string {
   return withMarker(op.text, context.operator, context.markerTemplate, operationRef(context.jobId, op.id));
 }
 
@@ -146,14 +156,55 @@ export async function writeBatch(items: readonly ReadyItem[], context: StepConte
     case 'delete-comment':
       await client.deleteComment(first.op.taskId, first.op.commentId);
       return byTask(() => ({ state: 'applied', result: {} }));
+    case 'publish-preview': {
+      const outcome = await continueItem(first.op, {}, context, first.op.statusAfter ?? first.task.task_status_id);
+      return byTask(() => outcome);
+    }
   }
 }
 
+/**
+ * Finishes an item that wrote part of its work before its worker died (`partial`, read back from
+ * Kitsu): no precondition check, the person's change then was this item's own.
+ */
+export async function continueItem(
+  op: Operation,
+  partial: ItemResult,
+  context: StepContext,
+  statusId?: string,
+): Promise<StepOutcome> {
+  if (op.kind !== 'publish-preview') return { state: 'failed', reason: 'Only batch publish items continue.' };
+  if (!context.publish) return { state: 'failed', reason: 'Batch publish is not available in this worker.' };
+  return publishPreview(
+    op,
+    statusId ?? op.statusAfter ?? '',
+    {
+      publish: context.publish,
+      postedText: postedText(op, context),
+      note: (result) => context.note?.(op, result) ?? Promise.resolve(),
+    },
+    partial,
+  );
+}
+
 /** What Kitsu shows of an item whose write may or may not have happened. */
-export type ReadBack = { landed: true; result: ItemResult } | { landed: false; changed?: string };
+export type ReadBack =
+  | { landed: true; result: ItemResult }
+  /** `partial`: part of the item landed (a publish's comment); `continueItem` finishes it. */
+  | { landed: false; changed?: string; partial?: ItemResult };
 
 export async function readBack(op: Operation, context: StepContext): Promise<ReadBack> {
   const { client } = context;
+  if (op.kind === 'publish-preview') {
+    if (!context.publish) throw new Error('Batch publish is not available in this worker.');
+    const ref = operationRef(context.jobId, op.id);
+    return readBackPublish(
+      op,
+      context.publish.client,
+      context.recorded?.(op) ?? {},
+      (comments) => comments.find((comment) => markerRef(comment.text) === ref)?.id,
+    );
+  }
   if (op.kind === 'comment' || op.kind === 'delete-comment') {
     const comments = await client.taskComments(op.taskId);
     if (op.kind === 'delete-comment') {

@@ -14,7 +14,12 @@ export interface UndoResult {
 }
 
 export function buildUndoPlan(job: Job, options: { id: string; now: Date }): UndoResult {
-  const applied = job.plan.operations.filter((op) => job.items[op.id]?.state === 'applied');
+  const applied = job.plan.operations.filter(
+    (op) =>
+      job.items[op.id]?.state === 'applied' ||
+      // A publish whose upload failed still posted its comment: undo deletes it too.
+      (op.kind === 'publish-preview' && job.items[op.id]?.result?.commentId !== undefined),
+  );
   // Newest first: a task then goes back through the states the job made it pass.
   const operations = [...applied].reverse().flatMap((op) => inverse(op, job));
   const plan: Plan | null =
@@ -38,6 +43,7 @@ function inverse(op: Operation, job: Job): Operation[] {
   const id = (suffix = '') => `undo-${op.id}${suffix}`;
   switch (op.kind) {
     case 'comment':
+    case 'publish-preview':
       if (!result.commentId) return [];
       return [
         {
@@ -139,7 +145,7 @@ function inverse(op: Operation, job: Job): Operation[] {
 }
 
 function notUndoable(applied: readonly Operation[]): string[] {
-  const comments = applied.filter((op) => op.kind === 'comment');
+  const comments = applied.filter((op) => op.kind === 'comment' || op.kind === 'publish-preview');
   const statusChanges = comments.filter((op) => op.statusAfter !== undefined);
   const tagged = comments.filter((op) => hashtagsOf(op.text).length > 0);
   const assigned = applied.filter((op) => op.kind === 'assign');

@@ -50,6 +50,7 @@ export function effectsOf(
   }
   switch (op.kind) {
     case 'comment':
+    case 'publish-preview':
       return {
         ...(op.statusAfter ? { statusId: op.statusAfter } : {}),
         ...(applied.commentDate ? { lastCommentDate: applied.commentDate } : {}),
@@ -99,5 +100,10 @@ export function changeOf(op: Operation): { before: unknown; after: unknown } {
       return { before: op.before, after: op.after };
     case 'delete-comment':
       return { before: { commentId: op.commentId, text: op.text }, after: null };
+    case 'publish-preview':
+      return {
+        before: { statusId: op.statusBefore ?? null },
+        after: { statusId: op.statusAfter ?? null, text: op.text, file: op.file.name, size: op.file.size },
+      };
   }
 }

@@ -196,6 +196,7 @@ describe('executePlan', () => {
       client: fake.client,
       journal,
       operator: 'Mina',
+      landingMs: 0,
     });
     expect(landed.items.e1?.state).toBe('applied');
 
@@ -204,6 +205,7 @@ describe('executePlan', () => {
       client: fake.client,
       journal,
       operator: 'Mina',
+      landingMs: 0,
     });
     expect(lost.items.e2).toMatchObject({ state: 'failed', reason: expect.stringContaining('not on the task') });
     expect((await fake.client.task('t2')).estimation).toBeNull();

@@ -150,12 +150,17 @@ describe('message router', () => {
     expect(
       types.filter((type) => allowedSenders[type as keyof typeof allowedSenders].includes('content-script')),
     ).toEqual([
+      // Opens Sidekick's own window on the task's thread; the page sends nothing to a model.
+      'ai/summarise-thread',
       'dock/load-panels',
       'bulk/choices',
-      'bulk/comment-status',
+      'bulk/select',
+      'bulk/propose',
       'agent/suggestions',
       'agent/dismiss',
       'agent/review-plan',
+      // Opens Sidekick's publish window; files are chosen there, never on the page.
+      'publish/open',
       'page/overview',
     ]);
   });

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { startFrontDoor } from '../../../scripts/front-door/server.mjs';
+import { STACK_FILE } from '../../e2e/support/stack.mjs';
 
 export {
   bearerRequests,
@@ -17,7 +18,14 @@ export {
  * WebSocket upgrades of the event stream.
  */
 export async function startPrivateFrontDoor(stack, { host = '127.0.0.1' } = {}) {
-  const frontDoor = await startFrontDoor({ host, port: 0, apiUrl: stack.api, eventsUrl: stack.events });
+  // Its dev-login signs in with the admin of the stack the tests use (KITSU_STACK_DIR), not the default one.
+  const frontDoor = await startFrontDoor({
+    host,
+    port: 0,
+    apiUrl: stack.api,
+    eventsUrl: stack.events,
+    stackFile: STACK_FILE,
+  });
   let webSockets = 0;
   frontDoor.server.on('upgrade', (request) => {
     if (request.url?.startsWith('/socket.io/') && request.url.includes('transport=websocket')) webSockets += 1;

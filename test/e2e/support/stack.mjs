@@ -3,8 +3,10 @@ import path from 'node:path';
 import { ROOT } from './browser.mjs';
 
 /** The real Kitsu stack that `npm run kitsu:up` started (test:all starts it before the browser tests). */
+export const STACK_FILE = path.join(ROOT, process.env.KITSU_STACK_DIR ?? '.kitsu-stack', 'stack.json');
+
 export function readStack() {
-  const file = path.join(ROOT, process.env.KITSU_STACK_DIR ?? '.kitsu-stack', 'stack.json');
+  const file = STACK_FILE;
   if (!fs.existsSync(file)) throw new Error(`No ${file}: start the real Kitsu stack with npm run kitsu:up`);
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
