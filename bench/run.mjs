@@ -44,7 +44,7 @@ function machine(stack) {
       uncommittedChanges: Boolean(commandOutput('git', ['status', '--porcelain'])),
       node: process.version,
       chromium: commandOutput(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']),
-      zou: stack.zouVersion,
+      zou: stack?.zouVersion ?? null,
     },
   };
 }
@@ -65,8 +65,10 @@ async function main() {
   const options = benchOptions(process.argv.slice(2));
   const startedAt = Date.now();
   const log = (message) => console.log(`[${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)}s] ${message}`);
-  const stack = readStack();
   const run = (section) => options.only.includes(section);
+  // Sizes and the rule engine need no Kitsu: `--only sizes,rules` runs without a stack.
+  const needsKitsu = ['bulk', 'extension', 'dock', 'heap'].some(run);
+  const stack = needsKitsu ? readStack() : null;
   const figures = [];
   const about = machine(stack);
   log(`machine: ${about.cpu}, load ${about.loadAverageAtStart.join(' ')}; options ${JSON.stringify(options)}`);
@@ -89,7 +91,7 @@ async function main() {
 
   let production;
   let seedSeconds = 0;
-  if (['bulk', 'extension', 'dock', 'heap'].some(run)) {
+  if (needsKitsu) {
     const seedStart = Date.now();
     production = await ensureBenchProduction(stack, { shots: options.shots, fresh: options.fresh, log });
     seedSeconds = (Date.now() - seedStart) / 1000;

@@ -2,11 +2,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Dock } from '../../components/dock/Dock';
 import { featuresFor } from '../../components/features';
 import { anchorFor } from '../../lib/dock/anchors';
+import { throttleRefreshes } from '../../lib/dock/refresh-throttle';
 import { waitForSelector } from '../../lib/dom/selector-observer';
 import { type Theme, watchKitsuTheme } from '../../lib/dom/theme';
 import { parseKitsuUrl } from '../../lib/kitsu-routes';
 
 const ANCHOR_TIMEOUT_MS = 10_000;
+/** At most one re-read of the panels per interval while Kitsu changes in bursts (a bulk job's events). */
+const REFRESH_INTERVAL_MS = 2000;
 
 export type DockShell = {
   url: string;
@@ -66,7 +69,14 @@ export function DockApp({ shell }: { shell: DockShell }) {
     [shell],
   );
 
-  useEffect(() => shell.onKitsuChange(() => setDataVersion((version) => version + 1)), [shell]);
+  useEffect(() => {
+    const throttle = throttleRefreshes(() => setDataVersion((version) => version + 1), REFRESH_INTERVAL_MS);
+    const stopListening = shell.onKitsuChange(throttle.notify);
+    return () => {
+      stopListening();
+      throttle.stop();
+    };
+  }, [shell]);
 
   const context = useMemo(() => parseKitsuUrl(page.url), [page.url]);
 
