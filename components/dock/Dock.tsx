@@ -10,6 +10,7 @@ export type DockProps = {
   signal: AbortSignal;
   /** Grows each time Kitsu tells that data of this production changed. */
   dataVersion: number;
+  onReadFailed?: () => void;
   /** False until the page's anchor has rendered. */
   ready: boolean;
   features: readonly DockFeature[];
@@ -23,6 +24,7 @@ export function Dock({
   pageKey,
   signal,
   dataVersion,
+  onReadFailed,
   ready,
   features,
   theme,
@@ -94,6 +96,7 @@ export function Dock({
                   signal={signal}
                   dataVersion={dataVersion}
                   onCount={report(feature.id)}
+                  onReadFailed={onReadFailed}
                 />
               </section>
             ))

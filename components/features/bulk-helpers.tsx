@@ -7,6 +7,7 @@ import {
   planProposalAnswer,
   type SidekickRequest,
 } from '../../lib/messaging/protocol';
+import { useReadFailure } from './read-failure';
 import type { FeatureProps } from './types';
 
 type Choices = AnswerOf<'bulk/choices'>;
@@ -149,7 +150,7 @@ export function inputOf(operationId: string, fields: InputFields): Record<string
  * count and a sample), and review the plan in Sidekick's confirm window. It only proposes: nothing
  * is written to Kitsu before a person confirms there.
  */
-export function BulkHelpers({ context, signal, dataVersion }: FeatureProps) {
+export function BulkHelpers({ context, signal, dataVersion, onReadFailed }: FeatureProps) {
   const [choices, setChoices] = useState<Choices | null>(null);
   const [operationId, setOperationId] = useState('');
   const [filter, setFilter] = useState<FilterFields>(EMPTY_FILTER);
@@ -157,18 +158,20 @@ export function BulkHelpers({ context, signal, dataVersion }: FeatureProps) {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const read = useReadFailure(setMessage, onReadFailed);
 
   useEffect(() => {
     askWith(bulkChoicesAnswer, { type: 'bulk/choices', url: location.href })
       .then((answer) => {
         if (signal.aborted) return;
         setChoices(answer);
+        read.succeeded();
         setOperationId((current) => current || (answer.operations[0]?.id ?? ''));
         if (answer.taskTypes.length === 1) {
           setFilter((current) => ({ ...current, taskTypeId: answer.taskTypes[0]?.id ?? '' }));
         }
       })
-      .catch((error: unknown) => !signal.aborted && setMessage(failureText(error)));
+      .catch((error: unknown) => !signal.aborted && read.failed(error));
   }, [signal, dataVersion]);
 
   const filterKey = JSON.stringify(filterOf(filter));
@@ -176,8 +179,12 @@ export function BulkHelpers({ context, signal, dataVersion }: FeatureProps) {
     if (!choices) return;
     const timer = setTimeout(() => {
       askWith(bulkSelectAnswer, { type: 'bulk/select', url: location.href, filter: JSON.parse(filterKey) })
-        .then((answer) => !signal.aborted && setSelection(answer))
-        .catch((error: unknown) => !signal.aborted && setMessage(failureText(error)));
+        .then((answer) => {
+          if (signal.aborted) return;
+          setSelection(answer);
+          read.succeeded();
+        })
+        .catch((error: unknown) => !signal.aborted && read.failed(error));
     }, LIVE_COUNT_DELAY_MS);
     return () => clearTimeout(timer);
   }, [choices, filterKey, signal, dataVersion]);

@@ -7,6 +7,7 @@ import {
   agentSuggestionsAnswer,
   planProposalAnswer,
 } from '../../lib/messaging/protocol';
+import { useReadFailure } from './read-failure';
 import type { FeatureProps } from './types';
 
 type View = AnswerOf<'agent/suggestions'>;
@@ -16,20 +17,22 @@ type View = AnswerOf<'agent/suggestions'>;
  * plan…" opens the plan in Sidekick's confirm window; dismissals are kept per Kitsu by the background.
  * A lazy panel (./lazy-panels.ts): it re-reads when live events change the page's data (dataVersion).
  */
-export function Suggestions({ signal, dataVersion, onCount }: FeatureProps) {
+export function Suggestions({ signal, dataVersion, onCount, onReadFailed }: FeatureProps) {
   const [view, setView] = useState<View | null>(null);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const [reads, setReads] = useState(0);
+  const read = useReadFailure(setMessage, onReadFailed);
 
   useEffect(() => {
     askWith(agentSuggestionsAnswer, { type: 'agent/suggestions', url: location.href })
       .then((answer) => {
         if (signal.aborted) return;
         setView(answer);
+        read.succeeded();
         onCount?.(answer.groups.reduce((total, group) => total + group.count, 0));
       })
-      .catch((error: unknown) => !signal.aborted && setMessage(failureText(error)));
+      .catch((error: unknown) => !signal.aborted && read.failed(error));
   }, [signal, dataVersion, reads]);
 
   async function act(work: () => Promise<string | undefined>) {

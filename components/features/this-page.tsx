@@ -6,7 +6,7 @@ import { defineFeature, type FeatureProps } from './types';
 type Overview = AnswerOf<'page/overview'>;
 
 /** What Sidekick understood of the page, with names from Kitsu, and how it is connected. */
-function ThisPage({ context, signal, dataVersion }: FeatureProps) {
+function ThisPage({ context, signal, dataVersion, onReadFailed }: FeatureProps) {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -14,10 +14,14 @@ function ThisPage({ context, signal, dataVersion }: FeatureProps) {
     // askWith, not ask: the content script then bundles this one answer schema, not all of them.
     askWith(pageOverviewAnswer, { type: 'page/overview', url: location.href })
       .then((answer) => {
-        if (!signal.aborted) setOverview(answer);
+        if (signal.aborted) return;
+        setOverview(answer);
+        setFailure(null);
       })
       .catch((error: unknown) => {
-        if (!signal.aborted) setFailure(failureText(error));
+        if (signal.aborted) return;
+        setFailure(failureText(error));
+        onReadFailed?.();
       });
   }, [signal, dataVersion]);
 

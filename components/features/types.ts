@@ -9,6 +9,8 @@ export type FeatureProps = {
   dataVersion: number;
   /** Tells the dock how many things the panel lists (suggestions): shown on its title and toggle button. */
   onCount?: (count: number) => void;
+  /** A read of Kitsu failed: the dock has the panels read again later, by itself. */
+  onReadFailed?: () => void;
 };
 
 /** One dock section: one file under components/features/, listed in the registry. */

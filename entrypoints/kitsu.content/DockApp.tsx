@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Dock } from '../../components/dock/Dock';
 import { featuresFor } from '../../components/features';
 import { anchorFor } from '../../lib/dock/anchors';
+import { retryFailedReads } from '../../lib/dock/read-retry';
 import { throttleRefreshes } from '../../lib/dock/refresh-throttle';
 import { waitForSelector } from '../../lib/dom/selector-observer';
 import { type Theme, watchKitsuTheme } from '../../lib/dom/theme';
@@ -69,18 +70,24 @@ export function DockApp({ shell }: { shell: DockShell }) {
     [shell],
   );
 
+  const readAgain = useMemo(() => retryFailedReads(() => setDataVersion((version) => version + 1)), []);
   useEffect(() => {
-    const throttle = throttleRefreshes(() => setDataVersion((version) => version + 1), REFRESH_INTERVAL_MS);
+    const throttle = throttleRefreshes(() => {
+      readAgain.reset();
+      setDataVersion((version) => version + 1);
+    }, REFRESH_INTERVAL_MS);
     const stopListening = shell.onKitsuChange(throttle.notify);
     return () => {
       stopListening();
       throttle.stop();
+      readAgain.reset();
     };
-  }, [shell]);
+  }, [shell, readAgain]);
 
   const context = useMemo(() => parseKitsuUrl(page.url), [page.url]);
 
   useEffect(() => {
+    readAgain.reset();
     const { signal } = page.controller;
     void waitForSelector(anchorFor(context), { signal, timeoutMs: ANCHOR_TIMEOUT_MS }).then(() => {
       if (!signal.aborted) setPage((current) => (current.key === page.key ? { ...current, ready: true } : current));
@@ -93,6 +100,7 @@ export function DockApp({ shell }: { shell: DockShell }) {
       pageKey={page.key}
       signal={page.controller.signal}
       dataVersion={dataVersion}
+      onReadFailed={readAgain.failed}
       ready={page.ready}
       features={featuresFor(context)}
       theme={theme}

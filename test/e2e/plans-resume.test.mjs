@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ARTIFACTS } from './support/browser.mjs';
+import { ARTIFACTS, watchExtensionWorker } from './support/browser.mjs';
 import {
   commentsContaining,
   deleteTestComments,
@@ -10,30 +10,6 @@ import {
   readCounts,
 } from './support/plans.mjs';
 import { kitsuGet, loginAsManager, readStack } from './support/stack.mjs';
-
-/**
- * Chromium's DevTools ServiceWorker domain, opened on an extension page: it reports the running status of
- * the extension's service worker and stops it the way chrome://serviceworker-internals' "Stop" does.
- */
-async function watchExtensionWorker(context, extensionPage, extensionId) {
-  const cdp = await context.newCDPSession(extensionPage);
-  const history = [];
-  const waiters = [];
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const version of versions) {
-      if (!version.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
-      if (history.at(-1) !== version.runningStatus) history.push(version.runningStatus);
-      for (const waiter of waiters.filter((item) => item.status === version.runningStatus)) waiter.resolve();
-    }
-  });
-  await cdp.send('ServiceWorker.enable');
-  return {
-    history,
-    stop: () => cdp.send('ServiceWorker.stopAllWorkers'),
-    /** Resolves at the next time the worker reaches this status. */
-    next: (status) => new Promise((resolve) => waiters.push({ status, resolve })),
-  };
-}
 
 describe('plans: a job survives its service worker being stopped', () => {
   let browser;

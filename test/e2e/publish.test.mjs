@@ -4,29 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ARTIFACTS } from './support/browser.mjs';
+import { ARTIFACTS, watchExtensionWorker } from './support/browser.mjs';
 import { DOCK, deleteTestComments, openShotsWithOperator, readCounts } from './support/plans.mjs';
 import { kitsuGet, kitsuSend, loginAsManager, readStack } from './support/stack.mjs';
-
-/** Chromium's DevTools ServiceWorker domain on an extension page: stops the extension's worker like a browser would. */
-async function watchExtensionWorker(context, extensionPage, extensionId) {
-  const cdp = await context.newCDPSession(extensionPage);
-  const history = [];
-  const waiters = [];
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const version of versions) {
-      if (!version.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
-      if (history.at(-1) !== version.runningStatus) history.push(version.runningStatus);
-      for (const waiter of waiters.filter((item) => item.status === version.runningStatus)) waiter.resolve();
-    }
-  });
-  await cdp.send('ServiceWorker.enable');
-  return {
-    history,
-    stop: () => cdp.send('ServiceWorker.stopAllWorkers'),
-    next: (status) => new Promise((resolve) => waiters.push({ status, resolve })),
-  };
-}
 
 /** The journal items of the running worker that posted their comment and are uploading their file. */
 function uploadingItems(worker) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sortedIds } from '../../plans/values';
-import { bulkPlan, defineBulkOperation, personName, plural, requireTasks, taskLabel } from './shared';
+import { assigneeChange, bulkPlan, defineBulkOperation, personName, plural, requireTasks, taskLabel } from './shared';
 
 export const AssignInputSchema = z.object({ personId: z.string().min(1) });
 
@@ -18,17 +18,9 @@ export const assignOperation = defineBulkOperation({
       (count) => `Assign ${name} to ${plural(count, 'task')}`,
       context.tasks
         .filter((task) => !task.assigneeIds.includes(input.personId))
-        .map((task) => {
-          const before = sortedIds(task.assigneeIds);
-          return {
-            kind: 'assign' as const,
-            taskId: task.taskId,
-            taskLabel: taskLabel(task, context),
-            personId: input.personId,
-            assigneesBefore: before,
-            preconditions: { assigneeIds: before },
-          };
-        }),
+        .map((task) =>
+          assigneeChange('assign', task, input.personId, taskLabel(task, context), sortedIds(task.assigneeIds)),
+        ),
       context,
       `${name} is already assigned to every selected task.`,
     );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sortedIds } from '../../plans/values';
-import { bulkPlan, defineBulkOperation, personName, plural, requireTasks, taskLabel } from './shared';
+import { assigneeChange, bulkPlan, defineBulkOperation, personName, plural, requireTasks, taskLabel } from './shared';
 
 export const ReplaceAssigneeInputSchema = z
   .object({ fromPersonId: z.string().min(1), toPersonId: z.string().min(1) })
@@ -29,30 +29,8 @@ export const replaceAssigneeOperation = defineBulkOperation({
           const before = sortedIds(task.assigneeIds);
           const label = taskLabel(task, context);
           const withNew = before.includes(input.toPersonId) ? before : sortedIds([...before, input.toPersonId]);
-          const assign =
-            withNew === before
-              ? []
-              : [
-                  {
-                    kind: 'assign' as const,
-                    taskId: task.taskId,
-                    taskLabel: label,
-                    personId: input.toPersonId,
-                    assigneesBefore: before,
-                    preconditions: { assigneeIds: before },
-                  },
-                ];
-          return [
-            ...assign,
-            {
-              kind: 'unassign' as const,
-              taskId: task.taskId,
-              taskLabel: label,
-              personId: input.fromPersonId,
-              assigneesBefore: withNew,
-              preconditions: { assigneeIds: withNew },
-            },
-          ];
+          const assign = withNew === before ? [] : [assigneeChange('assign', task, input.toPersonId, label, before)];
+          return [...assign, assigneeChange('unassign', task, input.fromPersonId, label, withNew)];
         }),
       context,
       `${from} is assigned to none of the selected tasks.`,

@@ -105,3 +105,21 @@ export function bulkPlan(
     operations: drafts.map((draft, index) => ({ ...draft, id: `op-${index + 1}` }) as Operation),
   };
 }
+
+/** Adds or removes one person on a task, expecting the assignees the task had when the person looked. */
+export function assigneeChange(
+  kind: 'assign' | 'unassign',
+  task: SelectedTask,
+  personId: string,
+  label: string,
+  assigneesBefore: string[],
+) {
+  return {
+    kind,
+    taskId: task.taskId,
+    taskLabel: label,
+    personId,
+    assigneesBefore,
+    preconditions: { assigneeIds: assigneesBefore },
+  };
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sortedIds } from '../../plans/values';
-import { bulkPlan, defineBulkOperation, personName, plural, requireTasks, taskLabel } from './shared';
+import { assigneeChange, bulkPlan, defineBulkOperation, personName, plural, requireTasks, taskLabel } from './shared';
 
 export const UnassignInputSchema = z.object({ personId: z.string().min(1) });
 
@@ -18,17 +18,9 @@ export const unassignOperation = defineBulkOperation({
       (count) => `Unassign ${name} from ${plural(count, 'task')}`,
       context.tasks
         .filter((task) => task.assigneeIds.includes(input.personId))
-        .map((task) => {
-          const before = sortedIds(task.assigneeIds);
-          return {
-            kind: 'unassign' as const,
-            taskId: task.taskId,
-            taskLabel: taskLabel(task, context),
-            personId: input.personId,
-            assigneesBefore: before,
-            preconditions: { assigneeIds: before },
-          };
-        }),
+        .map((task) =>
+          assigneeChange('unassign', task, input.personId, taskLabel(task, context), sortedIds(task.assigneeIds)),
+        ),
       context,
       `${name} is assigned to none of the selected tasks.`,
     );
