@@ -169,8 +169,10 @@ describe('faults between Sidekick and Kitsu', () => {
       ['drop', 'drop-after', '500', '502', '429', 'malformed'].map((kind) => [kind, 0]),
     );
     await configureFaults(proxyUrl, { rate: 1, kinds: { ...only503, 503: 1 }, methods: ['GET'] });
-    // A list never read yet: nothing in the cache to fall back on.
-    await spaNavigate(page, `/productions/${production.project.id}/assets`);
+    // Lists never read yet, so nothing in the cache to fall back on: the suggestions of a production page read
+    // all its lists, so the other production's episode (an episode's lists are kept apart) is what was never read.
+    const [, episodeId] = stack.production.episodes;
+    await spaNavigate(page, `/productions/${stack.production.id}/episodes/${episodeId}/assets`);
     // Suggestions and bulk helpers both read Kitsu here: each says what went wrong, not "could not answer".
     const errors = dock.getByText(/^Kitsu had an internal error \(HTTP 503\)/);
     await until(async () => (await errors.count()) >= 2, 90_000).catch(async (error) => {
