@@ -1,5 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { AI_DATA_COLLECTION } from './lib/ai/data-collection';
+import { localeFiles } from './lib/i18n/locale-files';
+import { MESSAGES } from './lib/i18n/messages';
 import { noEvalProbes } from './scripts/vite/no-eval-probes';
 
 const GECKO_ID = 'kitsu-sidekick@sidekick.invalid';
@@ -12,19 +15,28 @@ export default defineConfig({
   // The Firefox build drops two unusable eval probes of zod and engine.io-client (AMO lint: DANGEROUS_EVAL).
   vite: ({ browser }) => ({ plugins: [preact(), ...(browser === 'firefox' ? [noEvalProbes()] : [])] }),
   imports: false,
+  hooks: {
+    // The browser's _locales files are written from the catalog (lib/i18n/messages), so English and
+    // French are checked together by the type checker and a unit test, and nothing generated is committed.
+    'build:publicAssets': (_wxt, files) => {
+      for (const [relativeDest, contents] of Object.entries(localeFiles(MESSAGES)))
+        files.push({ relativeDest, contents });
+    },
+  },
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
     excludeSources: ['.kitsu-stack/**', 'test/e2e/artifacts/**'],
   },
   manifest: ({ browser }) => ({
-    name: 'Kitsu Sidekick',
-    description: 'Suggestions and safe bulk helpers on top of Kitsu, the production tracker.',
+    name: '__MSG_extensionName__',
+    description: '__MSG_extensionDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'scripting'],
     commands: {
       'toggle-dock': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Open or close the Sidekick dock on a Kitsu page',
+        description: '__MSG_commandToggleDock__',
       },
     },
     // Kitsu hosts are self-hosted and differ per studio: each is granted at runtime, from a click.
@@ -40,7 +52,10 @@ export default defineConfig({
             gecko: {
               id: GECKO_ID,
               strict_min_version: '142.0',
-              data_collection_permissions: { required: ['none'] },
+              // Nothing leaves the browser unless a person switches AI on with a model server: then the
+              // prompts carry Kitsu page text, people's comments and (unless left out) names and e-mail
+              // addresses. Firefox asks that consent at runtime, from the AI settings' Save click.
+              data_collection_permissions: { required: ['none'], optional: [...AI_DATA_COLLECTION] },
             },
           },
         }

@@ -1,10 +1,13 @@
-// npm run bench [-- --quick] [--tasks N] [--bulk N] [--fresh] [--only s1,s2] [--update-readme]
+// npm run bench [-- --quick] [--latency 0,50] [--tasks 75000] [--seed-tasks N] [--bulk N] [--fresh]
+//                 [--only s1,s2] [--update-docs]
 //
 // Sidekick's benchmark on the real Kitsu stack (npm run kitsu:up; KITSU_STACK_DIR picks another) and
 // the built extension in real Chromium (SIDEKICK_OUT_DIR, headed: run it under xvfb-run). It seeds its
 // own production beside the shared seed, measures, prints a table and writes bench/results/latest.json
 // (quick.json for --quick, partial.json for --only).
-// Sections: sizes, rules, bulk, extension, dock, heap. --quick is CI's check that the benchmark works.
+// Sections: sizes, rules, bulk, dock, events, scale. Every client reaches Kitsu through a delay proxy
+// (bench/lib/kitsu-proxy.mjs): bulk runs at each --latency, the browser sections at the first one.
+// --quick is CI's check that the benchmark works (small sizes, latency 0, no large production).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,9 +20,9 @@ import { benchOptions, SECTIONS } from './lib/options.mjs';
 import { ensureBenchProduction } from './lib/seed-bench.mjs';
 import { benchBulk } from './sections/bulk.mjs';
 import { benchDock } from './sections/dock.mjs';
-import { benchExtensionBulk } from './sections/extension-bulk.mjs';
-import { benchHeap } from './sections/heap.mjs';
+import { benchEventBurst } from './sections/event-burst.mjs';
 import { benchRules } from './sections/rules.mjs';
+import { benchScale } from './sections/scale.mjs';
 import { benchSizes } from './sections/sizes.mjs';
 
 function commandOutput(command, args) {
@@ -49,16 +52,17 @@ function machine(stack) {
   };
 }
 
-const README_START = '<!-- bench:start -->';
-const README_END = '<!-- bench:end -->';
+const DOCS_START = '<!-- bench:start -->';
+const DOCS_END = '<!-- bench:end -->';
 
-function updateReadme(markdown) {
-  const file = path.join(ROOT, 'README.md');
-  const readme = fs.readFileSync(file, 'utf8');
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} block`);
-  fs.writeFileSync(file, `${readme.slice(0, start + README_START.length)}\n${markdown}\n${readme.slice(end)}`);
+/** Replaces the table of docs/benchmarks.md with this run's. */
+function updateDocs(markdown) {
+  const file = path.join(ROOT, 'docs/benchmarks.md');
+  const text = fs.readFileSync(file, 'utf8');
+  const start = text.indexOf(DOCS_START);
+  const end = text.indexOf(DOCS_END);
+  if (start < 0 || end < start) throw new Error(`docs/benchmarks.md has no ${DOCS_START} … ${DOCS_END} block`);
+  fs.writeFileSync(file, `${text.slice(0, start + DOCS_START.length)}\n${markdown}\n${text.slice(end)}`);
 }
 
 async function main() {
@@ -67,9 +71,11 @@ async function main() {
   const log = (message) => console.log(`[${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)}s] ${message}`);
   const run = (section) => options.only.includes(section);
   // Sizes and the rule engine need no Kitsu: `--only sizes,rules` runs without a stack.
-  const needsKitsu = ['bulk', 'extension', 'dock', 'heap'].some(run);
+  const needsKitsu = ['bulk', 'dock', 'events', 'scale'].some(run);
   const stack = needsKitsu ? readStack() : null;
   const figures = [];
+  /** What the sections found beyond their figures: where the time went (requests by route, worker CPU...). */
+  const details = {};
   const about = machine(stack);
   log(`machine: ${about.cpu}, load ${about.loadAverageAtStart.join(' ')}; options ${JSON.stringify(options)}`);
 
@@ -97,13 +103,17 @@ async function main() {
     seedSeconds = (Date.now() - seedStart) / 1000;
     log(`production "${production.name}" ready in ${seedSeconds.toFixed(0)} s`);
   }
-  const { bulk, bulkRepeats, sweepTasks, repeats, heapFactor } = options;
+  const { bulk, bulkRepeats, sweepTasks, burstTasks, repeats, latencies, scale } = options;
+  // The browser sections run under the first latency asked for (0 unless --latency says otherwise).
+  const [latency] = latencies;
   await section('bulk', () =>
-    benchBulk(sidekick, stack, production, { tasks: bulk, repeats: bulkRepeats, sweepTasks, log }),
+    benchBulk(sidekick, stack, production, { tasks: bulk, repeats: bulkRepeats, sweepTasks, latencies, log, details }),
   );
-  await section('extension', () => benchExtensionBulk(sidekick, stack, production, { tasks: bulk, log }));
-  await section('dock', () => benchDock(stack, production, { repeats, log }));
-  await section('heap', () => benchHeap(stack, production, { factor: heapFactor, log }));
+  await section('dock', () => benchDock(sidekick, stack, production, { repeats, latency, log }));
+  await section('events', () =>
+    benchEventBurst(sidekick, stack, production, { tasks: burstTasks, latency, log, details }),
+  );
+  await section('scale', () => benchScale(sidekick, stack, production, { scale, latency, repeats, log, details }));
 
   const results = withRatios(figures);
   const finishedAt = new Date();
@@ -116,6 +126,7 @@ async function main() {
     machine: { ...about, loadAverageAtEnd: os.loadavg().map((load) => Math.round(load * 100) / 100) },
     production: production && { name: production.name, shots: production.shots, tasks: production.tasks },
     figures: results,
+    details,
     failures,
   };
   const out = path.join(ROOT, 'bench/results');
@@ -137,8 +148,19 @@ async function main() {
     '',
     table(results),
   ].join('\n');
-  console.log(`\n${markdown}\n\nWritten: bench/results/${name}`);
-  if (options.updateReadme) updateReadme(markdown);
+  // The long task lists stay in the JSON file; requests by route, idle time, storage and worker CPU are printed.
+  const { bulk: bulkDetails, eventBurst, scale: scaleDetails } = details;
+  const returns = scaleDetails?.returnRequestsByRoute;
+  console.log(`\n${markdown}`);
+  if (bulkDetails || eventBurst || returns) {
+    console.log(
+      `\nWhere the time went: ${JSON.stringify({ bulk: bulkDetails, eventBurst, scaleReturns: returns }, null, 1)}`,
+    );
+  }
+  const missed = results.filter((item) => item.goalMet === false);
+  console.log(`\nGoals: ${results.filter((item) => item.goalMet).length} met, ${missed.length} missed`);
+  console.log(`Written: bench/results/${name}`);
+  if (options.updateDocs) updateDocs(markdown);
   if (failures.length > 0) {
     console.error(`\n${failures.length} section(s) failed: ${failures.map((failure) => failure.section).join(', ')}`);
     process.exitCode = 1;

@@ -1,9 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DRAFT_KIND_LABELS, DRAFT_KINDS, type DraftKind, draftKindOf } from '../lib/ai/prompts';
-import type { RedactableField } from '../lib/ai/redaction';
+import { draftKindOf } from '../lib/ai/prompts';
+import { type MessageName, t } from '../lib/i18n';
 import { ask, failureText } from '../lib/messaging/client';
 import type { AiPreparedDraft, AiSettingsAnswer, PlanPreview } from '../lib/messaging/protocol';
-import { AiExclusions, AiOutgoing, useModelAnswer } from './AiOutgoing';
+import { DRAFT_KINDS, type DraftKind, type RedactableField } from '../lib/messaging/protocol/ai';
+import { AiExclusions, AiOutgoing, SendPrompt, useModelAnswer } from './AiOutgoing';
+
+const DRAFT_KIND_LABELS: Record<DraftKind, MessageName> = {
+  reminder: 'aiDraftKindReminder',
+  'check-in': 'aiDraftKindCheckIn',
+  retake: 'aiDraftKindRetake',
+  comment: 'aiDraftKindComment',
+};
 
 type Props = {
   planId: string;
@@ -55,7 +63,7 @@ export function AiDraft({ planId, preview, onOpenChange }: Props) {
   if (!settings.enabledHosts.includes(preview.host)) {
     return (
       <p class="sk-muted" data-testid="ai-draft-off">
-        AI assistance is off for {preview.host}.
+        {t('aiDraftOff', { host: preview.host })}
       </p>
     );
   }
@@ -85,59 +93,29 @@ export function AiDraft({ planId, preview, onOpenChange }: Props) {
   if (!open) {
     return (
       <section aria-labelledby="sk-ai-draft" data-testid="ai-draft">
-        <h2 id="sk-ai-draft">Comment draft</h2>
+        <h2 id="sk-ai-draft">{t('aiDraftTitle')}</h2>
         <button type="button" data-testid="ai-draft-open" onClick={() => setOpenTo(true)}>
-          Draft with AI…
+          {t('aiDraftOpen')}
         </button>
       </section>
     );
   }
   return (
     <section aria-labelledby="sk-ai-draft" data-testid="ai-draft">
-      <h2 id="sk-ai-draft">Draft the comment with AI</h2>
-      <div class="sk-form">
-        <label for="sk-ai-kind">Kind of comment</label>
-        <select
-          id="sk-ai-kind"
-          data-testid="ai-draft-kind"
-          value={kind}
-          onChange={(event) => setKind(event.currentTarget.value as DraftKind)}
-        >
-          {DRAFT_KINDS.map((each) => (
-            <option key={each} value={each}>
-              {DRAFT_KIND_LABELS[each]}
-            </option>
-          ))}
-        </select>
-        <label for="sk-ai-instructions">Anything to add (optional)</label>
-        <input
-          id="sk-ai-instructions"
-          data-testid="ai-draft-instructions"
-          maxLength={500}
-          value={instructions}
-          onInput={(event) => setInstructions(event.currentTarget.value)}
-        />
-      </div>
+      <h2 id="sk-ai-draft">{t('aiDraftOpenTitle')}</h2>
+      <DraftChoices kind={kind} setKind={setKind} instructions={instructions} setInstructions={setInstructions} />
       <AiExclusions exclude={exclude} onChange={setExclude} testId="ai-draft" />
       <AiOutgoing prepared={prepared} testId="ai-draft" />
       <div class="sk-form__actions">
-        <button
-          type="button"
-          data-testid="ai-draft-send"
-          disabled={!prepared || answer.streaming}
-          onClick={(event) => {
-            if (event.isTrusted && prepared) answer.send(prepared, 'Read and edit the draft, then put it in the plan.');
-          }}
-        >
-          Send and draft
-        </button>
-        {answer.streaming ? (
-          <button type="button" data-testid="ai-draft-cancel" onClick={answer.cancel}>
-            Cancel
-          </button>
-        ) : null}
+        <SendPrompt
+          answer={answer}
+          prepared={prepared}
+          testId="ai-draft"
+          label={t('aiDraftSend')}
+          doneMessage={t('aiDraftDone')}
+        />
       </div>
-      <label for="sk-ai-text">Draft (yours to edit; the marker is added when posting)</label>
+      <label for="sk-ai-text">{t('aiDraftText')}</label>
       <textarea
         id="sk-ai-text"
         data-testid="ai-draft-text"
@@ -155,16 +133,52 @@ export function AiDraft({ planId, preview, onOpenChange }: Props) {
           disabled={answer.streaming || answer.text.trim() === ''}
           onClick={use}
         >
-          Put this text in the plan
+          {t('aiDraftUse')}
         </button>
         <button type="button" data-testid="ai-draft-discard" onClick={() => setOpenTo(false)}>
-          Discard the draft
+          {t('aiDraftDiscard')}
         </button>
       </div>
-      <p class="sk-muted">Confirming waits until the draft is in the plan or discarded.</p>
+      <p class="sk-muted">{t('aiDraftWaits')}</p>
       <p role="status" aria-live="polite" data-testid="ai-draft-message">
         {answer.message}
       </p>
     </section>
+  );
+}
+
+type DraftChoicesProps = {
+  kind: DraftKind;
+  setKind: (kind: DraftKind) => void;
+  instructions: string;
+  setInstructions: (instructions: string) => void;
+};
+
+/** What kind of comment to draft, and anything the person adds to the request. */
+function DraftChoices({ kind, setKind, instructions, setInstructions }: DraftChoicesProps) {
+  return (
+    <div class="sk-form">
+      <label for="sk-ai-kind">{t('aiDraftKind')}</label>
+      <select
+        id="sk-ai-kind"
+        data-testid="ai-draft-kind"
+        value={kind}
+        onChange={(event) => setKind(event.currentTarget.value as DraftKind)}
+      >
+        {DRAFT_KINDS.map((each) => (
+          <option key={each} value={each}>
+            {t(DRAFT_KIND_LABELS[each])}
+          </option>
+        ))}
+      </select>
+      <label for="sk-ai-instructions">{t('aiDraftInstructions')}</label>
+      <input
+        id="sk-ai-instructions"
+        data-testid="ai-draft-instructions"
+        maxLength={500}
+        value={instructions}
+        onInput={(event) => setInstructions(event.currentTarget.value)}
+      />
+    </div>
   );
 }

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { askModel, type RunningAnswer } from '../lib/ai/page-client';
-import { REDACTABLE_FIELDS, REDACTABLE_LABELS, type RedactableField, restoreNames } from '../lib/ai/redaction';
-import type { AiProviderKind, ChatMessage } from '../lib/ai/types';
+import { restoreNames } from '../lib/ai/redaction';
+import type { ChatMessage } from '../lib/ai/types';
+import { type MessageName, t } from '../lib/i18n';
 import { failureText } from '../lib/messaging/client';
+import { type AiProviderKind, REDACTABLE_FIELDS, type RedactableField } from '../lib/messaging/protocol/ai';
 
 /** What a prompt prepared by the background holds, whatever it is for. */
 export type PreparedPrompt = {
@@ -13,6 +15,15 @@ export type PreparedPrompt = {
   excluded: string[];
   leftOut: string[];
   restorations: Record<string, string>;
+};
+
+/** How each field a prompt can leave out is named, in the settings and before sending. */
+export const REDACTABLE_FIELD_LABELS: Record<RedactableField, MessageName> = {
+  names: 'aiFieldNames',
+  emails: 'aiFieldEmails',
+  links: 'aiFieldLinks',
+  production: 'aiFieldProduction',
+  labels: 'aiFieldLabels',
 };
 
 /** The fields the person leaves out of this prompt. */
@@ -27,7 +38,7 @@ export function AiExclusions({
 }) {
   return (
     <fieldset>
-      <legend>Leave out</legend>
+      <legend>{t('aiLeaveOut')}</legend>
       {REDACTABLE_FIELDS.map((field) => (
         <label key={field} class="sk-settings__row">
           <input
@@ -38,7 +49,7 @@ export function AiExclusions({
               onChange(event.currentTarget.checked ? [...exclude, field] : exclude.filter((each) => each !== field))
             }
           />{' '}
-          {REDACTABLE_LABELS[field]}
+          {t(REDACTABLE_FIELD_LABELS[field])}
         </label>
       ))}
     </fieldset>
@@ -49,23 +60,28 @@ export function AiExclusions({
 export function AiOutgoing({ prepared, testId }: { prepared: PreparedPrompt | null; testId: string }) {
   return (
     <div data-testid={`${testId}-outgoing`}>
-      <h3>What will be sent</h3>
+      <h3>{t('aiOutgoingTitle')}</h3>
       {prepared ? (
         <>
           <p data-testid={`${testId}-size`}>
-            {prepared.characters} characters in {prepared.messages.length} messages, to{' '}
-            {prepared.destination ?? 'the browser’s built-in model, on this computer'}.
+            {t('aiOutgoingSize', {
+              characters: prepared.characters,
+              count: prepared.messages.length,
+              destination: prepared.destination ?? t('aiOutgoingBuiltIn'),
+            })}
           </p>
           <p class="sk-muted">
-            Left out: {prepared.excluded.length > 0 ? prepared.excluded.join(', ') : 'nothing'}.
-            {prepared.leftOut.length > 0 ? ` Not sent, to keep it short: ${prepared.leftOut.join(', ')}.` : ''}
+            {t('aiOutgoingLeftOut', {
+              fields: prepared.excluded.length > 0 ? prepared.excluded.join(', ') : t('aiOutgoingNothing'),
+            })}
+            {prepared.leftOut.length > 0 ? ` ${t('aiOutgoingShortened', { items: prepared.leftOut.join(', ') })}` : ''}
           </p>
           <pre data-testid={`${testId}-prompt`} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             {prepared.messages.map((each) => `[${each.role}]\n${each.content}`).join('\n\n')}
           </pre>
         </>
       ) : (
-        <p role="status">Preparing…</p>
+        <p role="status">{t('aiPreparing')}</p>
       )}
     </div>
   );
@@ -104,4 +120,39 @@ export function useModelAnswer(provider: AiProviderKind) {
       });
   }
   return { text, setText, streaming, message, setMessage, send, cancel: () => running.current?.cancel() };
+}
+
+type SendProps = {
+  answer: ReturnType<typeof useModelAnswer>;
+  prepared: PreparedPrompt | null;
+  /** `<testId>-send`, `<testId>-cancel`. */
+  testId: string;
+  label: string;
+  /** Said once the answer is in. */
+  doneMessage: string;
+  primary?: boolean;
+};
+
+/** Sends the prompt shown above, on a person's click only; Cancel while the answer streams. */
+export function SendPrompt({ answer, prepared, testId, label, doneMessage, primary = false }: SendProps) {
+  return (
+    <>
+      <button
+        type="button"
+        class={primary ? 'sk-primary' : undefined}
+        data-testid={`${testId}-send`}
+        disabled={!prepared || answer.streaming}
+        onClick={(event) => {
+          if (event.isTrusted && prepared) answer.send(prepared, doneMessage);
+        }}
+      >
+        {label}
+      </button>
+      {answer.streaming ? (
+        <button type="button" data-testid={`${testId}-cancel`} onClick={answer.cancel}>
+          {t('cancel')}
+        </button>
+      ) : null}
+    </>
+  );
 }

@@ -1,25 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import {
-  BUILT_IN_STATES,
-  type BuiltInAvailability,
-  builtInModelApi,
-  builtInState,
-  downloadBuiltInModel,
-} from '../lib/ai/built-in';
-import { chatCompletionsUrl } from '../lib/ai/openai-compatible';
+import { type BuiltInAvailability, builtInModelApi, builtInState, downloadBuiltInModel } from '../lib/ai/built-in';
+import { chatCompletionsUrl, endpointCleartextWarning } from '../lib/ai/openai-compatible';
 import { askModel } from '../lib/ai/page-client';
-import { REDACTABLE_FIELDS, REDACTABLE_LABELS, type RedactableField } from '../lib/ai/redaction';
-import type { AiProviderKind } from '../lib/ai/types';
-import { matchPatternFor } from '../lib/connections/origins';
+import { aiPermissionsFor, browserPermissions, THIS_BROWSER } from '../lib/ai/permissions';
+import { format, type MessageName, t } from '../lib/i18n';
 import { ask, failureText } from '../lib/messaging/client';
 import type { AiSettingsAnswer, ConnectionView } from '../lib/messaging/protocol';
+import { type AiProviderKind, REDACTABLE_FIELDS, type RedactableField } from '../lib/messaging/protocol/ai';
+import { REDACTABLE_FIELD_LABELS } from './AiOutgoing';
 
-const PROVIDERS: { kind: AiProviderKind; label: string }[] = [
-  { kind: 'off', label: 'Off' },
-  { kind: 'built-in', label: 'The browser’s built-in model (Chrome)' },
-  { kind: 'openai-compatible', label: 'A model server with an OpenAI-compatible API (Ollama, llama.cpp, vLLM…)' },
+const PROVIDERS: { kind: AiProviderKind; label: MessageName }[] = [
+  { kind: 'off', label: 'aiProviderOff' },
+  { kind: 'built-in', label: 'aiProviderBuiltIn' },
+  { kind: 'openai-compatible', label: 'aiProviderServer' },
 ];
+
+/** What the settings say of the browser's own model, in each state it can be in. */
+const BUILT_IN_STATES: Record<BuiltInAvailability | 'missing', MessageName> = {
+  missing: 'aiBuiltInMissing',
+  unavailable: 'aiBuiltInUnavailable',
+  downloadable: 'aiBuiltInDownloadable',
+  downloading: 'aiBuiltInDownloading',
+  available: 'aiBuiltInAvailable',
+};
 
 /**
  * Optional AI assistance: off until a provider is picked, then only on the Kitsu hosts switched on.
@@ -47,73 +50,37 @@ export function AiSettings() {
   if (!settings) {
     return (
       <section class="sk-settings" aria-labelledby="sk-ai-title">
-        <h2 id="sk-ai-title">AI assistance (optional)</h2>
-        <p role="status">{message || 'Loading…'}</p>
+        <h2 id="sk-ai-title">{t('aiTitle')}</h2>
+        <p role="status">{message || t('loading')}</p>
       </section>
     );
   }
   const current = settings;
+  const cleartext = current.provider === 'openai-compatible' ? endpointCleartextWarning(current.endpoint) : null;
   const change = (fields: Partial<AiSettingsAnswer>) => setSettings({ ...current, ...fields });
-  const toggle = <T,>(list: T[], item: T, on: boolean) =>
-    on ? [...new Set([...list, item])] : list.filter((each) => each !== item);
 
   function save(event: Event) {
     event.preventDefault();
-    setMessage('');
-    const endpoint = current.provider === 'openai-compatible' ? chatCompletionsUrl(current.endpoint) : null;
-    if (endpoint && !endpoint.ok) {
-      setMessage(endpoint.reason);
-      return;
-    }
-    // The prompt shows only inside the click: nothing may be awaited before it.
-    const permission = endpoint
-      ? browser.permissions.request({ origins: [matchPatternFor(endpoint.origin)] })
-      : Promise.resolve(true);
-    setBusy(true);
-    permission
-      .then(async (granted) => {
-        if (!granted) {
-          setMessage(`Permission for ${endpoint?.origin} was declined: Sidekick cannot reach the model server.`);
-          return;
-        }
-        const saved = await ask({
-          type: 'ai/settings/save',
-          provider: current.provider,
-          endpoint: current.endpoint,
-          model: current.model,
-          ...(key ? { key } : {}),
-          forgetKey,
-          enabledHosts: current.enabledHosts,
-          exclude: current.exclude,
-          answerTimeoutSeconds: current.answerTimeoutSeconds,
-        });
-        setSettings(saved);
-        setKey('');
-        setForgetKey(false);
-        setMessage('Saved.');
-      })
-      .catch((error: unknown) => setMessage(failureText(error)))
-      .finally(() => setBusy(false));
+    saveFromClick(
+      current,
+      { key, forgetKey, cleartext },
+      {
+        setMessage,
+        setBusy,
+        saved: (answer) => {
+          setSettings(answer);
+          setKey('');
+          setForgetKey(false);
+        },
+      },
+    );
   }
 
   async function test() {
     setBusy(true);
-    setMessage('Testing…');
+    setMessage(t('aiTesting'));
     try {
-      if (current.provider === 'built-in') {
-        const started = Date.now();
-        const reply = await askModel(
-          'built-in',
-          { host: '', messages: [{ role: 'user', content: 'Say: ready' }] },
-          () => {},
-        ).done;
-        setMessage(`The built-in model answered “${reply.trim().slice(0, 80)}” in ${Date.now() - started} ms.`);
-        return;
-      }
-      const answer = await ask({ type: 'ai/test' });
-      setMessage(
-        answer.ok ? `${answer.model} answered “${answer.reply}” in ${answer.milliseconds} ms.` : answer.message,
-      );
+      setMessage(await testAnswer(current.provider));
     } catch (error) {
       setMessage(failureText(error));
     } finally {
@@ -127,7 +94,7 @@ export function AiSettings() {
     setBuiltIn('downloading');
     try {
       await downloadBuiltInModel(api, (fraction) =>
-        setMessage(`Downloading the model: ${Math.round(fraction * 100)} %`),
+        setMessage(t('aiDownloading', { percent: format.percent(fraction) })),
       );
       setBuiltIn(await builtInState(api));
       setMessage('');
@@ -139,126 +106,24 @@ export function AiSettings() {
 
   return (
     <section class="sk-settings" aria-labelledby="sk-ai-title" data-testid="ai-settings">
-      <h2 id="sk-ai-title">AI assistance (optional)</h2>
-      <p class="sk-muted">
-        A model can draft comments inside a plan and summarise threads. It never posts anything: each draft is text you
-        read, edit and confirm like any plan. Before the first call Sidekick shows exactly what will be sent — the text
-        and its size — and where; you can leave out names, e-mail addresses, links and the production’s name. Nothing is
-        sent for a Kitsu you have not switched on below.
-      </p>
-      <form onSubmit={save} aria-label="AI assistance">
-        <fieldset>
-          <legend>Provider</legend>
-          {PROVIDERS.map((provider) => (
-            <label key={provider.kind} class="sk-settings__row">
-              <input
-                type="radio"
-                name="sk-ai-provider"
-                data-testid={`ai-provider-${provider.kind}`}
-                checked={current.provider === provider.kind}
-                onChange={() => change({ provider: provider.kind })}
-              />{' '}
-              {provider.label}
-            </label>
-          ))}
-        </fieldset>
-        {current.provider === 'built-in' ? (
-          <p data-testid="ai-built-in-state">
-            {BUILT_IN_STATES[builtIn]}{' '}
-            {builtIn === 'downloadable' ? (
-              <button type="button" onClick={download}>
-                Download the model
-              </button>
-            ) : null}
-          </p>
-        ) : null}
+      <h2 id="sk-ai-title">{t('aiTitle')}</h2>
+      <p class="sk-muted">{t('aiIntro')}</p>
+      <form onSubmit={save} aria-label={t('aiFormLabel')}>
+        <ProviderChoice current={current} change={change} builtIn={builtIn} onDownload={download} />
         {current.provider === 'openai-compatible' ? (
-          <>
-            <div class="sk-form">
-              <label for="sk-ai-endpoint">Server address</label>
-              <input
-                id="sk-ai-endpoint"
-                data-testid="ai-endpoint"
-                inputMode="url"
-                value={current.endpoint}
-                placeholder="http://127.0.0.1:11434/v1"
-                onInput={(event) => change({ endpoint: event.currentTarget.value })}
-                required
-              />
-              <label for="sk-ai-model">Model</label>
-              <input
-                id="sk-ai-model"
-                data-testid="ai-model"
-                value={current.model}
-                placeholder="llama3.2"
-                onInput={(event) => change({ model: event.currentTarget.value })}
-                required
-              />
-              <label for="sk-ai-key">Key (optional)</label>
-              <input
-                id="sk-ai-key"
-                data-testid="ai-key"
-                type="password"
-                autoComplete="off"
-                value={key}
-                placeholder={current.hasKey ? 'A key is stored: type to replace it' : 'Only if the server needs one'}
-                onInput={(event) => setKey(event.currentTarget.value)}
-              />
-            </div>
-            {current.hasKey ? (
-              <label class="sk-settings__row">
-                <input
-                  type="checkbox"
-                  checked={forgetKey}
-                  onChange={(event) => setForgetKey(event.currentTarget.checked)}
-                />{' '}
-                Forget the stored key
-              </label>
-            ) : null}
-            <p class="sk-muted">
-              The key stays in Sidekick’s background, like Kitsu tokens. Saving asks the browser to allow this server’s
-              host only. Ollama refuses browser extensions unless allowed: start it with
-              OLLAMA_ORIGINS=chrome-extension://*,moz-extension://*.
-            </p>
-          </>
+          <ModelServerFields
+            current={current}
+            change={change}
+            keyText={key}
+            setKey={setKey}
+            forgetKey={forgetKey}
+            setForgetKey={setForgetKey}
+            cleartext={cleartext}
+          />
         ) : null}
-        <fieldset>
-          <legend>Use AI on</legend>
-          {connections.length === 0 ? <p class="sk-muted">No Kitsu connection yet.</p> : null}
-          {connections.map((connection) => (
-            <label key={connection.id} class="sk-settings__row">
-              <input
-                type="checkbox"
-                data-testid="ai-host"
-                value={connection.origin}
-                checked={current.enabledHosts.includes(connection.origin)}
-                onChange={(event) =>
-                  change({ enabledHosts: toggle(current.enabledHosts, connection.origin, event.currentTarget.checked) })
-                }
-              />{' '}
-              {connection.label} <code>{connection.origin}</code>
-            </label>
-          ))}
-          <p class="sk-muted">
-            Leave a Kitsu unticked if its studio does not allow sending production data to a model.
-          </p>
-        </fieldset>
-        <fieldset>
-          <legend>Leave out by default</legend>
-          {REDACTABLE_FIELDS.map((field: RedactableField) => (
-            <label key={field} class="sk-settings__row">
-              <input
-                type="checkbox"
-                data-testid={`ai-exclude-${field}`}
-                checked={current.exclude.includes(field)}
-                onChange={(event) => change({ exclude: toggle(current.exclude, field, event.currentTarget.checked) })}
-              />{' '}
-              {REDACTABLE_LABELS[field]}
-            </label>
-          ))}
-        </fieldset>
+        <WhereAndWhat current={current} change={change} connections={connections} />
         <div class="sk-form">
-          <label for="sk-ai-timeout">Wait for an answer (seconds)</label>
+          <label for="sk-ai-timeout">{t('aiTimeout')}</label>
           <input
             id="sk-ai-timeout"
             type="number"
@@ -270,10 +135,10 @@ export function AiSettings() {
         </div>
         <div class="sk-form__actions">
           <button type="submit" data-testid="ai-save" disabled={busy}>
-            Save
+            {t('save')}
           </button>
           <button type="button" data-testid="ai-test" disabled={busy || current.provider === 'off'} onClick={test}>
-            Test the saved settings
+            {t('aiTest')}
           </button>
         </div>
       </form>
@@ -281,5 +146,229 @@ export function AiSettings() {
         {message}
       </p>
     </section>
+  );
+}
+
+type Change = (fields: Partial<AiSettingsAnswer>) => void;
+
+const toggle = <T,>(list: T[], item: T, on: boolean) =>
+  on ? [...new Set([...list, item])] : list.filter((each) => each !== item);
+
+/** The settings page's test of what is saved: a one-word prompt, no Kitsu data; the answer in words. */
+async function testAnswer(provider: AiProviderKind): Promise<string> {
+  if (provider === 'built-in') {
+    const started = Date.now();
+    const reply = await askModel(
+      'built-in',
+      { host: '', messages: [{ role: 'user', content: 'Say: ready' }] },
+      () => {},
+    ).done;
+    return t('aiBuiltInAnswered', { reply: reply.trim().slice(0, 80), milliseconds: Date.now() - started });
+  }
+  const answer = await ask({ type: 'ai/test' });
+  return answer.ok
+    ? t('aiModelAnswered', { model: answer.model, reply: answer.reply, milliseconds: answer.milliseconds })
+    : answer.message;
+}
+
+type ModelServerFieldsProps = {
+  current: AiSettingsAnswer;
+  change: Change;
+  keyText: string;
+  setKey: (key: string) => void;
+  forgetKey: boolean;
+  setForgetKey: (forget: boolean) => void;
+  /** Why the typed server address is risky (plain http), or null. */
+  cleartext: string | null;
+};
+
+/** An OpenAI-compatible model server: its address, model and key. */
+function ModelServerFields(props: ModelServerFieldsProps) {
+  const { current, change, keyText, setKey, forgetKey, setForgetKey, cleartext } = props;
+  return (
+    <>
+      <div class="sk-form">
+        <label for="sk-ai-endpoint">{t('aiServerAddress')}</label>
+        <input
+          id="sk-ai-endpoint"
+          data-testid="ai-endpoint"
+          inputMode="url"
+          value={current.endpoint}
+          placeholder="http://127.0.0.1:11434/v1"
+          onInput={(event) => change({ endpoint: event.currentTarget.value })}
+          required
+        />
+        <label for="sk-ai-model">{t('aiModel')}</label>
+        <input
+          id="sk-ai-model"
+          data-testid="ai-model"
+          value={current.model}
+          placeholder="llama3.2"
+          onInput={(event) => change({ model: event.currentTarget.value })}
+          required
+        />
+        <label for="sk-ai-key">{t('aiKey')}</label>
+        <input
+          id="sk-ai-key"
+          data-testid="ai-key"
+          type="password"
+          autoComplete="off"
+          value={keyText}
+          placeholder={current.hasKey ? t('aiKeyStored') : t('aiKeyOnlyIfNeeded')}
+          onInput={(event) => setKey(event.currentTarget.value)}
+        />
+      </div>
+      {cleartext ? (
+        <p class="sk-warning" role="alert" data-testid="ai-endpoint-cleartext">
+          {cleartext}
+        </p>
+      ) : null}
+      {current.hasKey ? (
+        <label class="sk-settings__row">
+          <input type="checkbox" checked={forgetKey} onChange={(event) => setForgetKey(event.currentTarget.checked)} />{' '}
+          {t('aiForgetKey')}
+        </label>
+      ) : null}
+      <p class="sk-muted">{t('aiServerHelp')}</p>
+    </>
+  );
+}
+
+/** Which Kitsu hosts AI may be used on, and what is left out of prompts by default. */
+function WhereAndWhat({
+  current,
+  change,
+  connections,
+}: {
+  current: AiSettingsAnswer;
+  change: Change;
+  connections: ConnectionView[];
+}) {
+  return (
+    <>
+      <fieldset>
+        <legend>{t('aiUseOn')}</legend>
+        {connections.length === 0 ? <p class="sk-muted">{t('aiNoConnection')}</p> : null}
+        {connections.map((connection) => (
+          <label key={connection.id} class="sk-settings__row">
+            <input
+              type="checkbox"
+              data-testid="ai-host"
+              value={connection.origin}
+              checked={current.enabledHosts.includes(connection.origin)}
+              onChange={(event) =>
+                change({ enabledHosts: toggle(current.enabledHosts, connection.origin, event.currentTarget.checked) })
+              }
+            />{' '}
+            {connection.label} <code>{connection.origin}</code>
+          </label>
+        ))}
+        <p class="sk-muted">{t('aiHostsHint')}</p>
+      </fieldset>
+      <fieldset>
+        <legend>{t('aiLeaveOutByDefault')}</legend>
+        {REDACTABLE_FIELDS.map((field: RedactableField) => (
+          <label key={field} class="sk-settings__row">
+            <input
+              type="checkbox"
+              data-testid={`ai-exclude-${field}`}
+              checked={current.exclude.includes(field)}
+              onChange={(event) => change({ exclude: toggle(current.exclude, field, event.currentTarget.checked) })}
+            />{' '}
+            {t(REDACTABLE_FIELD_LABELS[field])}
+          </label>
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
+type SaveUi = {
+  setMessage: (message: string) => void;
+  setBusy: (busy: boolean) => void;
+  saved: (settings: AiSettingsAnswer) => void;
+};
+
+/**
+ * Saves the form from the Save click. The browser's permission prompt shows only inside the click:
+ * nothing is awaited before it.
+ */
+function saveFromClick(
+  current: AiSettingsAnswer,
+  { key, forgetKey, cleartext }: { key: string; forgetKey: boolean; cleartext: string | null },
+  ui: SaveUi,
+) {
+  ui.setMessage('');
+  const endpoint = current.provider === 'openai-compatible' ? chatCompletionsUrl(current.endpoint) : null;
+  if (endpoint && !endpoint.ok) {
+    ui.setMessage(endpoint.reason);
+    return;
+  }
+  // The prompt shows only inside the click: nothing may be awaited before it. Exactly the server's
+  // origin (as far as the browser's match patterns go) and, in Firefox, consent to the data it receives.
+  const needed = aiPermissionsFor(current, THIS_BROWSER);
+  const permission = needed ? browserPermissions.request(needed) : Promise.resolve(true);
+  ui.setBusy(true);
+  permission
+    .then(async (granted) => {
+      if (!granted) {
+        ui.setMessage(t('aiPermissionDeclined', { origin: endpoint?.origin ?? '' }));
+        return;
+      }
+      const saved = await ask({
+        type: 'ai/settings/save',
+        provider: current.provider,
+        endpoint: current.endpoint,
+        model: current.model,
+        ...(key ? { key } : {}),
+        forgetKey,
+        enabledHosts: current.enabledHosts,
+        exclude: current.exclude,
+        answerTimeoutSeconds: current.answerTimeoutSeconds,
+      });
+      ui.saved(saved);
+      ui.setMessage(cleartext ? t('aiSavedOverHttp') : t('saved'));
+    })
+    .catch((error: unknown) => ui.setMessage(failureText(error)))
+    .finally(() => ui.setBusy(false));
+}
+
+type ProviderChoiceProps = {
+  current: AiSettingsAnswer;
+  change: Change;
+  builtIn: BuiltInAvailability | 'missing';
+  onDownload: () => void;
+};
+
+/** Which model, if any: and for the browser's own, whether it is there yet. */
+function ProviderChoice({ current, change, builtIn, onDownload }: ProviderChoiceProps) {
+  return (
+    <>
+      <fieldset>
+        <legend>{t('aiProvider')}</legend>
+        {PROVIDERS.map((provider) => (
+          <label key={provider.kind} class="sk-settings__row">
+            <input
+              type="radio"
+              name="sk-ai-provider"
+              data-testid={`ai-provider-${provider.kind}`}
+              checked={current.provider === provider.kind}
+              onChange={() => change({ provider: provider.kind })}
+            />{' '}
+            {t(provider.label)}
+          </label>
+        ))}
+      </fieldset>
+      {current.provider === 'built-in' ? (
+        <p data-testid="ai-built-in-state">
+          {t(BUILT_IN_STATES[builtIn])}{' '}
+          {builtIn === 'downloadable' ? (
+            <button type="button" onClick={onDownload}>
+              {t('aiDownload')}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+    </>
   );
 }

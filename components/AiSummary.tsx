@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RedactableField } from '../lib/ai/redaction';
+import { t } from '../lib/i18n';
 import { ask, failureText } from '../lib/messaging/client';
 import type { AiPreparedSummary, AiSettingsAnswer } from '../lib/messaging/protocol';
-import { AiExclusions, AiOutgoing, useModelAnswer } from './AiOutgoing';
+import type { RedactableField } from '../lib/messaging/protocol/ai';
+import { AiExclusions, AiOutgoing, SendPrompt, useModelAnswer } from './AiOutgoing';
 
 /** `#summary/<Kitsu origin>/<task id>`: the window a task page's "Summarise thread" opens. */
 export function summaryTarget(hash: string): { host: string; taskId: string } | null {
@@ -40,35 +41,27 @@ export function AiSummary({ host, taskId }: { host: string; taskId: string }) {
 
   return (
     <main class="sk-confirm" data-testid="ai-summary">
-      <h1>Summarise the thread{prepared ? ` of ${prepared.taskLabel}` : ''}</h1>
+      <h1>{prepared ? t('aiSummaryTitleOf', { task: prepared.taskLabel }) : t('aiSummaryTitle')}</h1>
       <p class="sk-muted">
-        On {host}. {prepared ? `${prepared.commentCount} comments. ` : ''}Nothing is sent until you click; the summary
-        changes nothing in Kitsu.
+        {t('aiSummaryOn', { host })} {prepared ? `${t('aiSummaryComments', { count: prepared.commentCount })} ` : ''}
+        {t('aiSummaryNothingSent')}
       </p>
       {exclude ? <AiExclusions exclude={exclude} onChange={setExclude} testId="ai-summary" /> : null}
       <AiOutgoing prepared={prepared} testId="ai-summary" />
       <div class="sk-form__actions">
-        <button
-          type="button"
-          class="sk-primary"
-          data-testid="ai-summary-send"
-          disabled={!prepared || answer.streaming}
-          onClick={(event) => {
-            if (event.isTrusted && prepared) answer.send(prepared, 'Written by a model: check it against the thread.');
-          }}
-        >
-          Send and summarise
-        </button>
-        {answer.streaming ? (
-          <button type="button" data-testid="ai-summary-cancel" onClick={answer.cancel}>
-            Cancel
-          </button>
-        ) : null}
+        <SendPrompt
+          answer={answer}
+          prepared={prepared}
+          testId="ai-summary"
+          label={t('aiSummarySend')}
+          doneMessage={t('aiSummaryDone')}
+          primary
+        />
         <button type="button" onClick={() => window.close()}>
-          Close
+          {t('close')}
         </button>
       </div>
-      <label for="sk-ai-summary">Summary</label>
+      <label for="sk-ai-summary">{t('aiSummaryLabel')}</label>
       <textarea
         id="sk-ai-summary"
         data-testid="ai-summary-text"

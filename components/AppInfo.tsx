@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../lib/i18n';
 
 /** Name and version as the installed manifest states them. */
 export function AppInfo() {
@@ -7,7 +8,7 @@ export function AppInfo() {
     <header class="sk-app-info">
       <h1 data-testid="app-name">{manifest.name}</h1>
       <p class="sk-app-info__version" data-testid="app-version">
-        Version {manifest.version}
+        {t('appVersion', { version: manifest.version })}
       </p>
     </header>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { format, t } from '../lib/i18n';
 import { ask } from '../lib/messaging/client';
 import type { AnswerOf } from '../lib/messaging/protocol';
+import { EmptyState, Skeleton } from './ui/chips';
 
 type Records = AnswerOf<'audit/list'>['records'];
 
@@ -38,7 +40,7 @@ export function AuditLog() {
 
   return (
     <section class="sk-settings" aria-labelledby="sk-audit-title">
-      <h2 id="sk-audit-title">Audit log</h2>
+      <h2 id="sk-audit-title">{t('auditTitle')}</h2>
       <form
         class="sk-settings__row"
         onSubmit={(event) => {
@@ -47,39 +49,41 @@ export function AuditLog() {
         }}
       >
         <label>
-          Task id <input value={taskId} onInput={(event) => setTaskId(event.currentTarget.value)} />
+          {t('auditTaskId')} <input value={taskId} onInput={(event) => setTaskId(event.currentTarget.value)} />
         </label>
         <label>
-          Since <input type="date" value={since} onInput={(event) => setSince(event.currentTarget.value)} />
+          {t('auditSince')} <input type="date" value={since} onInput={(event) => setSince(event.currentTarget.value)} />
         </label>
-        <button type="submit">Filter</button>
+        <button type="submit">{t('auditFilter')}</button>
         <button type="button" onClick={() => download('json')}>
-          Export JSON
+          {t('auditExportJson')}
         </button>
         <button type="button" onClick={() => download('csv')}>
-          Export CSV
+          {t('auditExportCsv')}
         </button>
       </form>
       <p role="status">{message}</p>
-      {records === null ? null : records.length === 0 ? (
-        <p data-testid="audit-empty">Sidekick has written nothing yet.</p>
+      {records === null ? (
+        <Skeleton lines={5} label={t('auditReading')} />
+      ) : records.length === 0 ? (
+        <EmptyState testId="audit-empty" title={t('auditEmpty')} action={t('auditEmptyAction')} />
       ) : (
         <table class="sk-audit" data-testid="audit-table">
           <thead>
             <tr>
-              <th>When</th>
-              <th>Operator</th>
-              <th>Operation</th>
-              <th>Task</th>
-              <th>Before</th>
-              <th>After</th>
-              <th>Result</th>
+              <th scope="col">{t('auditWhen')}</th>
+              <th scope="col">{t('auditOperator')}</th>
+              <th scope="col">{t('auditOperation')}</th>
+              <th scope="col">{t('auditTask')}</th>
+              <th scope="col">{t('auditBefore')}</th>
+              <th scope="col">{t('auditAfter')}</th>
+              <th scope="col">{t('auditResult')}</th>
             </tr>
           </thead>
           <tbody>
             {records.slice(0, 500).map((record) => (
               <tr key={`${record.jobId}:${record.at}:${record.taskId}:${record.kind}`}>
-                <td>{new Date(record.at).toLocaleString()}</td>
+                <td>{format.dayAndTime(new Date(record.at))}</td>
                 <td>{record.operator}</td>
                 <td>{record.kind}</td>
                 <td>

@@ -1,4 +1,5 @@
-import { roleName } from '../lib/connections/privilege';
+import { format, t } from '../lib/i18n';
+import { KITSU_ROLE_NAMES } from '../lib/i18n/role-names';
 import type { ConnectionTestAnswer } from '../lib/messaging/protocol';
 
 export function ConnectionTestResult({ result }: { result: ConnectionTestAnswer }) {
@@ -13,16 +14,20 @@ export function ConnectionTestResult({ result }: { result: ConnectionTestAnswer 
   return (
     <div class="sk-result" data-testid="connection-test-result">
       <p>
-        Kitsu {result.kitsuVersion}: connected as <strong>{identity.name}</strong> ({roleName(identity.role)}
-        {identity.isBot ? ', bot' : ''}),{' '}
-        {identity.expirationDate ? `token valid until ${identity.expirationDate}` : 'token without expiry date'}.
+        {t('connectionTestConnected', { version: result.kitsuVersion })} <strong>{identity.name}</strong> (
+        {t(KITSU_ROLE_NAMES[identity.role])}
+        {identity.isBot ? t('connectionTestBot') : ''}),{' '}
+        {identity.expirationDate
+          ? t('connectionTestExpires', { date: identity.expirationDate })
+          : t('connectionTestNoExpiry')}
       </p>
       <p>
         {productions.length === 0
-          ? 'It sees no open production: add the bot to the production teams in Kitsu.'
-          : `It sees ${productions.length} open production${productions.length > 1 ? 's' : ''}: ${productions
-              .map((production) => production.name)
-              .join(', ')}.`}
+          ? t('connectionTestNoProduction')
+          : t('connectionTestProductions', {
+              count: productions.length,
+              names: format.list(productions.map((production) => production.name)),
+            })}
       </p>
       <p class={`sk-advice sk-advice--${advice.verdict}`} data-testid="connection-advice">
         {advice.message}

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { matchPatternFor, normalizeKitsuOrigin } from '../lib/connections/origins';
+import { kitsuCleartextWarning, matchPatternFor, normalizeKitsuOrigin } from '../lib/connections/origins';
+import { t } from '../lib/i18n';
 import { ask, failureText } from '../lib/messaging/client';
 import type { ConnectionTestAnswer, ConnectionView } from '../lib/messaging/protocol';
 import { ConnectionTestResult } from './ConnectionTestResult';
+import { EmptyState, Skeleton } from './ui/chips';
 
 type Draft = { label: string; address: string; token: string };
 const EMPTY_DRAFT: Draft = { label: '', address: '', token: '' };
@@ -28,6 +30,9 @@ export function ConnectionsSettings() {
     void refresh();
   }, []);
 
+  const typed = normalizeKitsuOrigin(draft.address);
+  const cleartext = typed.ok ? kitsuCleartextWarning(typed.origin) : null;
+
   const edit = (field: keyof Draft) => (event: Event) =>
     setDraft({ ...draft, [field]: (event.currentTarget as HTMLInputElement).value });
 
@@ -44,7 +49,7 @@ export function ConnectionsSettings() {
     const origin = checkedOrigin();
     if (!origin) return;
     setBusy(true);
-    setMessage(`Testing ${origin}…`);
+    setMessage(t('connectionsTesting', { origin }));
     setTestResult(null);
     try {
       const answer = await ask({ type: 'connections/test', origin, token: draft.token || undefined });
@@ -68,13 +73,13 @@ export function ConnectionsSettings() {
     permission
       .then(async (granted) => {
         if (!granted) {
-          setMessage(`Permission for ${origin} was declined: Sidekick cannot run there.`);
+          setMessage(t('connectionsDeclined', { origin }));
           return;
         }
         await ask({ type: 'connections/save', label, origin, token: token || undefined });
         setDraft(EMPTY_DRAFT);
         setTestResult(null);
-        setMessage(`Saved. Sidekick now runs on ${origin}.`);
+        setMessage(t('connectionsSaved', { origin }));
         await refresh();
       })
       .catch((error: unknown) => setMessage(failureText(error)))
@@ -85,9 +90,7 @@ export function ConnectionsSettings() {
     setBusy(true);
     try {
       await ask({ type: 'connections/remove', id: connection.id });
-      setMessage(
-        `Removed ${connection.label}: its token, its cache and the permission for ${connection.origin} are gone.`,
-      );
+      setMessage(t('connectionsRemoved', { label: connection.label, origin: connection.origin }));
       await refresh();
     } catch (error) {
       setMessage(failureText(error));
@@ -98,66 +101,108 @@ export function ConnectionsSettings() {
 
   return (
     <section class="sk-settings" aria-labelledby="sk-connections-title">
-      <h2 id="sk-connections-title">Kitsu connections</h2>
-      {connections === null ? (
-        <p>Loading…</p>
-      ) : connections.length === 0 ? (
-        <p data-testid="connection-list-empty">No connection yet: Sidekick runs nowhere.</p>
-      ) : (
-        <ul class="sk-connections" data-testid="connection-list">
-          {connections.map((connection) => (
-            <li key={connection.id} data-testid="connection">
-              <strong>{connection.label}</strong> <code>{connection.origin}</code>{' '}
-              {connection.hostGranted ? null : <em>(permission missing: save it again to allow this host)</em>}{' '}
-              <button type="button" disabled={busy} onClick={() => remove(connection)}>
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form onSubmit={save} class="sk-form" aria-label="Add a Kitsu connection">
-        <label for="sk-label">Name</label>
-        <input
-          id="sk-label"
-          data-testid="connection-label"
-          value={draft.label}
-          onInput={edit('label')}
-          placeholder="Studio Kitsu"
-        />
-        <label for="sk-address">Kitsu address</label>
-        <input
-          id="sk-address"
-          data-testid="connection-address"
-          inputMode="url"
-          value={draft.address}
-          onInput={edit('address')}
-          placeholder="https://kitsu.studio.example"
-          required
-        />
-        <label for="sk-token">Bot token</label>
-        <input
-          id="sk-token"
-          data-testid="connection-token"
-          type="password"
-          autoComplete="off"
-          value={draft.token}
-          onInput={edit('token')}
-          placeholder="From Kitsu's Bots page"
-        />
-        <div class="sk-form__actions">
-          <button type="button" data-testid="connection-test" disabled={busy} onClick={test}>
-            Test connection
-          </button>
-          <button type="submit" data-testid="connection-save" disabled={busy}>
-            Save and allow this host
-          </button>
-        </div>
-      </form>
+      <h2 id="sk-connections-title">{t('connectionsTitle')}</h2>
+      <ConnectionList connections={connections} busy={busy} onRemove={remove} />
+      <ConnectionForm draft={draft} edit={edit} cleartext={cleartext} busy={busy} onSave={save} onTest={test} />
       <p role="status" aria-live="polite" data-testid="connection-message">
         {message}
       </p>
       {testResult ? <ConnectionTestResult result={testResult} /> : null}
     </section>
+  );
+}
+
+type ConnectionListProps = {
+  connections: ConnectionView[] | null;
+  busy: boolean;
+  onRemove: (connection: ConnectionView) => void;
+};
+
+function ConnectionList({ connections, busy, onRemove }: ConnectionListProps) {
+  return connections === null ? (
+    <Skeleton lines={2} label={t('connectionsReading')} />
+  ) : connections.length === 0 ? (
+    <EmptyState testId="connection-list-empty" title={t('connectionsEmpty')} action={t('connectionsEmptyAction')} />
+  ) : (
+    <ul class="sk-connections" data-testid="connection-list">
+      {connections.map((connection) => (
+        <li key={connection.id} data-testid="connection">
+          <strong>{connection.label}</strong> <code>{connection.origin}</code>{' '}
+          {connection.hostGranted ? null : <em>{t('connectionsPermissionMissing')}</em>}{' '}
+          {kitsuCleartextWarning(connection.origin) ? (
+            <em class="sk-warning" data-testid="connection-cleartext-listed">
+              {t('connectionsCleartext')}
+            </em>
+          ) : null}{' '}
+          <button
+            type="button"
+            disabled={busy}
+            aria-label={t('connectionsRemoveLabel', { label: connection.label })}
+            onClick={() => onRemove(connection)}
+          >
+            {t('connectionsRemove')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type ConnectionFormProps = {
+  draft: Draft;
+  edit: (field: keyof Draft) => (event: Event) => void;
+  /** Why the typed address is risky (plain http), or null. */
+  cleartext: string | null;
+  busy: boolean;
+  onSave: (event: Event) => void;
+  onTest: () => void;
+};
+
+function ConnectionForm({ draft, edit, cleartext, busy, onSave, onTest }: ConnectionFormProps) {
+  return (
+    <form onSubmit={onSave} class="sk-form" aria-label={t('connectionsAdd')}>
+      <label for="sk-label">{t('connectionsName')}</label>
+      <input
+        id="sk-label"
+        data-testid="connection-label"
+        value={draft.label}
+        onInput={edit('label')}
+        placeholder="Studio Kitsu"
+      />
+      <label for="sk-address">{t('connectionsAddress')}</label>
+      <input
+        id="sk-address"
+        data-testid="connection-address"
+        inputMode="url"
+        value={draft.address}
+        onInput={edit('address')}
+        placeholder="https://kitsu.studio.example"
+        required
+        aria-describedby={cleartext ? 'sk-address-cleartext' : undefined}
+      />
+      {cleartext ? (
+        <p id="sk-address-cleartext" class="sk-warning" role="alert" data-testid="connection-cleartext">
+          {cleartext}
+        </p>
+      ) : null}
+      <label for="sk-token">{t('connectionsToken')}</label>
+      <input
+        id="sk-token"
+        data-testid="connection-token"
+        type="password"
+        autoComplete="off"
+        value={draft.token}
+        onInput={edit('token')}
+        placeholder={t('connectionsTokenHint')}
+      />
+      <div class="sk-form__actions">
+        <button type="button" data-testid="connection-test" disabled={busy} onClick={onTest}>
+          {t('connectionsTest')}
+        </button>
+        <button type="submit" data-testid="connection-save" disabled={busy}>
+          {t('connectionsSave')}
+        </button>
+      </div>
+    </form>
   );
 }

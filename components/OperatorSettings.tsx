@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { ask, failureText } from '../lib/messaging/client';
+import { MARKER_TEMPLATES, type MarkerLanguage, markerLanguageOf, markerLine } from '../lib/plans/marker';
 
 /** Who confirms plans: named in the marker every Sidekick comment carries, and in the audit log. */
 export function OperatorSettings() {
@@ -23,7 +25,7 @@ export function OperatorSettings() {
     try {
       const saved = await ask({ type: 'settings/save', operatorName, markerTemplate });
       setMarkerTemplate(saved.markerTemplate);
-      setMessage('Saved.');
+      setMessage(t('saved'));
     } catch (error) {
       setMessage(failureText(error));
     }
@@ -31,9 +33,9 @@ export function OperatorSettings() {
 
   return (
     <section class="sk-settings" aria-labelledby="sk-operator-title">
-      <h2 id="sk-operator-title">Who confirms</h2>
+      <h2 id="sk-operator-title">{t('operatorTitle')}</h2>
       <form class="sk-form" onSubmit={save} data-loaded={loaded} data-testid="operator-form">
-        <label for="sk-operator">Your name</label>
+        <label for="sk-operator">{t('operatorName')}</label>
         <input
           id="sk-operator"
           data-testid="operator-name"
@@ -41,22 +43,37 @@ export function OperatorSettings() {
           onInput={(event) => setOperatorName(event.currentTarget.value)}
           required
         />
-        <label for="sk-marker">Comment marker</label>
+        <label for="sk-marker">{t('operatorMarker')}</label>
         <input
           id="sk-marker"
           data-testid="marker-template"
           value={markerTemplate}
           onInput={(event) => setMarkerTemplate(event.currentTarget.value)}
         />
+        <label for="sk-marker-language">{t('operatorMarkerLanguage')}</label>
+        <select
+          id="sk-marker-language"
+          data-testid="marker-language"
+          value={markerLanguageOf(markerTemplate) ?? ''}
+          onChange={(event) => {
+            const language = event.currentTarget.value as MarkerLanguage | '';
+            if (language) setMarkerTemplate(MARKER_TEMPLATES[language]);
+          }}
+        >
+          {markerLanguageOf(markerTemplate) ? null : <option value="">{markerTemplate}</option>}
+          <option value="en">{t('languageEnglish')}</option>
+          <option value="fr">{t('languageFrench')}</option>
+        </select>
         <div class="sk-form__actions">
           <button type="submit" data-testid="operator-save">
-            Save
+            {t('save')}
           </button>
         </div>
       </form>
-      <p class="sk-muted">
-        Every comment Sidekick posts ends with this marker; it must name Sidekick and {'{operator}'}.
+      <p class="sk-muted" data-testid="marker-preview">
+        {t('operatorMarkerPreview', { marker: markerLine(markerTemplate, operatorName) })}
       </p>
+      <p class="sk-muted">{t('operatorMarkerHelp', { operator: '{operator}' })}</p>
       <p role="status" data-testid="operator-message">
         {message}
       </p>

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { roleName } from '../lib/connections/privilege';
+import { format, t } from '../lib/i18n';
+import { KITSU_ROLE_NAMES } from '../lib/i18n/role-names';
 import { ask, failureText } from '../lib/messaging/client';
 import type { AnswerOf } from '../lib/messaging/protocol';
+import { EmptyState, MiddleText, Skeleton } from './ui/chips';
 
 type PopupState = AnswerOf<'popup/state'>;
 
@@ -23,34 +25,34 @@ export function PopupStatus({ tabOrigin }: { tabOrigin: Promise<string | null> }
   }
 
   if (failure) return <p role="alert">{failure}</p>;
-  if (!state) return <p>Loading…</p>;
+  if (!state) return <Skeleton lines={4} label={t('popupReading')} />;
   const { connection } = state;
   return (
     <div class="sk-popup-status">
       {connection ? (
         <dl class="sk-facts" data-testid="popup-connection">
-          <dt>Kitsu</dt>
+          <dt>{t('popupKitsu')}</dt>
           <dd>
-            {connection.label}
-            {connection.kitsuVersion ? ` (Kitsu ${connection.kitsuVersion})` : ''}
+            <MiddleText text={connection.label} max={34} />
+            {connection.kitsuVersion ? ` ${t('popupKitsuVersion', { version: connection.kitsuVersion })}` : ''}
           </dd>
-          <dt>State</dt>
+          <dt>{t('popupState')}</dt>
           <dd class={`sk-connection--${connection.state}`} data-testid="popup-connection-state">
             {connection.message}
           </dd>
           {connection.role ? (
             <>
-              <dt>Role</dt>
-              <dd>{roleName(connection.role)}</dd>
+              <dt>{t('popupRole')}</dt>
+              <dd>{t(KITSU_ROLE_NAMES[connection.role])}</dd>
             </>
           ) : null}
-          <dt>Live</dt>
+          <dt>{t('popupLive')}</dt>
           <dd data-testid="popup-live">{liveLine(connection.live)}</dd>
-          <dt>Cache</dt>
+          <dt>{t('popupCache')}</dt>
           <dd data-testid="popup-cache">{cacheLine(connection.cache)}</dd>
         </dl>
       ) : (
-        <p data-testid="popup-no-connection">This tab is not a Kitsu page Sidekick is connected to.</p>
+        <EmptyState testId="popup-no-connection" title={t('popupNoConnection')} action={t('popupNoConnectionAction')} />
       )}
       <label class="sk-switch">
         <input
@@ -59,7 +61,7 @@ export function PopupStatus({ tabOrigin }: { tabOrigin: Promise<string | null> }
           checked={state.paused}
           onChange={(event) => void togglePause(event.currentTarget.checked)}
         />{' '}
-        Pause Sidekick on every page
+        {t('popupPause')}
       </label>
     </div>
   );
@@ -67,20 +69,27 @@ export function PopupStatus({ tabOrigin }: { tabOrigin: Promise<string | null> }
 
 function cacheLine(cache: NonNullable<PopupState['connection']>['cache']): string {
   const reads = cache.hits + cache.staleServed + cache.misses;
-  if (reads === 0) return `${cache.entries} entries, no reads yet since the background started`;
-  const served = Math.round(((cache.hits + cache.staleServed) / reads) * 100);
-  return `${served}% of ${reads} reads served from cache, ${cache.requests} requests to Kitsu, ${cache.entries} entries`;
+  const size = storedSize(cache.storedBytes);
+  if (reads === 0) return t('popupCacheEmpty', { count: cache.entries, size });
+  const served = format.percent((cache.hits + cache.staleServed) / reads);
+  return t('popupCacheFigures', { served, reads, requests: cache.requests, entries: cache.entries, size });
+}
+
+/** About this much: the cache measures its entries as JSON text. */
+export function storedSize(bytes: number): string {
+  if (bytes < 1_000_000) return t('aboutKilobytes', { amount: Math.max(1, Math.round(bytes / 1_000)) });
+  return t('aboutMegabytes', { amount: format.number(Math.round(bytes / 100_000) / 10) });
 }
 
 const LIVE_STATES = {
-  connecting: 'connecting to Kitsu’s live updates…',
-  live: 'live updates on',
-  reconnecting: 'reconnecting to live updates…',
-  off: 'live updates off: panels refresh when their data gets old',
+  connecting: 'popupLiveConnecting',
+  live: 'popupLiveOn',
+  reconnecting: 'popupLiveReconnecting',
+  off: 'popupLiveOff',
 } as const;
 
 function liveLine(live: NonNullable<PopupState['connection']>['live']): string {
-  if (!live) return 'no Kitsu tab open';
-  const last = live.lastEventAt ? `, last event at ${new Date(live.lastEventAt).toLocaleTimeString()}` : '';
-  return `${LIVE_STATES[live.state]}${last}`;
+  if (!live) return t('popupNoKitsuTab');
+  const state = t(LIVE_STATES[live.state]);
+  return live.lastEventAt ? t('popupLastEvent', { state, time: format.time(new Date(live.lastEventAt)) }) : state;
 }

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { lazyPanels } from '../components/features/lazy-panels';
-import type { FeatureProps } from '../components/features/types';
+import type { FeatureProps } from '../lib/dock/feature';
 import { installedLazyPanels, installLazyPanels } from '../lib/dock/lazy-panels';
 
 // Injected by the background into a Kitsu page's isolated world when the dock first shows a lazy panel.

@@ -5,13 +5,15 @@ set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# Chromium's interface languages other than English (the French e2e starts it in French).
+[ -f /usr/lib/chromium/locales/fr.pak ] || missing+=(chromium-l10n)
 command -v xvfb-run >/dev/null || missing+=(xvfb)
 command -v xdotool >/dev/null || missing+=(xdotool)
 [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 command -v ffmpeg >/dev/null || missing+=(ffmpeg)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system packages: chromium, xvfb, xdotool, firefox-esr and ffmpeg are present"
+  echo "system packages: chromium (with its languages), xvfb, xdotool, firefox-esr and ffmpeg are present"
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then

@@ -1,5 +1,6 @@
-// Seeds the running local Kitsu stack (see kitsu-up.mjs) and records the result
-// in .kitsu-stack/stack.json. Re-running it replaces the production.
+// Seeds the running local Kitsu stack (see kitsu-up.mjs) with two productions, "Fox Tales" (sized by
+// the options below) and "Lune Rousse" (a fixed studio workflow), and records the result in
+// .kitsu-stack/stack.json. Re-running it replaces both.
 //
 //   npm run kitsu:seed [-- --shots N | --tasks N] [--assets N] [--seed N]
 //   env: KITSU_SEED_SHOTS, KITSU_SEED_TASKS, KITSU_SEED_ASSETS, KITSU_SEED
@@ -14,6 +15,7 @@ import {
   seedProduction,
   shotsForTaskTarget,
 } from './lib/seed-production.mjs';
+import { seedStudioProduction } from './lib/seed-studio.mjs';
 import { readStackFile, writeStackFile } from './lib/stack-config.mjs';
 import { ZouClient } from './lib/zou-client.mjs';
 
@@ -47,12 +49,17 @@ export async function runSeed(options) {
   const stack = readStackFile();
   const admin = await ZouClient.login(stack.api, stack.admin.email, stack.admin.password);
   const seeded = await seedProduction(admin, options);
+  const studioStartedAt = Date.now();
+  const studio = await seedStudioProduction(admin);
+  studio.seconds = Number(((Date.now() - studioStartedAt) / 1000).toFixed(1));
   const bots = await ensureBots(admin);
-  await addToTeam(
-    admin,
-    seeded.project.id,
-    Object.values(bots).map((bot) => bot.id),
-  );
+  for (const projectId of [seeded.project.id, studio.id]) {
+    await addToTeam(
+      admin,
+      projectId,
+      Object.values(bots).map((bot) => bot.id),
+    );
+  }
   writeStackFile({
     ...stack,
     bots,
@@ -69,8 +76,10 @@ export async function runSeed(options) {
       password: PERSON_PASSWORD,
     })),
     seed: { ...seeded.counts, seed: options.seed, xss: seeded.xss },
+    // The second production: a studio's own workflow (see scripts/lib/studio-spec.mjs).
+    studio,
   });
-  return seeded;
+  return { ...seeded, studio };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

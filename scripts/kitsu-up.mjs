@@ -15,6 +15,7 @@ import {
   EVENTS_PORT,
   EVENTS_URL,
   ensureStackDirs,
+  FRONT_DOOR_BASE_PATH,
   FRONT_DOOR_PORT,
   FRONT_DOOR_SCRIPT,
   FRONT_DOOR_URL,
@@ -74,6 +75,7 @@ async function startFrontDoor() {
       ZOU_API_URL: API_URL,
       ZOU_EVENTS_URL: EVENTS_URL,
       FRONT_DOOR_STACK_FILE: STACK_FILE,
+      FRONT_DOOR_BASE_PATH,
     },
   });
   await waitForHttp(`${FRONT_DOOR_URL}/api/`, {
@@ -147,6 +149,7 @@ Kitsu stack is up (${seconds(startedAt)}):
   Front door    ${frontDoor ?? 'not started'}
   Admin         ${ADMIN.email} / ${ADMIN.password}
   Production    ${seeded.project.name}: ${seeded.counts.shots} shots, ${seeded.counts.assets} assets, ${seeded.counts.tasks} tasks
+  Production    ${seeded.studio.name}: ${seeded.studio.counts.shots} shots, ${seeded.studio.counts.assets} assets, ${seeded.studio.counts.tasks} tasks (seeded in ${seeded.studio.seconds}s)
   Stack file    ${STACK_FILE}
   Logs          ${LOG_DIR}
 Stop it with: npm run kitsu:down`);

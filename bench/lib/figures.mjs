@@ -8,14 +8,43 @@ export function summarise(values) {
   return { min: sorted[0], median, max: sorted.at(-1), repeats: sorted.length };
 }
 
+/** "50 ms", "5×": a ratio's sign sticks to its number. */
+const withUnit = (text, unit) => `${text}${unit ? (unit === '×' ? '×' : ` ${unit}`) : ''}`;
+
+/**
+ * A goal checked on a figure's median: `{ max }` or `{ min }` (same unit as the figure); `text` replaces
+ * the generated wording ("≤ 50 ms"). A plain string is a goal stated but not checked.
+ */
+function goalOf(goal, unit, median) {
+  if (goal === undefined || typeof goal === 'string') return { goal };
+  const [sign, bound] = goal.max !== undefined ? ['≤', goal.max] : ['≥', goal.min];
+  const met = goal.max !== undefined ? median <= goal.max : median >= goal.min;
+  const text = goal.text ?? (bound === 0 && sign === '≤' ? '0' : `${sign} ${withUnit(bound, unit)}`);
+  return { goal: text, goalMet: met };
+}
+
 /**
  * A figure: `values` are the repeats; `baseline` (optional) is the id of the figure it is compared with,
  * `better` says which direction wins ('lower' for times and requests), `ratioWords` how the table says it
- * (['faster', 'slower'] for times, ['fewer', 'more'] otherwise); `goal` is a plain sentence.
+ * (['faster', 'slower'] for times, ['fewer', 'more'] otherwise); `goal` is checked ({ max } / { min }) or a
+ * plain sentence.
  */
 export function figure({ id, section, label, unit, values, baseline, better = 'lower', ratioWords, goal, note }) {
   if (values.length === 0) throw new Error(`figure ${id} has no value`);
-  return { id, section, label, unit, values, ...summarise(values), baseline, better, ratioWords, goal, note };
+  const summary = summarise(values);
+  return {
+    id,
+    section,
+    label,
+    unit,
+    values,
+    ...summary,
+    baseline,
+    better,
+    ratioWords,
+    ...goalOf(goal, unit, summary.median),
+    note,
+  };
 }
 
 /** Adds to each figure with a baseline the ratio "how many times better than the baseline", on medians. */
@@ -39,19 +68,20 @@ function ratioText(item) {
   return item.ratio >= 1 ? `${item.ratio}× ${better}` : `${Math.round(100 / item.ratio) / 100}× ${worse}`;
 }
 
-/** The run as a Markdown table (also what the README shows), columns padded as Biome formats Markdown. */
+/** The run as a Markdown table (also what docs/benchmarks.md shows), columns padded as Biome formats Markdown. */
 export function table(figures) {
   const header = ['section', 'figure', 'median', 'min – max', 'repeats', 'vs baseline', 'goal'];
   const rows = figures.map((item) => {
-    const unit = item.unit ? ` ${item.unit}` : '';
     return [
       item.section,
       item.label,
-      `${round(item.median)}${unit}`,
+      withUnit(round(item.median), item.unit),
       `${round(item.min)} – ${round(item.max)}`,
       String(item.repeats),
       item.ratio === undefined ? '' : ratioText(item),
-      item.goal ?? '',
+      item.goal === undefined
+        ? ''
+        : `${item.goal}${item.goalMet === undefined ? '' : item.goalMet ? ': met' : ': MISSED'}`,
     ];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));

@@ -1,17 +1,23 @@
-// 2. "Comment and set status" on N tasks of the bench production, the same tasks each time, each
-// flipped todo ⇄ wip by every run: a baseline script (one POST per task, in sequence, no checks) against
-// Sidekick's plan executor (lib/plans/executor: a fresh precondition read per task, zou's
-// comment-many route in batches, bounded concurrency) run in Node with the real Kitsu client
-// (lib/kitsu) against the same zou, alternating runs. Requests are counted at the front door.
-import { bearerRequests } from '../../test/e2e/support/stack.mjs';
+// 2. "Comment and set status" on N tasks of the bench production, the same tasks each time, each flipped
+// todo ⇄ wip by every run, under each latency of --latency (a delay proxy in front of the front door,
+// which every client goes through): a baseline script (one POST per task, in sequence, no checks),
+// Sidekick's plan executor (lib/plans: batched precondition reads, zou's comment-many route in batches,
+// bounded concurrency, journal and audit log as the background keeps them) run in Node with the real
+// Kitsu client, and the same job through the extension (./extension-bulk.mjs), alternating. Requests
+// are counted at the proxy, by route; zou's CPU from /proc.
 import { figure } from '../lib/figures.mjs';
+import { startKitsuProxy, summariseLog } from '../lib/kitsu-proxy.mjs';
 import { zouApiCpuSeconds } from '../lib/server-load.mjs';
+import { extensionBulkRun } from './extension-bulk.mjs';
 
 export const BATCH_SIZE = 20;
+const CONCURRENCY = 4;
 const TEXT = 'Sidekick benchmark: status change with comment.';
+/** Goals of issue #21 for the extension against the baseline script, by latency. */
+const RATIO_GOALS = { 0: 1.5, 50: 5 };
 
 /** The bulk task type's tasks in todo or wip, by shot name, each with the other of the two as its target. */
-async function bulkRows(sidekick, client, production) {
+export async function bulkRows(sidekick, client, production) {
   const { todo, wip } = production.statusIds;
   const shots = await client.shotsWithTasks(production.id);
   return sidekick
@@ -41,21 +47,30 @@ export async function arrangeForPanel(sidekick, stack, production, count, log) {
     .sort((a, b) => a[1].length - b[1].length)[0];
   if (changes.length > 0) {
     log(`bulk: ${changes.length} tasks changed first so the panel selects ${count} (not measured)`);
-    await sidekickRun(sidekick, stack, production, changes, 8, log);
+    await executorRun(sidekick, stack, production, changes, { concurrency: 8, log });
   }
   return { from, to: from === todo ? wip : todo, tasks: chosen };
 }
 
-/** Measures `work` (resolving to the number of tasks it changed) at the front door and on zou's CPU. */
-async function measured(stack, work) {
-  const requestsBefore = await bearerRequests(stack.frontDoor);
+/**
+ * Runs `work` (resolving to what it changed) and measures it at the proxy (requests, by route, time
+ * with a request in flight) and on zou's CPU.
+ */
+async function measured(proxy, work) {
+  proxy.takeLog();
   const cpuBefore = zouApiCpuSeconds();
   const startedAt = performance.now();
-  const changed = await work();
+  const result = await work();
   const ms = performance.now() - startedAt;
   const cpuAfter = zouApiCpuSeconds();
-  const requests = (await bearerRequests(stack.frontDoor)) - requestsBefore;
-  return { ms, requests, changed, cpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
+  const traffic = summariseLog(proxy.takeLog());
+  return {
+    ...result,
+    ms,
+    requests: traffic.requests,
+    traffic,
+    cpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+  };
 }
 
 /** What a simple script does: one comment request per task, one after the other. */
@@ -71,14 +86,29 @@ async function baselineRun(stack, tasks, log) {
     if (response.ok) changed += 1;
     else log(`  baseline: ${task.entityName}: HTTP ${response.status} ${(await response.text()).slice(0, 120)}`);
   }
-  return changed;
+  return { changed };
 }
 
-async function sidekickRun(sidekick, stack, production, tasks, concurrency, log) {
-  const client = sidekick.createKitsuClient({ origin: stack.frontDoor, token: stack.bots.writer.token });
-  // The plan the dock's "Comment and set status" proposes for these tasks (lib/plans/model).
-  const plan = {
-    id: `bench-${Date.now()}-${concurrency}`,
+/** `object` whose async `methods` add the time they take to `spent[method]` (time awaited, calls overlapping). */
+function timedCalls(object, methods, spent) {
+  const wrapped = { ...object };
+  for (const method of methods) {
+    wrapped[method] = async (...args) => {
+      const startedAt = performance.now();
+      try {
+        return await object[method](...args);
+      } finally {
+        spent[method] = (spent[method] ?? 0) + performance.now() - startedAt;
+      }
+    };
+  }
+  return wrapped;
+}
+
+/** The plan the dock's "Comment and set status" proposes for these tasks (lib/plans/model). */
+function commentPlan(stack, production, tasks) {
+  return {
+    id: `bench-${Date.now()}-${Math.random().toString(36).slice(2)}`,
     title: `Comment and set status on ${tasks.length} tasks`,
     origin: { kind: 'bulk', id: 'comment-status' },
     createdAt: new Date().toISOString(),
@@ -95,9 +125,16 @@ async function sidekickRun(sidekick, stack, production, tasks, concurrency, log)
       preconditions: { statusId: task.statusId },
     })),
   };
-  const report = await sidekick.executePlan(plan, {
+}
+
+/** The executor as the background runs it (journal and audit log in IndexedDB, here fake-indexeddb). */
+async function executorRun(sidekick, stack, production, tasks, { concurrency, log }) {
+  const client = sidekick.createKitsuClient({ origin: stack.frontDoor, token: stack.bots.writer.token });
+  const storage = {};
+  const report = await sidekick.executePlan(commentPlan(stack, production, tasks), {
     client,
-    journal: sidekick.createJournal(),
+    journal: timedCalls(sidekick.createJournal(), ['create', 'setItem', 'setStatus', 'setReport'], storage),
+    audit: timedCalls(sidekick.createAuditLog(), ['append'], storage),
     operator: 'Sidekick benchmark',
     concurrency,
     batchSize: BATCH_SIZE,
@@ -108,104 +145,201 @@ async function sidekickRun(sidekick, stack, production, tasks, concurrency, log)
     const reasons = new Set(Object.values(report.items).flatMap((item) => (item.reason ? [item.reason] : [])));
     log(`  executor: ${applied} applied, ${skipped} skipped, ${failed} failed: ${[...reasons].join(' / ')}`);
   }
-  return applied;
+  return { changed: applied, storageMs: storage };
 }
 
-export async function benchBulk(sidekick, stack, production, { tasks: count, repeats, sweepTasks, log }) {
-  const client = sidekick.createKitsuClient({ origin: stack.frontDoor, token: stack.bots.writer.token });
-  const runs = { baseline: [], sidekick: [] };
-  const once = async (kind, concurrency, size) => {
-    const targets = (await bulkRows(sidekick, client, production)).slice(0, size);
-    if (targets.length < size) throw new Error(`only ${targets.length} tasks to change, ${size} wanted`);
-    const result = await measured(stack, () =>
-      kind === 'baseline'
-        ? baselineRun(stack, targets, log)
-        : sidekickRun(sidekick, stack, production, targets, concurrency, log),
-    );
-    log(
-      `bulk ${kind}${kind === 'sidekick' ? ` c=${concurrency}` : ''} on ${result.changed} tasks: ` +
-        `${(result.ms / 1000).toFixed(1)} s, ${result.requests} requests, zou CPU ${result.cpu?.toFixed(1) ?? '?'} s`,
-    );
-    return result;
-  };
-  // Alternating, so a slow spell of the (shared) machine does not fall on one side only.
-  for (let repeat = 0; repeat < repeats; repeat++) {
-    runs.baseline.push(await once('baseline', 1, count));
-    runs.sidekick.push(await once('sidekick', 4, count));
-  }
-  const sweep = {};
-  for (const concurrency of [1, 4, 8]) sweep[concurrency] = await once('sidekick', concurrency, sweepTasks);
+const seconds = (runs) => runs.map((run) => run.ms / 1000);
+const pairRatios = (over, under) => over.map((run, index) => run.ms / under[index].ms);
 
-  const values = (list, key) => list.map((run) => run[key]);
-  const applied = (list) => `tasks changed per run: ${values(list, 'changed').join(', ')} of ${count}`;
-  const expected = Math.ceil(count / BATCH_SIZE) + count;
-  const figures = [
-    figure({
-      id: 'bulk-baseline-time',
-      section: 'bulk',
-      label: `baseline script, ${count} tasks, 1 request per task in sequence: wall time`,
-      unit: 's',
-      values: values(runs.baseline, 'ms').map((ms) => ms / 1000),
-      note: applied(runs.baseline),
-    }),
-    figure({
-      id: 'bulk-sidekick-time',
-      section: 'bulk',
-      label: `Sidekick executor (Node, real client), ${count} tasks, concurrency 4, batch ${BATCH_SIZE}: wall time`,
-      unit: 's',
-      values: values(runs.sidekick, 'ms').map((ms) => ms / 1000),
-      baseline: 'bulk-baseline-time',
-      goal: '≥ 5× faster',
-      note: applied(runs.sidekick),
-    }),
-    figure({
-      id: 'bulk-baseline-requests',
-      section: 'bulk',
-      label: `baseline script, ${count} tasks: requests`,
-      unit: 'requests',
-      values: values(runs.baseline, 'requests'),
-    }),
-    figure({
-      id: 'bulk-sidekick-requests',
-      section: 'bulk',
-      label: `Sidekick executor, ${count} tasks: requests (${Math.ceil(count / BATCH_SIZE)} writes + ${count} precondition reads)`,
-      unit: 'requests',
-      values: values(runs.sidekick, 'requests'),
-      baseline: 'bulk-baseline-requests',
-      goal: `≤ ${expected}`,
-    }),
-  ];
-  if (runs.baseline.every((run) => run.cpu !== null) && runs.sidekick.every((run) => run.cpu !== null)) {
-    figures.push(
-      figure({
-        id: 'bulk-baseline-cpu',
-        section: 'bulk',
-        label: `baseline script, ${count} tasks: zou API CPU time`,
-        unit: 's',
-        values: values(runs.baseline, 'cpu'),
-      }),
-      figure({
-        id: 'bulk-sidekick-cpu',
-        section: 'bulk',
-        label: `Sidekick executor, ${count} tasks: zou API CPU time`,
-        unit: 's',
-        values: values(runs.sidekick, 'cpu'),
-        baseline: 'bulk-baseline-cpu',
-        ratioWords: ['less', 'more'],
-      }),
-    );
+function describe(kind, latency, run) {
+  const { traffic } = run;
+  const idle = 100 - (100 * traffic.inFlightMs) / run.ms;
+  return (
+    `bulk ${latency} ms ${kind} on ${run.changed} tasks: ${(run.ms / 1000).toFixed(1)} s, ${run.requests} requests, ` +
+    `zou CPU ${run.cpu?.toFixed(1) ?? '?'} s, no request in flight ${idle.toFixed(0)}% of the time`
+  );
+}
+
+/** One latency: the three clients alternating, then the executor's concurrency sweep. */
+async function atLatency(sidekick, stack, production, latency, options) {
+  const { tasks: count, repeats, sweepTasks, log } = options;
+  const proxy = await startKitsuProxy({ upstream: stack.frontDoor, latencyMs: latency });
+  const via = { ...stack, frontDoor: proxy.origin };
+  const client = sidekick.createKitsuClient({ origin: stack.frontDoor, token: stack.bots.writer.token });
+  const targets = async (size) => {
+    const rows = (await bulkRows(sidekick, client, production)).slice(0, size);
+    if (rows.length < size) throw new Error(`only ${rows.length} tasks to change, ${size} wanted`);
+    return rows;
+  };
+  const runs = { baseline: [], node: [], extension: [] };
+  try {
+    // Alternating, so a slow spell of the (shared) machine does not fall on one side only.
+    for (let repeat = 0; repeat < repeats; repeat++) {
+      let rows = await targets(count);
+      runs.baseline.push(await measured(proxy, () => baselineRun(via, rows, log)));
+      log(describe('baseline script', latency, runs.baseline.at(-1)));
+      rows = await targets(count);
+      runs.node.push(
+        await measured(proxy, () => executorRun(sidekick, via, production, rows, { concurrency: CONCURRENCY, log })),
+      );
+      const { storageMs } = runs.node.at(-1);
+      log(`${describe('executor in Node', latency, runs.node.at(-1))}; awaited ${JSON.stringify(storageMs)} ms`);
+      const extensionRun = () =>
+        extensionBulkRun(via, production, {
+          count,
+          log,
+          arrange: () => arrangeForPanel(sidekick, stack, production, count, log),
+          measure: (work) => measured(proxy, work),
+        });
+      // On a loaded machine the dock can miss a click; the next run arranges the tasks again, so one
+      // more try is safe (a job that ran counts what Kitsu holds).
+      runs.extension.push(
+        await extensionRun().catch((error) => {
+          log(`bulk ${latency} ms extension: ${error.message.split('\n')[0]}; one more try`);
+          return extensionRun();
+        }),
+      );
+      log(describe('extension', latency, runs.extension.at(-1)));
+    }
+    const sweep = {};
+    for (const concurrency of sweepTasks ? [1, 4, 8] : []) {
+      const rows = await targets(sweepTasks);
+      sweep[concurrency] = await measured(proxy, () =>
+        executorRun(sidekick, via, production, rows, { concurrency, log }),
+      );
+    }
+    return { runs, sweep };
+  } finally {
+    await proxy.close();
   }
+}
+
+function latencyFigures(latency, count, { runs, sweep }, sweepTasks) {
+  const tag = `bulk-${count}-lat${latency}`;
+  const at = `${latency} ms each way`;
+  const changed = (list) => `tasks changed per run: ${list.map((run) => run.changed).join(', ')} of ${count}`;
+  const clients = [
+    ['baseline', 'baseline script, 1 request per task in sequence'],
+    ['node', `Sidekick executor in Node, concurrency ${CONCURRENCY}, batch ${BATCH_SIZE}`],
+    ['extension', 'Sidekick extension, confirm click → done'],
+  ];
+  const nameOf = { baseline: 'baseline script', node: 'executor in Node', extension: 'Sidekick extension' };
+  const figures = clients.flatMap(([kind, what]) => [
+    figure({
+      id: `${tag}-${kind}-s`,
+      section: 'bulk',
+      label: `${at}: ${what}, ${count} tasks: wall time`,
+      unit: 's',
+      values: seconds(runs[kind]),
+      baseline: kind === 'baseline' ? undefined : `${tag}-baseline-s`,
+      note: changed(runs[kind]),
+    }),
+    figure({
+      id: `${tag}-${kind}-requests`,
+      section: 'bulk',
+      label: `${at}: ${nameOf[kind]}, ${count} tasks: requests`,
+      unit: 'requests',
+      values: runs[kind].map((run) => run.requests),
+    }),
+    ...(runs[kind].every((run) => run.cpu !== null)
+      ? [
+          figure({
+            id: `${tag}-${kind}-zou-cpu-s`,
+            section: 'bulk',
+            label: `${at}: ${nameOf[kind]}, ${count} tasks: zou API CPU time`,
+            unit: 's',
+            values: runs[kind].map((run) => run.cpu),
+          }),
+        ]
+      : []),
+  ]);
+  const goal = RATIO_GOALS[latency];
+  figures.push(
+    figure({
+      id: `${tag}-ratio`,
+      section: 'bulk',
+      label: `${at}: baseline script time / extension time, ${count} tasks (per repeat)`,
+      unit: '×',
+      better: 'higher',
+      values: pairRatios(runs.baseline, runs.extension),
+      goal: goal === undefined ? undefined : { min: goal },
+    }),
+    figure({
+      id: `${tag}-node-ratio`,
+      section: 'bulk',
+      label: `${at}: baseline script time / executor-in-Node time, ${count} tasks (per repeat)`,
+      unit: '×',
+      better: 'higher',
+      values: pairRatios(runs.baseline, runs.node),
+    }),
+  );
   for (const [concurrency, run] of Object.entries(sweep)) {
     figures.push(
       figure({
-        id: `bulk-sweep-c${concurrency}`,
+        id: `bulk-lat${latency}-sweep-c${concurrency}`,
         section: 'bulk',
-        label: `Sidekick executor, ${sweepTasks} tasks, concurrency ${concurrency}: wall time (${run.requests} requests, zou CPU ${run.cpu?.toFixed(1) ?? '?'} s)`,
+        label: `${at}: executor in Node, ${sweepTasks} tasks, concurrency ${concurrency}: wall time (${run.requests} requests, zou CPU ${run.cpu?.toFixed(1) ?? '?'} s)`,
         unit: 's',
         values: [run.ms / 1000],
-        baseline: concurrency === '1' ? undefined : 'bulk-sweep-c1',
+        baseline: concurrency === '1' ? undefined : `bulk-lat${latency}-sweep-c1`,
       }),
     );
   }
   return figures;
+}
+
+/** Where each client's time went: requests by route, time with no request in flight, storage awaited. */
+function diagnosis(byLatency) {
+  return Object.fromEntries(
+    Object.entries(byLatency).map(([latency, { runs }]) => [
+      `${latency} ms`,
+      Object.fromEntries(
+        Object.entries(runs).map(([kind, list]) => [
+          kind,
+          list.map(({ ms, requests, traffic, storageMs, worker }) => ({
+            seconds: Math.round(ms) / 1000,
+            requests,
+            byRoute: traffic.byRoute,
+            noRequestInFlightSeconds: Math.round(ms - traffic.inFlightMs) / 1000,
+            meanRequestsInFlight: Math.round((100 * traffic.requestMs) / Math.max(1, traffic.inFlightMs)) / 100,
+            ...(storageMs ? { storageAwaitedMs: mapValues(storageMs, Math.round) } : {}),
+            ...(worker ? { worker } : {}),
+          })),
+        ]),
+      ),
+    ]),
+  );
+}
+
+const mapValues = (object, map) => Object.fromEntries(Object.entries(object).map(([key, value]) => [key, map(value)]));
+
+export async function benchBulk(sidekick, stack, production, options) {
+  const { tasks: count, latencies, details } = options;
+  const byLatency = {};
+  for (const latency of latencies) {
+    byLatency[latency] = await atLatency(sidekick, stack, production, latency, options);
+  }
+  details.bulk = diagnosis(byLatency);
+  const all = (kind) => Object.values(byLatency).flatMap(({ runs }) => runs[kind]);
+  return [
+    ...Object.entries(byLatency).flatMap(([latency, result]) =>
+      latencyFigures(Number(latency), count, result, options.sweepTasks),
+    ),
+    figure({
+      id: `bulk-${count}-requests`,
+      section: 'bulk',
+      label: `Sidekick extension, ${count} tasks: requests until done, every latency (dock re-reads on events included)`,
+      unit: 'requests',
+      values: all('extension').map((run) => run.requests),
+      goal: { max: 120 },
+    }),
+    figure({
+      id: 'bulk-extension-over-node',
+      section: 'bulk',
+      label: `extension time / executor-in-Node time, ${count} tasks, per repeat at every latency`,
+      unit: '×',
+      values: Object.values(byLatency).flatMap(({ runs }) => pairRatios(runs.extension, runs.node)),
+      goal: { max: 1.25 },
+    }),
+  ];
 }

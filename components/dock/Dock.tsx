@@ -1,7 +1,9 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DockMover } from '../../lib/dock/dock-placement';
+import type { DockFeature } from '../../lib/dock/feature';
 import type { Theme } from '../../lib/dom/theme';
+import { t } from '../../lib/i18n/page';
 import type { PageContext } from '../../lib/kitsu-routes';
-import type { DockFeature } from '../features/types';
 
 export type DockProps = {
   context: PageContext;
@@ -17,6 +19,10 @@ export type DockProps = {
   theme: Theme;
   collapsed: boolean;
   onCollapsedChange: (collapsed: boolean) => void;
+  /** Moves the dock to another corner of the window; without it the dock has no handle. */
+  mover?: Pick<DockMover, 'moveByKey' | 'drag'>;
+  /** Grows each time the person opens the dock with the keyboard shortcut: the focus then moves to the dock. */
+  focusRequest?: number;
 };
 
 export function Dock({
@@ -30,8 +36,13 @@ export function Dock({
   theme,
   collapsed,
   onCollapsedChange,
+  mover,
+  focusRequest = 0,
 }: DockProps) {
   const toggle = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusRequest > 0) toggle.current?.focus();
+  }, [focusRequest]);
   // Counts the panels reported on this page; kept while the dock is closed, so the toggle still shows them.
   const [counts, setCounts] = useState<{ pageKey: number; byFeature: Record<string, number> }>({
     pageKey,
@@ -55,29 +66,32 @@ export function Dock({
 
   return (
     <aside
-      class={`sk-dock sk-dock--${theme}${collapsed ? ' sk-dock--collapsed' : ''}`}
+      class={`sk-dock sk-theme--${theme}${collapsed ? ' sk-dock--collapsed' : ''}`}
       data-testid="sidekick-dock"
       data-theme={theme}
-      aria-label="Kitsu Sidekick"
+      aria-label={t('extensionName')}
       onKeyDown={onKeyDown}
     >
-      <button
-        ref={toggle}
-        type="button"
-        class="sk-dock__toggle"
-        data-testid="dock-toggle"
-        aria-expanded={!collapsed}
-        aria-controls="sk-dock-body"
-        title={collapsed ? 'Open Sidekick (Alt+Shift+K)' : 'Close Sidekick (Esc)'}
-        onClick={() => onCollapsedChange(!collapsed)}
-      >
-        Sidekick{total ? <span data-testid="dock-count"> · {total}</span> : null}
-      </button>
+      <div class="sk-dock__bar">
+        {mover ? <MoveHandle mover={mover} /> : null}
+        <button
+          ref={toggle}
+          type="button"
+          class="sk-dock__toggle"
+          data-testid="dock-toggle"
+          aria-expanded={!collapsed}
+          aria-controls="sk-dock-body"
+          title={collapsed ? t('dockOpen') : t('dockClose')}
+          onClick={() => onCollapsedChange(!collapsed)}
+        >
+          Sidekick{total ? <span data-testid="dock-count"> · {total}</span> : null}
+        </button>
+      </div>
       {collapsed ? null : (
         <div id="sk-dock-body" class="sk-dock__body" data-testid="dock-body">
           {!ready ? (
             <p class="sk-muted" data-testid="dock-waiting">
-              Waiting for Kitsu to show the page…
+              {t('dockWaiting')}
             </p>
           ) : (
             features.map((feature) => (
@@ -104,5 +118,33 @@ export function Dock({
         </div>
       )}
     </aside>
+  );
+}
+
+/** A handle to move the dock: dragged with the mouse, or the arrow keys once it has the focus. */
+function MoveHandle({ mover }: { mover: Pick<DockMover, 'moveByKey' | 'drag'> }) {
+  const screen = (event: PointerEvent) => ({ x: event.screenX, y: event.screenY });
+  return (
+    <button
+      type="button"
+      class="sk-dock__handle"
+      data-testid="dock-move"
+      aria-label={t('dockMoveLabel')}
+      title={t('dockMoveTitle')}
+      onKeyDown={(event) => {
+        if (mover.moveByKey(event.key)) event.preventDefault();
+      }}
+      onPointerDown={(event) => {
+        event.currentTarget.setPointerCapture(event.pointerId);
+        mover.drag('start', screen(event));
+      }}
+      onPointerMove={(event) => {
+        if (event.currentTarget.hasPointerCapture(event.pointerId)) mover.drag('move', screen(event));
+      }}
+      onPointerUp={(event) => mover.drag('end', screen(event))}
+      onPointerCancel={(event) => mover.drag('end', screen(event))}
+    >
+      ⠿
+    </button>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n/page';
 import { askWith, failureText } from '../../lib/messaging/client';
 import { aiSummariseThreadAnswer } from '../../lib/messaging/protocol';
 
@@ -12,7 +13,7 @@ export function AiThreadSummary() {
     setMessage('');
     try {
       await askWith(aiSummariseThreadAnswer, { type: 'ai/summarise-thread', url: location.href });
-      setMessage('Opened in a Sidekick window.');
+      setMessage(t('aiSummariseOpened'));
     } catch (error) {
       setMessage(failureText(error));
     }
@@ -20,7 +21,7 @@ export function AiThreadSummary() {
   return (
     <div>
       <button type="button" data-testid="ai-summarise-thread" onClick={open}>
-        Summarise the thread with AI…
+        {t('aiSummariseOpen')}
       </button>
       <p role="status" data-testid="ai-summarise-message">
         {message}

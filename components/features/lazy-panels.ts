@@ -1,9 +1,9 @@
 import type { ComponentType } from 'preact';
+import type { FeatureProps } from '../../lib/dock/feature';
 import { AiThreadSummary } from './ai-summary';
 import { BulkHelpers } from './bulk-helpers';
 import { PublishPreviews } from './publish';
 import { Suggestions } from './suggestions';
-import type { FeatureProps } from './types';
 
 /**
  * Panels of the lazy script (entrypoints/dock-panels.tsx), by feature id. Each is also listed in

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DockFeature, FeatureProps } from '../../lib/dock/feature';
 import { installedLazyPanels, type LazyPanelHost, type MountedPanel } from '../../lib/dock/lazy-panels';
+import { t } from '../../lib/i18n/page';
 import { askWith, failureText } from '../../lib/messaging/client';
 import { dockLoadPanelsAnswer } from '../../lib/messaging/protocol';
-import type { DockFeature, FeatureProps } from './types';
 
 let loading: Promise<LazyPanelHost> | null = null;
 
@@ -13,7 +14,7 @@ function loadLazyPanels(): Promise<LazyPanelHost> {
   loading ??= askWith(dockLoadPanelsAnswer, { type: 'dock/load-panels' })
     .then(() => {
       const host = installedLazyPanels();
-      if (!host) throw new Error('Sidekick could not load this panel: reload the page.');
+      if (!host) throw new Error(t('panelLoadFailed'));
       return host;
     })
     .finally(() => {

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
+import type { FeatureProps } from '../../lib/dock/feature';
+import { t } from '../../lib/i18n/page';
 import { askWith, failureText } from '../../lib/messaging/client';
 import { publishOpenAnswer } from '../../lib/messaging/protocol';
-import type { FeatureProps } from './types';
 
 /**
  * Batch publish starts here but happens in Sidekick's own publish window: files are chosen where
@@ -19,9 +20,9 @@ export function PublishPreviews(_props: FeatureProps) {
   }
   return (
     <div>
-      <p class="sk-muted">Drop renders and playblasts, check which task each goes to, then review the plan.</p>
+      <p class="sk-muted">{t('publishIntro')}</p>
       <button type="button" data-testid="publish-open" onClick={open}>
-        Publish previews…
+        {t('publishOpen')}
       </button>
       {message ? (
         <p class="sk-error" role="alert">

@@ -1,5 +1,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { FeatureProps } from '../../lib/dock/feature';
+import { t } from '../../lib/i18n/page';
 import { askWith, failureText } from '../../lib/messaging/client';
 import {
   type AnswerOf,
@@ -7,8 +9,8 @@ import {
   agentSuggestionsAnswer,
   planProposalAnswer,
 } from '../../lib/messaging/protocol';
+import { EmptyState, MiddleText, Skeleton } from '../ui/chips';
 import { useReadFailure } from './read-failure';
-import type { FeatureProps } from './types';
 
 type View = AnswerOf<'agent/suggestions'>;
 
@@ -57,19 +59,22 @@ export function Suggestions({ signal, dataVersion, onCount, onReadFailed }: Feat
 
   const review = (id: string) =>
     act(async () => {
-      setMessage('Reading the tasks from Kitsu…');
+      setMessage(t('readingTasks'));
       const { operationCount } = await askWith(planProposalAnswer, {
         type: 'agent/review-plan',
         url: location.href,
         suggestionId: id,
       });
-      return `A plan of ${operationCount} change${operationCount > 1 ? 's' : ''} is waiting for your confirmation in Sidekick’s window.`;
+      return t('planWaiting', { count: operationCount });
     });
 
-  if (!view) return <p class="sk-muted">{message || 'Loading…'}</p>;
+  if (!view)
+    return message ? <p class="sk-muted">{message}</p> : <Skeleton lines={3} label={t('suggestionsReading')} />;
   return (
     <div class="sk-suggestions" data-testid="suggestions">
-      {view.groups.length === 0 ? <p class="sk-muted">Nothing needs attention here.</p> : null}
+      {view.groups.length === 0 ? (
+        <EmptyState title={t('suggestionsNone')} action={t('suggestionsNoneAction')} />
+      ) : null}
       {view.groups.map((group) => (
         <section key={group.ruleId} data-testid="suggestion-group" data-rule={group.ruleId}>
           <h4 class="sk-section__title">
@@ -92,19 +97,19 @@ export function Suggestions({ signal, dataVersion, onCount, onReadFailed }: Feat
                   <p data-testid="suggestion-tasks">
                     {s.tasks.map((task, position) => (
                       <Fragment key={task.url}>
-                        {position ? ', ' : 'Tasks: '}
+                        {position ? ', ' : `${t('suggestionsTasks')} `}
                         <a href={task.url} data-testid="suggestion-task">
-                          {task.label}
+                          <MiddleText text={task.label} max={48} />
                         </a>
                       </Fragment>
                     ))}
-                    {s.taskCount > s.tasks.length ? ` …and ${s.taskCount - s.tasks.length} more` : ''}
+                    {s.taskCount > s.tasks.length ? ` ${t('andMore', { count: s.taskCount - s.tasks.length })}` : ''}
                   </p>
                 ) : null}
                 <p>
                   {s.hasPlan && s.actionable ? (
                     <button type="button" disabled={busy} onClick={() => review(s.id)} data-testid="suggestion-review">
-                      Review plan…
+                      {t('reviewPlan')}
                     </button>
                   ) : null}
                   <button
@@ -113,23 +118,28 @@ export function Suggestions({ signal, dataVersion, onCount, onReadFailed }: Feat
                     onClick={() => hide(s.id, null)}
                     data-testid="suggestion-dismiss"
                   >
-                    Dismiss
+                    {t('suggestionsDismiss')}
                   </button>
                   <button type="button" disabled={busy} onClick={() => hide(s.id, 1)}>
-                    Snooze 1 day
+                    {t('suggestionsSnoozeDay')}
                   </button>
                   <button type="button" disabled={busy} onClick={() => hide(s.id, 7)}>
-                    Snooze 1 week
+                    {t('suggestionsSnoozeWeek')}
                   </button>
                 </p>
               </details>
             ))}
-          {group.count > 20 ? <p class="sk-muted">…and {group.count - 20} more.</p> : null}
+          {group.count > 20 ? <p class="sk-muted">{t('andMore', { count: group.count - 20 })}</p> : null}
         </section>
       ))}
+      {view.humanDecisionsUnchecked ? (
+        <p class="sk-muted" data-testid="suggestions-human-unchecked">
+          {t('suggestionsHumanUnchecked', { reason: view.humanDecisionsUnchecked })}
+        </p>
+      ) : null}
       <p role="status" class="sk-muted" data-testid="suggestions-message">
         {message}
-        {view.hidden ? ` ${view.hidden} hidden (dismissed or snoozed).` : ''}
+        {view.hidden ? ` ${t('suggestionsHidden', { count: view.hidden })}` : ''}
       </p>
     </div>
   );

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { defineFeature, type FeatureProps } from '../../lib/dock/feature';
+import { t } from '../../lib/i18n/page';
 import { askWith, failureText } from '../../lib/messaging/client';
 import { type AnswerOf, pageOverviewAnswer } from '../../lib/messaging/protocol';
-import { defineFeature, type FeatureProps } from './types';
 
 type Overview = AnswerOf<'page/overview'>;
 
@@ -33,18 +34,18 @@ function ThisPage({ context, signal, dataVersion, onReadFailed }: FeatureProps) 
       </p>
       {names ? (
         <dl class="sk-facts" data-testid="this-page-names">
-          {names.production ? <Fact label="Production" value={names.production} /> : null}
-          {names.episode ? <Fact label="Episode" value={names.episode} /> : null}
-          {names.entity ? <Fact label={names.entityType ?? 'Entity'} value={names.entity} /> : null}
-          {names.taskType ? <Fact label="Task type" value={names.taskType} /> : null}
-          {names.taskStatus ? <Fact label="Status" value={names.taskStatus} /> : null}
+          {names.production ? <Fact label={t('pageProduction')} value={names.production} /> : null}
+          {names.episode ? <Fact label={t('pageEpisode')} value={names.episode} /> : null}
+          {names.entity ? <Fact label={names.entityType ?? t('pageEntity')} value={names.entity} /> : null}
+          {names.taskType ? <Fact label={t('pageTaskType')} value={names.taskType} /> : null}
+          {names.taskStatus ? <Fact label={t('pageStatus')} value={names.taskStatus} /> : null}
         </dl>
       ) : null}
       <p
         class={`sk-connection sk-connection--${overview?.connection.state ?? 'unknown'}`}
         data-testid="connection-state"
       >
-        {failure ?? overview?.connection.message ?? 'Connecting…'}
+        {failure ?? overview?.connection.message ?? t('pageConnecting')}
       </p>
     </div>
   );
@@ -61,7 +62,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 
 export const thisPage = defineFeature({
   id: 'this-page',
-  title: 'This page',
+  title: t('featureThisPage'),
   include: () => true,
   Panel: ThisPage,
 });

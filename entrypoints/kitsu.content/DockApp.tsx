@@ -1,16 +1,20 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Dock } from '../../components/dock/Dock';
 import { featuresFor } from '../../components/features';
-import { anchorFor } from '../../lib/dock/anchors';
+import { waitForPage } from '../../lib/dock/anchors';
+import { settleContexts } from '../../lib/dock/context-settle';
+import type { DockMover } from '../../lib/dock/dock-placement';
 import { retryFailedReads } from '../../lib/dock/read-retry';
 import { throttleRefreshes } from '../../lib/dock/refresh-throttle';
-import { waitForSelector } from '../../lib/dom/selector-observer';
 import { type Theme, watchKitsuTheme } from '../../lib/dom/theme';
-import { parseKitsuUrl } from '../../lib/kitsu-routes';
+import { pageContextKey, parseKitsuUrl } from '../../lib/kitsu-routes';
 
-const ANCHOR_TIMEOUT_MS = 10_000;
 /** At most one re-read of the panels per interval while Kitsu changes in bursts (a bulk job's events). */
 const REFRESH_INTERVAL_MS = 2000;
+/** A page must stay the same this long before the dock reads it (Kitsu's TV shows swap the episode just after load). */
+const SETTLE_MS = 250;
+/** ...but no longer than this while pages keep changing. */
+const SETTLE_MAX_MS = 800;
 
 export type DockShell = {
   url: string;
@@ -22,8 +26,12 @@ export type DockShell = {
   onToggleCommand: (listener: () => void) => () => void;
   loadCollapsed: () => Promise<boolean>;
   saveCollapsed: (collapsed: boolean) => Promise<void>;
+  /** Moves the dock to another corner (arrow keys on its handle, or dragged by it). */
+  moveByKey: DockMover['moveByKey'];
+  drag: DockMover['drag'];
 };
 
+// key 0: the page of the first URL has not settled yet, and nothing is read.
 type PageState = { key: number; url: string; controller: AbortController; ready: boolean };
 
 /** The content script's state: where the person is, whether Kitsu rendered it, theme, open or closed. */
@@ -37,21 +45,26 @@ export function DockApp({ shell }: { shell: DockShell }) {
   const [theme, setTheme] = useState<Theme>('light');
   const [collapsed, setCollapsed] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
+  const [focusRequest, setFocusRequest] = useState(0);
 
   useEffect(() => {
     void shell.loadCollapsed().then(setCollapsed);
     const life = new AbortController();
     watchKitsuTheme(setTheme, { signal: life.signal });
-    const stopLocation = shell.onLocationChange((url) =>
-      setPage((previous) => {
-        if (previous.url === url) return previous;
-        previous.controller.abort();
-        return { key: previous.key + 1, url, controller: new AbortController(), ready: false };
-      }),
+    const settler = settleContexts(
+      (url) =>
+        setPage((previous) => {
+          previous.controller.abort();
+          return { key: previous.key + 1, url, controller: new AbortController(), ready: false };
+        }),
+      { keyOf: (url) => pageContextKey(parseKitsuUrl(url)), settleMs: SETTLE_MS, maxWaitMs: SETTLE_MAX_MS },
     );
+    settler.push(shell.url);
+    const stopLocation = shell.onLocationChange(settler.push);
     return () => {
       life.abort();
       stopLocation();
+      settler.stop();
     };
   }, [shell]);
 
@@ -64,6 +77,8 @@ export function DockApp({ shell }: { shell: DockShell }) {
       shell.onToggleCommand(() =>
         setCollapsed((current) => {
           void shell.saveCollapsed(!current);
+          // Opened from the keyboard: the keyboard goes there too (Tab then walks the panels, Esc gives it back).
+          if (current) setFocusRequest((count) => count + 1);
           return !current;
         }),
       ),
@@ -87,9 +102,10 @@ export function DockApp({ shell }: { shell: DockShell }) {
   const context = useMemo(() => parseKitsuUrl(page.url), [page.url]);
 
   useEffect(() => {
+    if (page.key === 0) return;
     readAgain.reset();
     const { signal } = page.controller;
-    void waitForSelector(anchorFor(context), { signal, timeoutMs: ANCHOR_TIMEOUT_MS }).then(() => {
+    void waitForPage(context, signal).then(() => {
       if (!signal.aborted) setPage((current) => (current.key === page.key ? { ...current, ready: true } : current));
     });
   }, [page.key]);
@@ -106,6 +122,8 @@ export function DockApp({ shell }: { shell: DockShell }) {
       theme={theme}
       collapsed={collapsed}
       onCollapsedChange={changeCollapsed}
+      mover={shell}
+      focusRequest={focusRequest}
     />
   );
 }

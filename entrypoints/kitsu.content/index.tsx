@@ -1,11 +1,20 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import tokensCss from '../../components/tokens.css?inline';
+import uiCss from '../../components/ui/ui.css?inline';
+import { type DockFrame, openDockFrame } from '../../lib/dock/dock-frame';
+import { createDockHost } from '../../lib/dock/dock-host';
+import { type DockMover, placeDockHost } from '../../lib/dock/dock-placement';
+import { guardHost, type HostGuard } from '../../lib/dock/host-guard';
 import { onPausedChange, readPaused } from '../../lib/dock/paused';
 import { acceptOnlyPersonInput } from '../../lib/dock/person-input';
+import { DEFAULT_PLACE, DockPlaceSchema } from '../../lib/dock/placement';
+import { interfaceLanguage, t } from '../../lib/i18n/page';
 import { pageNoticeSchema } from '../../lib/messaging/protocol';
 import { DockApp, type DockShell } from './DockApp';
+import hostCss from './host.css?inline';
 import { openPageLink } from './page-link';
 import dockCss from './style.css?inline';
 
@@ -19,6 +28,7 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   async main(ctx) {
     const collapsedKey = `dock-collapsed:${location.origin}`;
+    let mover: DockMover | null = null;
     const link = openPageLink(ctx, location.href);
     const shell: DockShell = {
       url: location.href,
@@ -54,25 +64,79 @@ export default defineContentScript({
       async saveCollapsed(collapsed) {
         await browser.storage.local.set({ [collapsedKey]: collapsed });
       },
+      moveByKey: (key) => mover?.moveByKey(key) ?? false,
+      drag: (phase, screen) => mover?.drag(phase, screen),
     };
 
-    const ui = await createShadowRootUi(ctx, {
-      name: DOCK_ELEMENT_NAME,
-      position: 'inline',
-      anchor: 'body',
-      css: dockCss,
-      onMount(container) {
-        render(<DockApp shell={shell} />, container);
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
-    });
-    acceptOnlyPersonInput(ui.shadow);
+    // The root is closed: page scripts get no reference to it. Every build checks that it ships closed
+    // (scripts/check-shipped-build.mjs); tests reach the dock's frame through the browser's driver.
+    const { host, root } = createDockHost(DOCK_ELEMENT_NAME, hostCss);
+    let frame: DockFrame | null = null;
+    const mount = () => {
+      document.documentElement.append(host);
+      frame = openDockFrame(root, {
+        css: `${tokensCss}\n${uiCss}\n${dockCss}`,
+        title: t('extensionName'),
+        lang: interfaceLanguage,
+        onDocument: acceptOnlyPersonInput,
+      });
+      void frame.ready.then((body) => render(<DockApp shell={shell} />, body));
+    };
+    const unmount = () => {
+      const mounted = frame;
+      frame = null;
+      if (mounted) {
+        void mounted.ready.then((body) => render(null, body));
+        mounted.dispose();
+      }
+      host.remove();
+    };
+
+    let guard: HostGuard | null = null;
+    const show = () => {
+      if (guard) return;
+      mount();
+      mover = placeHostRemembered(ctx, host, root);
+      guard = guardHost(host, {
+        remount: () => {
+          unmount();
+          mount();
+        },
+        intact: () => frame?.intact() ?? true,
+        every: (check, intervalMs) => {
+          const timer = ctx.setInterval(check, intervalMs);
+          return () => clearInterval(timer);
+        },
+      });
+    };
+    const hide = () => {
+      if (!guard) return;
+      guard.stop();
+      guard = null;
+      mover?.stop();
+      mover = null;
+      unmount();
+    };
     // Paused from the popup: the dock leaves every page at once, and comes back the same way.
-    const showOrHide = (paused: boolean) => (paused ? ui.remove() : ui.mount());
+    const showOrHide = (paused: boolean) => (paused ? hide() : show());
+    ctx.onInvalidated(hide);
     showOrHide(await readPaused());
     ctx.onInvalidated(onPausedChange(showOrHide));
   },
 });
+
+/** The dock's place on this host, stored per host and parsed when read (it may predate this version). */
+function placeHostRemembered(ctx: ContentScriptContext, host: HTMLElement, root: ShadowRoot): DockMover {
+  const placeKey = `dock-place:${location.origin}`;
+  return placeDockHost(host, root, {
+    async load() {
+      const stored = DockPlaceSchema.safeParse((await browser.storage.local.get(placeKey))[placeKey]);
+      return stored.success ? stored.data : DEFAULT_PLACE;
+    },
+    save: (place) => browser.storage.local.set({ [placeKey]: place }),
+    every: (check, intervalMs) => {
+      const timer = ctx.setInterval(check, intervalMs);
+      return () => clearInterval(timer);
+    },
+  });
+}

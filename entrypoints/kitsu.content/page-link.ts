@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { pageContextKey, parseKitsuUrl } from '../../lib/kitsu-routes';
 import { PAGE_PORT_NAME, type PageNotice, type PagePortMessage, pageNoticeSchema } from '../../lib/messaging/protocol';
 
 const RECONNECT_DELAY_MS = 1_000;
@@ -33,12 +34,18 @@ export function openPageLink(ctx: ContentScriptContext, initialUrl: string) {
 
   return {
     visit(url: string) {
+      // View state (`?task_id=` on every grid click, `?search=` on every keystroke) is not a new page.
+      const samePage = pageKeyOf(url) === pageKeyOf(currentUrl);
       currentUrl = url;
-      post({ type: 'page/visit', url });
+      if (!samePage) post({ type: 'page/visit', url });
     },
     onNotice(listener: (notice: PageNotice) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
+}
+
+function pageKeyOf(url: string): string {
+  return pageContextKey(parseKitsuUrl(url));
 }

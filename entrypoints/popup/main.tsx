@@ -2,8 +2,12 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { AppInfo } from '../../components/AppInfo';
 import { PopupStatus } from '../../components/PopupStatus';
+import { interfaceLanguage, t } from '../../lib/i18n';
 import { originOf } from '../../lib/messaging/sender';
 import '../../components/page.css';
+
+// The page is written in the interface's language (its HTML says English until then).
+document.documentElement.lang = interfaceLanguage;
 
 /** The tabs API only tells the URL of tabs on hosts Sidekick was granted: exactly the Kitsu ones. */
 async function activeTabOrigin(): Promise<string | null> {
@@ -20,7 +24,7 @@ function Popup() {
       <AppInfo />
       <PopupStatus tabOrigin={tabOrigin} />
       <button type="button" data-testid="open-options" onClick={() => browser.runtime.openOptionsPage()}>
-        Settings
+        {t('popupSettings')}
       </button>
     </main>
   );

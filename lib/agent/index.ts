@@ -1,16 +1,6 @@
-export * from './dates';
 export * from './engine';
 export { buildIndex, suggestionId } from './helpers';
 export { registry } from './registry';
-export { missingEstimatesDatesRule } from './rules/missing-estimates-dates';
-export { overdueNewDueDatePlan, overdueRule } from './rules/overdue';
-export { overloadRule, worstBreach } from './rules/overload';
-export { priorityDriftRule } from './rules/priority-drift';
-export { retakeLoopRule } from './rules/retake-loop';
-export { reviewBacklogRule } from './rules/review-backlog';
-export { staleWipRule } from './rules/stale-wip';
-export { startOnWipRule } from './rules/start-on-wip';
-export { threadDigestRule } from './rules/thread-digest';
-export { unassignedRule } from './rules/unassigned';
+export { AgentSettingsSchema, DEFAULT_AGENT_SETTINGS } from './settings-schema';
 export { agentTasksOfLists } from './snapshot';
 export * from './types';

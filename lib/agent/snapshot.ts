@@ -16,6 +16,8 @@ export function agentTasksOfLists(
     const task = listTasks.get(row.taskId);
     return {
       ...row,
+      episodeName: row.episodeName ?? null,
+      assetTypeName: row.assetTypeName ?? null,
       retakeCount: task?.retake_count ?? 0,
       realStartDate: task?.real_start_date ?? null,
       endDate: task?.end_date ?? null,

@@ -1,9 +1,9 @@
 // Hand-made production data for the agent's unit tests (not bundled: only tests import it).
 import type { PageContext, Uuid } from '../kitsu-routes';
 import { buildRuleInput } from './engine';
+import { AgentSettingsSchema } from './settings-schema';
 import {
   type AgentSettingsInput,
-  AgentSettingsSchema,
   type AgentSnapshot,
   type AgentSnapshotInput,
   AgentSnapshotSchema,

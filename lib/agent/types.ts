@@ -3,32 +3,24 @@
 // their reasons, evidence and an optional plan). Rules are pure: everything they know is in here.
 import { z } from 'zod';
 import type { SelectedTask } from '../bulk/selection';
+import type { OptionField } from '../forms/fields';
+import { t } from '../i18n/pure';
 import type { PageContext, PageKind } from '../kitsu-routes';
 import { PlanSchema } from '../plans/model';
-import type { ProjectRole } from '../plans/permissions';
+import { KITSU_ROLES, type KitsuRole } from '../shared/roles';
+import type { TaskLabel } from '../workflow/labels';
+import { type StatusRole, StatusRoleOverridesSchema } from '../workflow/status-roles';
 
 const id = z.string().min(1);
 /** zou dates: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS", no time zone: read as UTC calendar dates. */
 const zouDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected a YYYY-MM-DD date');
 const day = zouDate.nullable();
 
-export const RULE_IDS = [
-  'overdue',
-  'review-backlog',
-  'stale-wip',
-  'unassigned',
-  'overload',
-  'retake-loop',
-  'missing-estimates-dates',
-  'start-on-wip',
-  'thread-digest',
-  'priority-drift',
-] as const;
-export const RuleIdSchema = z.enum(RULE_IDS);
-export type RuleId = z.infer<typeof RuleIdSchema>;
+/** A rule's id, kebab-case: also its file's name in rules/, and (camelCase) the key of its thresholds. */
+export const RuleIdSchema = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'expected a rule id');
+export type RuleId = string;
 
-export const PROJECT_ROLES = ['admin', 'manager', 'supervisor', 'user', 'client', 'vendor'] as const;
-const ProjectRoleSchema = z.enum(PROJECT_ROLES);
+const KitsuRoleSchema = z.enum(KITSU_ROLES);
 
 /** A task of the snapshot: a bulk `SelectedTask` plus the list-view fields the rules read. */
 export const AgentTaskSchema = z.object({
@@ -39,6 +31,9 @@ export const AgentTaskSchema = z.object({
   entityType: z.enum(['shot', 'asset']),
   episodeId: z.string().nullable(),
   sequenceName: z.string().nullable(),
+  /** For labels: the episode's and the asset type's names (absent from older snapshots). */
+  episodeName: z.string().nullable().default(null),
+  assetTypeName: z.string().nullable().default(null),
   taskTypeId: id,
   statusId: id,
   assigneeIds: z.array(id),
@@ -123,6 +118,8 @@ export const HumanChangeSchema = z.object({
   field: z.enum(HUMAN_CHANGE_FIELDS),
   personId: z.string().nullable(),
   at: zouDate,
+  /** Read from an edit whose field Kitsu's log does not name (dates, estimate or priority). */
+  inexact: z.boolean().default(false),
 });
 export type HumanChange = z.output<typeof HumanChangeSchema>;
 export type HumanChangeField = HumanChange['field'];
@@ -132,7 +129,7 @@ export const AgentSnapshotSchema = z.object({
   host: z.url({ protocol: /^https?$/ }),
   project: z.object({ id, name: z.string(), max_retakes: z.number().int().nullish() }),
   /** The token's identity on this production; absent = plans are information only. */
-  viewer: z.object({ personId: id, role: ProjectRoleSchema, departmentIds: z.array(id).default([]) }).optional(),
+  viewer: z.object({ personId: id, role: KitsuRoleSchema, departmentIds: z.array(id).default([]) }).optional(),
   /** Every task the background knows in the production (workloads need more than the visible scope). */
   tasks: z.array(AgentTaskSchema),
   statuses: z.array(AgentStatusSchema),
@@ -143,52 +140,43 @@ export const AgentSnapshotSchema = z.object({
   comments: z.record(z.string(), z.array(AgentCommentSchema)).default({}),
   /** Recent human changes per task id, when known. */
   recentChanges: z.record(z.string(), z.array(HumanChangeSchema)).default({}),
+  /** The roles a person chose for some statuses of this host (options page); the others are derived. */
+  statusRoleOverrides: StatusRoleOverridesSchema.default({}),
+  /** People's days off in Kitsu from today on, per person id (both days included): they shrink workloads' time. */
+  dayOffs: z.record(z.string(), z.array(z.object({ date: z.string(), endDate: z.string() }))).default({}),
+  /** The studio's time zone (IANA name): what "today" is for due dates. null: UTC. */
+  timeZone: z.string().nullable().default(null),
 });
 export type AgentSnapshot = z.output<typeof AgentSnapshotSchema>;
 export type AgentSnapshotInput = z.input<typeof AgentSnapshotSchema>;
 
 // Messages read well after a field's label: "Overdue, critical after (days): must be 0 or more".
-const count = (min: number, max: number) =>
+/** A whole number a person sets in the options page. */
+export const wholeNumber = (min: number, max: number) =>
   z
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(min, `must be ${min} or more`)
-    .max(max, `must be ${max} or less`);
-const days = (value: number) => count(0, 365).default(value);
-// prefault, not default: zod 4 returns a default as is, a prefault is parsed (the inner defaults apply).
-const group = <T extends z.ZodRawShape>(shape: T) => z.object(shape).prefault({} as never);
+    .number({ error: t('settingMustBeNumber') })
+    .int(t('settingMustBeWhole'))
+    // As strings: a bound is written as typed (1440), not as a formatted number (1,440).
+    .min(min, t('settingAtLeast', { min: String(min) }))
+    .max(max, t('settingAtMost', { max: String(max) }));
+/** A number of days (0 to 365), with its default. */
+export const dayCount = (value: number) => wholeNumber(0, 365).default(value);
 
-export const AgentSettingsSchema = z.object({
+/** The settings every rule shares; each rule declares its own thresholds (rule.settings). */
+export const GeneralSettingsSchema = z.object({
   /** Rules switched off in the options page. */
   disabledRules: z.array(RuleIdSchema).default([]),
   /** A change a person made to a task in the last N days (N × 24 h) is not overridden by a plan. 0 = off. */
-  recentHumanChangeDays: days(3),
+  recentHumanChangeDays: dayCount(3),
   /** Working time of a person per working day, in minutes (workloads, capacity). */
-  minutesPerDay: count(1, 1440).default(480),
+  minutesPerDay: wholeNumber(1, 1440).default(480),
   /** Working days, 0 = Sunday … 6 = Saturday (UTC calendar). */
-  workdays: z.array(count(0, 6)).min(1, 'pick at least one working day').default([1, 2, 3, 4, 5]),
-  overdue: group({ graceDays: days(0), criticalAfterDays: days(7) }),
-  reviewBacklog: group({ waitingDays: days(3), criticalAfterDays: days(7) }),
-  staleWip: group({ idleDays: days(5) }),
-  unassigned: group({ urgentWithinDays: days(7) }),
-  overload: group({}),
-  retakeLoop: group({ retakeThreshold: count(1, 100).default(3) }),
-  missingEstimatesDates: group({ minSimilar: count(1, 1000).default(3) }),
-  startOnWip: group({}),
-  threadDigest: group({
-    maxQuotes: count(1, 20).default(3),
-    quoteLength: count(20, 2000).default(160),
-  }),
-  priorityDrift: group({
-    /** 1 = high, 2 = very high, 3 = emergency. */
-    minPriority: count(1, 3).default(1),
-    idleDays: days(3),
-    blockingCount: count(1, 1000).default(3),
-  }),
+  workdays: z.array(wholeNumber(0, 6)).min(1, t('settingPickWorkday')).default([1, 2, 3, 4, 5]),
 });
-export type AgentSettings = z.output<typeof AgentSettingsSchema>;
-export type AgentSettingsInput = z.input<typeof AgentSettingsSchema>;
-export const DEFAULT_AGENT_SETTINGS: AgentSettings = AgentSettingsSchema.parse({});
+export type GeneralSettings = z.output<typeof GeneralSettingsSchema>;
+/** The agent settings as stored: the general ones, and each rule's thresholds under its `settingsKey`. */
+export type AgentSettings = GeneralSettings & { readonly [settingsKey: string]: unknown };
+export type AgentSettingsInput = z.input<typeof GeneralSettingsSchema> & { readonly [settingsKey: string]: unknown };
 
 export const SEVERITIES = ['critical', 'warning', 'info'] as const;
 export const SeveritySchema = z.enum(SEVERITIES);
@@ -223,7 +211,7 @@ export const SuggestionSchema = z
     reasons: z.array(ReasonSchema).min(1),
     plan: PlanSchema.optional(),
     /** The role the plan needs (from the rule); set by the engine when there is a plan. */
-    planRole: ProjectRoleSchema.optional(),
+    planRole: KitsuRoleSchema.optional(),
     /** Set by the engine: there is a plan and the token's role may run it; false = information only. */
     actionable: z.boolean().default(false),
   })
@@ -248,9 +236,13 @@ export interface SnapshotIndex {
   statusName(task: AgentTask): string;
   taskTypeName(task: AgentTask): string;
   personName(personId: string): string;
-  /** "SH010 / Animation". */
+  /** "E01 / SQ010 / SH010 / Animation": unique within the production (lib/workflow/labels.ts). */
   label(task: AgentTask): string;
-  /** Not in a done status (an unknown status counts as open). */
+  /** The label with its shortened form and title, for views. */
+  taskLabel(task: AgentTask): TaskLabel;
+  /** The role of a status on this host (an unknown status is work to do). */
+  statusRole(statusId: string): StatusRole;
+  /** Work someone is expected to do: to do, in progress, waiting for review, retake (not on hold, omitted, done). */
   isOpen(task: AgentTask): boolean;
   isWip(task: AgentTask): boolean;
   isFeedback(task: AgentTask): boolean;
@@ -275,6 +267,12 @@ export interface Rule {
   description: string;
   pageKinds: readonly PageKind[];
   /** The least role whose token may run the plans (null = the rule proposes no plan). */
-  needsRole: ProjectRole | null;
+  needsRole: KitsuRole | null;
+  /** Where its thresholds are stored in the settings: its id in camelCase ("late-review": "lateReview"). */
+  settingsKey: string;
+  /** Its thresholds, each with its default: a missing or partial slice reads as the defaults. */
+  settings: z.ZodType;
+  /** The thresholds the options page shows for it, in order. */
+  fields: readonly OptionField[];
   run(input: RuleInput): RuleSuggestion[];
 }

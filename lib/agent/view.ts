@@ -1,6 +1,5 @@
 // The background's side of the suggestions panel, kept pure: which pages have suggestions, the agent
-// snapshot built from what the session read (Kitsu's own shapes), the compact view the dock receives,
-// and the dismissals stored per Kitsu host.
+// snapshot built from what the session read (Kitsu's own shapes) and the compact view the dock receives.
 import type {
   AssetWithTasks,
   Authenticated,
@@ -12,40 +11,24 @@ import type {
   TaskStatus,
   TaskType,
 } from '../kitsu';
-import type { PageContext } from '../kitsu-routes';
-import { dismiss, pruneDismissals, snooze } from './engine';
+import { isTaskScopePage, type PageContext, realEpisodeOf } from '../kitsu-routes';
+import { knownRole } from '../shared/roles';
+import { DEFAULT_HOST_WORKFLOW, type HostWorkflowSettings, studioTimeZone } from '../workflow/host-settings';
 import { type TaskLink, taskPageUrl } from './links';
 import { registry } from './registry';
 import { agentTasksOfLists } from './snapshot';
-import {
-  type AgentSnapshotInput,
-  type Dismissals,
-  DismissalsSchema,
-  PROJECT_ROLES,
-  type RuleId,
-  type SnapshotIndex,
-  type Suggestion,
-} from './types';
+import type { AgentSnapshotInput, RuleId, SnapshotIndex, Suggestion } from './types';
 
 /** The production pages the rules look at. */
 export type AgentPageContext = Extract<PageContext, { kind: 'entity-list' | 'task-type' | 'entity' | 'task' }>;
 
 export function agentPageOf(context: PageContext): AgentPageContext | null {
-  switch (context.kind) {
-    case 'entity-list':
-    case 'task-type':
-    case 'entity':
-    case 'task':
-      return context;
-    default:
-      return null;
-  }
+  return isTaskScopePage(context) ? context : null;
 }
 
 /** The episode a page narrows its lists to; undefined = the whole production. */
 export function episodeOf(context: AgentPageContext): string | undefined {
-  const episode = context.episodeId;
-  return episode && episode !== 'all' && episode !== 'main' ? episode : undefined;
+  return realEpisodeOf(context);
 }
 
 export interface SnapshotSources {
@@ -60,18 +43,17 @@ export interface SnapshotSources {
   departments: readonly Department[];
   /** Threads read (the task page's own task), per task id. */
   comments?: Readonly<Record<string, readonly Comment[]>>;
+  /** The host's status roles and time zone set in the options page. */
+  workflow?: HostWorkflowSettings;
+  /** The team's days off from today on, as zou's day-off route answers them (per person id). */
+  dayOffs?: Readonly<Record<string, readonly { date: string; end_date: string }[]>>;
 }
-
-const isProjectRole = (role: string): role is (typeof PROJECT_ROLES)[number] =>
-  (PROJECT_ROLES as readonly string[]).includes(role);
 
 /** The agent's snapshot from Kitsu's shapes: the rules validate it again (runRules parses it). */
 export function buildAgentSnapshot(sources: SnapshotSources): AgentSnapshotInput {
   const user = sources.authenticated?.user;
-  const viewer =
-    user && isProjectRole(user.role)
-      ? { personId: user.id, role: user.role, departmentIds: [...(user.departments ?? [])] }
-      : undefined;
+  const role = knownRole(user?.role);
+  const viewer = user && role ? { personId: user.id, role, departmentIds: [...(user.departments ?? [])] } : undefined;
   const comments: NonNullable<AgentSnapshotInput['comments']> = {};
   for (const [taskId, thread] of Object.entries(sources.comments ?? {})) {
     comments[taskId] = thread.map((comment) => ({
@@ -115,6 +97,14 @@ export function buildAgentSnapshot(sources: SnapshotSources): AgentSnapshotInput
     })),
     departments: sources.departments.map(({ id, name }) => ({ id, name })),
     comments,
+    statusRoleOverrides: { ...(sources.workflow?.statusRoles ?? {}) },
+    timeZone: studioTimeZone(sources.workflow ?? DEFAULT_HOST_WORKFLOW),
+    dayOffs: Object.fromEntries(
+      Object.entries(sources.dayOffs ?? {}).map(([personId, periods]) => [
+        personId,
+        periods.map((period) => ({ date: period.date.slice(0, 10), endDate: period.end_date.slice(0, 10) })),
+      ]),
+    ),
   };
 }
 
@@ -141,6 +131,8 @@ export interface SuggestionsView {
   hidden: number;
   /** Defects of rules (not about the production), for a discreet footnote. */
   problems: number;
+  /** Why the recent-human-decisions guard could not read Kitsu's event log; null when it did. */
+  humanDecisionsUnchecked: string | null;
 }
 
 /** The link to a task of the snapshot, or undefined for a task the snapshot does not hold. */
@@ -191,7 +183,8 @@ export function suggestionsView(
     problems = 0,
     perRule = SUGGESTIONS_PER_RULE,
     link,
-  }: { problems?: number; perRule?: number; link?: TaskLinker } = {},
+    humanDecisionsUnchecked = null,
+  }: { problems?: number; perRule?: number; link?: TaskLinker; humanDecisionsUnchecked?: string | null } = {},
 ): SuggestionsView {
   const counts = new Map<RuleId, number>();
   const sent: SuggestionView[] = [];
@@ -207,25 +200,6 @@ export function suggestionsView(
     suggestions: sent,
     hidden: suggestions.length - visible.length,
     problems,
+    humanDecisionsUnchecked,
   };
-}
-
-/** Where a host's dismissals live in browser.storage.local (not secret: suggestion ids only). */
-export const dismissalsKey = (origin: string) => `sidekick-dismissals:${origin}`;
-
-/** Stored dismissals, or none when absent or unreadable (a damaged entry shows suggestions again). */
-export function readDismissals(stored: unknown): Dismissals {
-  const parsed = DismissalsSchema.safeParse(stored ?? {});
-  return parsed.success ? parsed.data : {};
-}
-
-/** Dismisses (days null: for good) or snoozes a suggestion, dropping expired snoozes on the way. */
-export function withDismissal(
-  dismissals: Dismissals,
-  suggestionId: string,
-  days: number | null,
-  now: Date,
-): Dismissals {
-  const kept = pruneDismissals(dismissals, now);
-  return days === null ? dismiss(kept, suggestionId) : snooze(kept, suggestionId, now, days);
 }

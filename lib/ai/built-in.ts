@@ -1,6 +1,7 @@
 // Chrome's built-in model (the Prompt API, `LanguageModel`), available to extension pages in
 // Chrome 138+ on capable machines. Sidekick only feature-detects it; the model download (gigabytes)
 // starts only from a person's click on an extension page.
+import { t } from '../i18n/pure';
 import { AiError, cancelled } from './errors';
 import type { AiProvider, AiRequest } from './types';
 
@@ -27,11 +28,11 @@ export function builtInModelApi(scope: object = globalThis): LanguageModelApi | 
 }
 
 export const BUILT_IN_STATES: Record<BuiltInAvailability | 'missing', string> = {
-  missing: 'This browser has no built-in model (Chrome 138 or newer on a capable computer has one).',
-  unavailable: 'The built-in model cannot run on this computer.',
-  downloadable: 'The built-in model must be downloaded first (several gigabytes): use “Download the model”.',
-  downloading: 'The built-in model is downloading.',
-  available: 'The built-in model is ready.',
+  missing: t('aiBuiltInMissing'),
+  unavailable: t('aiBuiltInUnavailable'),
+  downloadable: t('aiBuiltInDownloadable'),
+  downloading: t('aiBuiltInDownloading'),
+  available: t('aiBuiltInAvailable'),
 };
 
 export async function builtInState(api: LanguageModelApi | null): Promise<BuiltInAvailability | 'missing'> {
@@ -78,7 +79,7 @@ export function createBuiltInProvider(api: LanguageModelApi): AiProvider {
         if (signal?.aborted) throw cancelled();
         throw new AiError(
           'unavailable',
-          `The built-in model failed: ${error instanceof Error ? error.message : 'unknown error'}`,
+          t('errorAiBuiltInFailed', { message: error instanceof Error ? error.message : t('errorAiUnknownError') }),
         );
       } finally {
         session?.destroy();

@@ -1,13 +1,13 @@
 // From a pending plan to the input of a comment draft, and from the settings form to stored
 // settings. Pure: the background gives the plan, its preview and the names it read.
+import { t } from '../i18n/pure';
 import type { PlanPreview } from '../messaging/protocol';
+import type { AiProviderKind, DraftKind, RedactableField } from '../messaging/protocol/ai';
 import type { Plan } from '../plans/model';
 import { AiError } from './errors';
 import { chatCompletionsUrl } from './openai-compatible';
-import type { CommentDraftInput, DraftKind } from './prompts';
-import type { RedactableField } from './redaction';
+import type { CommentDraftInput } from './prompts';
 import type { AiSettings } from './settings';
-import type { AiProviderKind } from './types';
 
 export function commentDraftInput(
   plan: Plan,
@@ -16,7 +16,7 @@ export function commentDraftInput(
 ): CommentDraftInput {
   const comments = plan.operations.filter((op) => op.kind === 'comment');
   const first = comments[0];
-  if (!first) throw new AiError('unavailable', 'This plan posts no comment: there is nothing to draft.');
+  if (!first) throw new AiError('unavailable', t('errorAiNothingToDraft'));
   const commented = new Set(comments.map((op) => op.taskId));
   const changes = preview.tasks
     .filter((task) => commented.has(task.taskId))
@@ -56,7 +56,7 @@ export function settingsFromForm(current: AiSettings, form: AiSettingsForm): AiS
   if (form.provider === 'openai-compatible') {
     const checked = chatCompletionsUrl(form.endpoint);
     if (!checked.ok) throw new AiError('unavailable', checked.reason);
-    if (!form.model) throw new AiError('unavailable', 'Name the model to use, e.g. llama3.2 for Ollama.');
+    if (!form.model) throw new AiError('unavailable', t('errorAiModelMissing'));
     endpoint = checked.url;
   }
   const key = form.forgetKey ? undefined : form.key || current.key;

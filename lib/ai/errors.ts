@@ -2,22 +2,8 @@
 // from "the server refused the extension's origin", so those messages name both and how to fix the
 // second one for Ollama, the most common local server.
 
-export const AI_PROBLEMS = [
-  'off',
-  'host-blocked',
-  'permission',
-  'unavailable',
-  'origin-refused',
-  'unreachable',
-  'unauthorized',
-  'not-found',
-  'busy',
-  'server',
-  'malformed',
-  'timeout',
-  'cancelled',
-] as const;
-export type AiProblem = (typeof AI_PROBLEMS)[number];
+import { t } from '../i18n/pure';
+import type { AiProblem } from '../messaging/protocol/ai';
 
 export class AiError extends Error {
   override name = 'AiError';
@@ -35,7 +21,7 @@ export function ollamaOriginsHint(extensionOrigin: string): string {
   const origins = own.startsWith('moz-extension://')
     ? `chrome-extension://*,${own}`
     : `${own || 'chrome-extension://*'},moz-extension://*`;
-  return `For Ollama, allow the extension's origin: set OLLAMA_ORIGINS=${origins} in its environment and restart it.`;
+  return t('errorAiOllamaOrigins', { origins });
 }
 
 const MAX_QUOTED = 200;
@@ -70,39 +56,36 @@ export type HttpFailure = {
 /** A non-2xx answer of a chat-completions endpoint. */
 export function httpFailure({ status, body, endpointOrigin, model, extensionOrigin }: HttpFailure): AiError {
   const said = serverMessage(body);
-  const quoted = said ? ` It said: “${said}”.` : '';
+  const quoted = said ? t('errorAiServerSaid', { said }) : '';
   if (status === 401) {
-    return new AiError(
-      'unauthorized',
-      `${endpointOrigin} refused the key (401).${quoted} Check the key in Sidekick's AI settings, or remove it if the server needs none.`,
-    );
+    return new AiError('unauthorized', t('errorAiKeyRefused', { origin: endpointOrigin, said: quoted }));
   }
   if (status === 403) {
     return new AiError(
       'origin-refused',
-      `${endpointOrigin} refused the request (403).${quoted} A local server may refuse browser extensions by their origin. ${ollamaOriginsHint(extensionOrigin)} If the server needs a key, check it.`,
+      t('errorAiOriginRefused', { origin: endpointOrigin, said: quoted, hint: ollamaOriginsHint(extensionOrigin) }),
     );
   }
   if (status === 404 && /model/i.test(said)) {
-    return new AiError('unavailable', `The model “${model}” is not available on ${endpointOrigin}.${quoted}`);
+    return new AiError('unavailable', t('errorAiModelUnavailable', { model, origin: endpointOrigin, said: quoted }));
   }
   if (status === 404) {
-    return new AiError(
-      'not-found',
-      `${endpointOrigin} has no chat-completions route at this address (404). Use the server's OpenAI-compatible base, e.g. http://127.0.0.1:11434/v1.`,
-    );
+    return new AiError('not-found', t('errorAiNoRoute', { origin: endpointOrigin }));
   }
   if (status === 429 || status === 503) {
-    return new AiError('busy', `${endpointOrigin} is busy (${status}).${quoted} Try again in a moment.`);
+    return new AiError('busy', t('errorAiBusy', { origin: endpointOrigin, status: String(status), said: quoted }));
   }
-  return new AiError('server', `${endpointOrigin} failed (${status}).${quoted}`);
+  return new AiError(
+    'server',
+    t('errorAiServerFailed', { origin: endpointOrigin, status: String(status), said: quoted }),
+  );
 }
 
 /** fetch rejected before any answer: the server is down, or it refused the extension's origin. */
 export function networkFailure(endpointOrigin: string, extensionOrigin: string): AiError {
   return new AiError(
     'unreachable',
-    `Sidekick could not reach ${endpointOrigin}: it is not running there, or it refused the extension's origin (CORS). ${ollamaOriginsHint(extensionOrigin)}`,
+    t('errorAiUnreachable', { origin: endpointOrigin, hint: ollamaOriginsHint(extensionOrigin) }),
   );
 }
 
@@ -110,15 +93,15 @@ export function timeoutFailure(label: string, seconds: number, waitingFor: 'answ
   return new AiError(
     'timeout',
     waitingFor === 'answer'
-      ? `${label} did not answer within ${seconds} s. A local model may still be loading: try again, or raise the time limit.`
-      : `${label} stopped writing for ${seconds} s: the draft so far is kept.`,
+      ? t('errorAiNoAnswerInTime', { label, seconds: String(seconds) })
+      : t('errorAiStoppedWriting', { label, seconds: String(seconds) }),
   );
 }
 
-export const cancelled = () => new AiError('cancelled', 'Cancelled.');
+export const cancelled = () => new AiError('cancelled', t('errorAiCancelled'));
 
 /** Whatever was thrown, as an AiError (unknown failures keep a generic message: no stack, no payload). */
 export function asAiError(error: unknown): AiError {
   if (error instanceof AiError) return error;
-  return new AiError('server', 'The model failed without saying why.');
+  return new AiError('server', t('errorAiFailedSilently'));
 }

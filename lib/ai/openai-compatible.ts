@@ -1,30 +1,45 @@
 // Any OpenAI-compatible chat-completions server (Ollama, llama.cpp's server, vLLM, LM Studio…):
 // POST {model, messages, stream: true}, read the server-sent events. Runs in the background only,
 // where the key lives; the endpoint's host permission lets the request through.
+
+import { isLoopbackHost, travelsInClear } from '../connections/origins';
+import { t } from '../i18n/pure';
 import { AiError, asAiError, cancelled, httpFailure, networkFailure, timeoutFailure } from './errors';
 import { readChatStream, readChunk } from './sse';
 import type { AiProvider, AiRequest, ChatMessage } from './types';
 
-export type EndpointResult = { ok: true; url: string; origin: string } | { ok: false; reason: string };
+export type EndpointResult =
+  | {
+      ok: true;
+      url: string;
+      origin: string;
+      /** Plain http to a host other than loopback: the prompt and the key would travel in clear. */
+      cleartext: boolean;
+    }
+  | { ok: false; reason: string };
 
 /**
- * The chat-completions URL for what a person typed: a server ("http://127.0.0.1:11434"), its
- * OpenAI-compatible base (".../v1") or the full route (".../v1/chat/completions").
+ * The chat-completions URL for what a person typed: a server ("127.0.0.1:11434"), its
+ * OpenAI-compatible base (".../v1") or the full route (".../v1/chat/completions"). Without a
+ * scheme, https, except on loopback where local servers (Ollama, llama.cpp) speak plain http and
+ * nothing leaves the machine; plain http to another host is kept if typed, flagged `cleartext`.
  */
 export function chatCompletionsUrl(input: string): EndpointResult {
   const trimmed = input.trim();
-  if (!trimmed) return { ok: false, reason: 'Enter the address of the model server, e.g. http://127.0.0.1:11434/v1' };
+  if (!trimmed) return { ok: false, reason: t('errorAiAddressMissing') };
+  const typedScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed);
   let url: URL;
   try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`);
+    url = new URL(typedScheme ? trimmed : `http://${trimmed}`);
   } catch {
-    return { ok: false, reason: `“${trimmed}” is not a web address.` };
+    return { ok: false, reason: t('errorAiAddressInvalid', { input: trimmed }) };
   }
+  if (!typedScheme && !isLoopbackHost(url.hostname)) url = new URL(`https://${trimmed}`);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, reason: 'A model server is reached over http or https.' };
+    return { ok: false, reason: t('errorAiAddressScheme') };
   }
   if (url.username || url.password) {
-    return { ok: false, reason: 'Leave user names and passwords out of the address: use the key field.' };
+    return { ok: false, reason: t('errorAiAddressCredentials') };
   }
   const path = url.pathname.replace(/\/+$/, '');
   url.pathname = path.endsWith('/chat/completions')
@@ -34,7 +49,14 @@ export function chatCompletionsUrl(input: string): EndpointResult {
       : `${path}/chat/completions`;
   url.search = '';
   url.hash = '';
-  return { ok: true, url: url.href, origin: url.origin };
+  return { ok: true, url: url.href, origin: url.origin, cleartext: travelsInClear(url.origin) };
+}
+
+/** The warning the AI settings show for an endpoint, or null when nothing travels in clear. */
+export function endpointCleartextWarning(input: string): string | null {
+  const endpoint = chatCompletionsUrl(input);
+  if (!endpoint.ok || !endpoint.cleartext) return null;
+  return t('errorAiCleartext', { origin: endpoint.origin });
 }
 
 export type OpenAiCompatibleConfig = {
@@ -115,9 +137,10 @@ export function createOpenAiCompatibleProvider(config: OpenAiCompatibleConfig): 
         if (!response.body || type.includes('application/json')) {
           // A server that ignores `stream: true` answers with one JSON completion.
           const reading = readChunk(await response.text());
-          if (reading.kind === 'error') throw new AiError('server', `The model failed: ${reading.message}`);
+          if (reading.kind === 'error')
+            throw new AiError('server', t('errorAiModelFailed', { message: reading.message }));
           if (reading.kind !== 'text' || !reading.text) {
-            throw new AiError('malformed', 'The endpoint answered without any text.');
+            throw new AiError('malformed', t('errorAiNoText'));
           }
           onText(reading.text);
           return reading.text;

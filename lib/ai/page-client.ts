@@ -1,10 +1,13 @@
 // The extension pages' side of a model call: through the background's port for an endpoint (the key
 // stays there), or right here for the browser's built-in model (it exists in extension pages).
+
 import { browser } from 'wxt/browser';
+import { t } from '../i18n/pure';
 import { AI_PORT_NAME, type AiRun, aiStreamEventSchema } from '../messaging/protocol';
+import type { AiProviderKind } from '../messaging/protocol/ai';
 import { builtInModelApi, createBuiltInProvider } from './built-in';
 import { AiError, cancelled } from './errors';
-import type { AiProviderKind, ChatMessage } from './types';
+import type { ChatMessage } from './types';
 
 export type RunningAnswer = { done: Promise<string>; cancel: () => void };
 
@@ -18,7 +21,7 @@ export function askModel(
     const api = builtInModelApi();
     const done = api
       ? createBuiltInProvider(api).complete({ messages: run.messages, signal: controller.signal, onText })
-      : Promise.reject(new AiError('unavailable', 'This browser has no built-in model.'));
+      : Promise.reject(new AiError('unavailable', t('errorAiNoBuiltIn')));
     return { done, cancel: () => controller.abort() };
   }
   const port = browser.runtime.connect({ name: AI_PORT_NAME });
@@ -36,15 +39,12 @@ export function askModel(
   };
   port.onMessage.addListener((raw: unknown) => {
     const event = aiStreamEventSchema.safeParse(raw);
-    if (!event.success)
-      return finish({ error: new AiError('malformed', 'Sidekick’s background sent something unreadable.') });
+    if (!event.success) return finish({ error: new AiError('malformed', t('errorAiBackgroundUnreadable')) });
     if (event.data.type === 'ai/text') onText(event.data.delta);
     else if (event.data.type === 'ai/done') finish({ text: event.data.text });
     else finish({ error: new AiError(event.data.problem, event.data.message) });
   });
-  port.onDisconnect.addListener(() =>
-    finish({ error: new AiError('server', 'Sidekick’s background stopped before the answer ended.') }),
-  );
+  port.onDisconnect.addListener(() => finish({ error: new AiError('server', t('errorAiBackgroundStopped')) }));
   port.postMessage({ type: 'ai/run', ...run } satisfies AiRun);
   return { done, cancel: () => finish({ error: cancelled() }) };
 }

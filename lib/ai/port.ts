@@ -1,3 +1,4 @@
+import { t } from '../i18n/pure';
 import { type AiStreamEvent, aiRunSchema } from '../messaging/protocol';
 import { asAiError } from './errors';
 import type { AiService } from './service';
@@ -24,7 +25,7 @@ export function serveAiPort(port: AiPort, ai: Pick<AiService, 'run'>): void {
     if (started) return;
     started = true;
     if (!run.success) {
-      post({ type: 'ai/error', problem: 'malformed', message: 'Sidekick could not read this request.' });
+      post({ type: 'ai/error', problem: 'malformed', message: t('errorAiRequestUnreadable') });
       return;
     }
     ai.run(run.data.host, run.data.messages, controller.signal, (delta) => post({ type: 'ai/text', delta }))

@@ -1,18 +1,9 @@
 // The prompts Sidekick sends, built from data the background already read. Pure: the same input
 // gives the same messages, and those messages are shown to the person — text and size — before
 // anything is sent. Redaction happens here, on everything that goes out.
-import { createRedactor, REDACTABLE_LABELS, type RedactableField } from './redaction';
+import type { DraftKind, RedactableField } from '../messaging/protocol/ai';
+import { createRedactor, REDACTABLE_LABELS } from './redaction';
 import type { ChatMessage } from './types';
-
-export const DRAFT_KINDS = ['reminder', 'check-in', 'retake', 'comment'] as const;
-export type DraftKind = (typeof DRAFT_KINDS)[number];
-
-export const DRAFT_KIND_LABELS: Record<DraftKind, string> = {
-  reminder: 'Reminder',
-  'check-in': 'Check-in',
-  retake: 'Retake note',
-  comment: 'Comment',
-};
 
 const DRAFT_GOALS: Record<DraftKind, string> = {
   reminder: 'a friendly reminder to the people assigned that the task is late: ask for a new date or what blocks them',
@@ -86,6 +77,12 @@ export function buildPrompt(request: PromptRequest, options: PromptOptions): Bui
   const redactor = createRedactor(options.exclude, {
     names: options.knownNames,
     production: request.input.production,
+    labels:
+      request.purpose === 'comment-draft'
+        ? request.input.taskLabels
+        : request.purpose === 'thread-summary'
+          ? [request.input.taskLabel]
+          : [],
   });
   const leftOut: string[] = [];
   const lines: string[] = [];

@@ -1,7 +1,9 @@
 // The background's side of AI: the settings (with the key), the per-host switch, the endpoint's
 // permission, and the calls. Prompts come built (lib/ai/prompts.ts) and were shown to the person.
+import { t } from '../i18n/pure';
 import { AiError } from './errors';
 import { chatCompletionsUrl, createOpenAiCompatibleProvider } from './openai-compatible';
+import { assertAiPermitted, type BrowserFacts, type PermissionsPort } from './permissions';
 import { type AiSettings, assertAiAllowed, IDLE_TIMEOUT_MS } from './settings';
 import type { AiStore } from './store';
 import type { AiProvider, ChatMessage } from './types';
@@ -9,8 +11,9 @@ import type { AiProvider, ChatMessage } from './types';
 export type AiServiceOptions = {
   store: AiStore;
   extensionOrigin: string;
-  /** Whether the browser granted the endpoint's host (requested from a click in the settings). */
-  hasHostPermission: (origin: string) => Promise<boolean>;
+  /** What the browser granted: the endpoint's origin, and in Firefox the data it receives (asked from a click in the settings). */
+  permissions: PermissionsPort;
+  facts: BrowserFacts;
   fetch?: typeof fetch;
 };
 
@@ -22,21 +25,16 @@ const TEST_MESSAGES: ChatMessage[] = [
 export function createAiService(options: AiServiceOptions) {
   async function endpointProvider(settings: AiSettings): Promise<AiProvider> {
     if (settings.provider === 'off') {
-      throw new AiError('off', 'AI assistance is off: pick a provider in Sidekick’s settings to use it.');
+      throw new AiError('off', t('errorAiOff'));
     }
     if (settings.provider === 'built-in') {
-      throw new AiError('unavailable', 'The built-in model runs in Sidekick’s own pages, not in the background.');
+      throw new AiError('unavailable', t('errorAiBuiltInInPagesOnly'));
     }
     const endpoint = chatCompletionsUrl(settings.endpoint);
     if (!endpoint.ok || !settings.model) {
-      throw new AiError('unavailable', 'Set the model server’s address and the model’s name in Sidekick’s settings.');
+      throw new AiError('unavailable', t('errorAiServerNotSet'));
     }
-    if (!(await options.hasHostPermission(endpoint.origin))) {
-      throw new AiError(
-        'permission',
-        `Sidekick may not reach ${endpoint.origin}: save the AI settings again and allow that address.`,
-      );
-    }
+    await assertAiPermitted(settings, options.permissions, options.facts, t('errorAiAdviceSaveSettings'));
     return createOpenAiCompatibleProvider({
       url: endpoint.url,
       model: settings.model,

@@ -1,9 +1,11 @@
 // AI is off until a person picks a provider, and then only on the Kitsu hosts they switch it on for:
 // a studio that forbids sending production data to a model keeps it off on its host.
+
 import { z } from 'zod';
+import { t } from '../i18n/pure';
+import { AI_PROVIDER_KINDS, REDACTABLE_FIELDS } from '../messaging/protocol/ai';
 import { AiError } from './errors';
-import { REDACTABLE_FIELDS } from './redaction';
-import { AI_PROVIDER_KINDS } from './types';
+import { DEFAULT_EXCLUSIONS } from './redaction';
 
 export const AiSettingsSchema = z.object({
   provider: z.enum(AI_PROVIDER_KINDS).default('off'),
@@ -14,8 +16,8 @@ export const AiSettingsSchema = z.object({
   key: z.string().optional(),
   /** Kitsu origins where AI may be used. */
   enabledHosts: z.array(z.string()).default([]),
-  /** Redacted by default from every prompt; the person can change it per draft. */
-  exclude: z.array(z.enum(REDACTABLE_FIELDS)).default(['emails']),
+  /** Redacted by default from every prompt (names and e-mail addresses unless changed); the person can change it per draft. */
+  exclude: z.array(z.enum(REDACTABLE_FIELDS)).default([...DEFAULT_EXCLUSIONS]),
   answerTimeoutSeconds: z.number().int().min(5).max(600).default(90),
 });
 export type AiSettings = z.infer<typeof AiSettingsSchema>;
@@ -33,12 +35,9 @@ export function aiSettingsView({ key, ...settings }: AiSettings) {
 /** Refuses, in words, a use of AI the settings do not allow on this Kitsu host. */
 export function assertAiAllowed(settings: AiSettings, host: string): void {
   if (settings.provider === 'off') {
-    throw new AiError('off', 'AI assistance is off: pick a provider in Sidekick’s settings to use it.');
+    throw new AiError('off', t('errorAiOff'));
   }
   if (!settings.enabledHosts.includes(host)) {
-    throw new AiError(
-      'host-blocked',
-      `AI assistance is off for ${host}: switch it on for this Kitsu in Sidekick’s settings if the studio allows it.`,
-    );
+    throw new AiError('host-blocked', t('errorAiOffForHost', { host }));
   }
 }

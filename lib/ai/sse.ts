@@ -2,7 +2,9 @@
 // blank line, `:` comments, and `[DONE]` at the end. Network reads split the text anywhere — inside
 // a line, between "\r" and "\n", inside a multi-byte character — so the decoder keeps what it has
 // not finished reading.
+
 import { z } from 'zod';
+import { t } from '../i18n/pure';
 import { AiError } from './errors';
 
 /** Feeds text in any pieces; returns each complete event's data (its data lines joined by "\n"). */
@@ -71,10 +73,10 @@ export function readChunk(data: string): ChunkReading {
   try {
     json = JSON.parse(data);
   } catch {
-    throw new AiError('malformed', 'The endpoint sent something that is not a chat-completions stream.');
+    throw new AiError('malformed', t('errorAiNotAStream'));
   }
   const parsed = ChunkSchema.safeParse(json);
-  if (!parsed.success) throw new AiError('malformed', 'The endpoint sent a chunk without choices.');
+  if (!parsed.success) throw new AiError('malformed', t('errorAiChunkWithoutChoices'));
   if (parsed.data.error !== undefined) {
     const error = parsed.data.error;
     const message =
@@ -108,7 +110,8 @@ export async function readChatStream(
     for (const data of events) {
       const reading = readChunk(data);
       if (reading.kind === 'done') return true;
-      if (reading.kind === 'error') throw new AiError('server', `The model stopped with an error: ${reading.message}`);
+      if (reading.kind === 'error')
+        throw new AiError('server', t('errorAiStoppedWithError', { message: reading.message }));
       chunks += 1;
       if (reading.text) {
         text += reading.text;
@@ -134,6 +137,6 @@ export async function readChatStream(
     if (!drained) await reader.cancel().catch(() => {});
     reader.releaseLock();
   }
-  if (chunks === 0) throw new AiError('malformed', 'The endpoint closed the stream without any text.');
+  if (chunks === 0) throw new AiError('malformed', t('errorAiStreamEmpty'));
   return text;
 }

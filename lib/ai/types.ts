@@ -19,6 +19,3 @@ export interface AiProvider {
   /** Resolves with the whole text once the model finished; rejects with an AiError. */
   complete(request: AiRequest): Promise<string>;
 }
-
-export const AI_PROVIDER_KINDS = ['off', 'built-in', 'openai-compatible'] as const;
-export type AiProviderKind = (typeof AI_PROVIDER_KINDS)[number];

@@ -9,6 +9,9 @@ export type SelectedTask = {
   entityType: 'shot' | 'asset';
   episodeId: string | null;
   sequenceName: string | null;
+  /** For labels; optional so that older snapshots still read. */
+  episodeName?: string | null;
+  assetTypeName?: string | null;
   /** Shots only; optional so that the agent's tasks, which do not carry it, are selections too. */
   sequenceId?: string | null;
   taskTypeId: string;
@@ -28,8 +31,11 @@ export type TaskFilter = {
   assignee?: string;
   dueBefore?: string;
   dueAfter?: string;
-  /** Open tasks (status not done) whose due date has passed `today`. */
-  overdue?: { today: string; doneStatusIds: readonly string[] };
+  /**
+   * Open tasks whose due date has passed `today` (the studio's day): tasks in a closed status (done,
+   * on hold, omitted: see lib/workflow/status-roles.ts) are never overdue.
+   */
+  overdue?: { today: string; closedStatusIds: readonly string[] };
   episodeId?: string;
   sequenceId?: string;
   /** Tasks whose task type belongs to this department (see `SelectionLookups`). */
@@ -60,6 +66,8 @@ function fromList(
     episodeId: entity.episode_id ?? null,
     sequenceName: 'sequence_name' in entity ? entity.sequence_name : null,
     sequenceId: 'sequence_id' in entity ? entity.sequence_id : null,
+    episodeName: 'episode_name' in entity ? (entity.episode_name ?? null) : null,
+    assetTypeName: 'asset_type_name' in entity ? entity.asset_type_name : null,
     taskTypeId: task.task_type_id,
     statusId: task.task_status_id,
     assigneeIds: [...task.assignees].sort(),
@@ -105,7 +113,7 @@ export function selectTasks(
       (!filter.overdue ||
         (task.dueDate !== null &&
           task.dueDate < filter.overdue.today &&
-          !filter.overdue.doneStatusIds.includes(task.statusId))) &&
+          !filter.overdue.closedStatusIds.includes(task.statusId))) &&
       (!filter.episodeId || task.episodeId === filter.episodeId) &&
       (!filter.sequenceId || task.sequenceId === filter.sequenceId) &&
       (!filter.departmentId || lookups.taskTypeDepartments.get(task.taskTypeId) === filter.departmentId) &&

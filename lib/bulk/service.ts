@@ -1,16 +1,21 @@
 // The background's side of the bulk helpers: reads what the page shows through the session's cache,
 // selects tasks with the dock's filters, and builds an operation's plan from fresh data.
-import { addDays, todayOf } from '../agent/dates';
-import { roleAllows } from '../agent/engine';
-import { PROJECT_ROLES } from '../agent/types';
+
 import type { ReadMode } from '../cache';
 import type { Session } from '../connections/session';
-import type { PageContext } from '../kitsu-routes';
+import { readHostWorkflow } from '../connections/workflow-settings';
+import { t } from '../i18n/pure';
+import { isShotOrAssetList, type PageContext, realEpisodeOf } from '../kitsu-routes';
 import type { Plan } from '../plans';
 import { PlanRefusal } from '../plans/flow';
-import type { ProjectRole } from '../plans/permissions';
+import { addDays, todayOf } from '../shared/dates';
+import { type KitsuRole, knownRole, roleAllows } from '../shared/roles';
+import { studioTimeZone } from '../workflow/host-settings';
+import { assignablePeople } from '../workflow/people';
+import { isOpenRole, type StatusRole, statusRoles } from '../workflow/status-roles';
 import { selectionWarnings } from './guard-rails';
-import { type BulkContext, BulkInputError, bulkOperation, operationsFor } from './operations';
+import { selectionLabels } from './labels';
+import { type BulkContext, BulkInputError, type BulkOperation, bulkOperations } from './operations';
 import { type SelectedTask, type SelectionLookups, selectTasks, type TaskFilter, tasksOfLists } from './selection';
 import type { DayOff } from './working-days';
 
@@ -40,10 +45,8 @@ export type BulkFilter = {
 const SAMPLE_SIZE = 5;
 
 export function bulkScopeOf(context: PageContext): BulkScope | null {
-  if (context.kind !== 'entity-list' && context.kind !== 'task-type') return null;
-  if (context.entityType !== 'shot' && context.entityType !== 'asset') return null;
-  const episodeId =
-    context.episodeId && context.episodeId !== 'all' && context.episodeId !== 'main' ? context.episodeId : undefined;
+  if (!isShotOrAssetList(context)) return null;
+  const episodeId = realEpisodeOf(context);
   return {
     projectId: context.productionId,
     entityType: context.entityType,
@@ -65,18 +68,31 @@ async function tasksInScope(session: Session, scope: BulkScope, mode: ReadMode):
   return tasksOfLists(scope.projectId, lists);
 }
 
+/** The operations a token of this role may run: the others are not offered at all. */
+export function operationsFor(role: KitsuRole | undefined): BulkOperation[] {
+  return bulkOperations.filter((operation) => roleAllows(role, operation.needsRole));
+}
+
+export function bulkOperation(id: string): BulkOperation | undefined {
+  return bulkOperations.find((operation) => operation.id === id);
+}
+
 /** The token's role, as far as bulk operations go (an unknown role is offered nothing). */
-async function tokenRole(session: Session): Promise<ProjectRole | undefined> {
+async function tokenRole(session: Session): Promise<KitsuRole | undefined> {
   const { user } = await session.reads.authenticated('swr');
-  return (PROJECT_ROLES as readonly string[]).includes(user.role) ? (user.role as ProjectRole) : undefined;
+  return knownRole(user.role);
 }
 
 async function selection(session: Session, scope: BulkScope, filter: BulkFilter, mode: ReadMode, now: Date) {
-  const [tasks, taskTypes, statuses] = await Promise.all([
+  const [tasks, taskTypes, statuses, workflow] = await Promise.all([
     tasksInScope(session, scope, mode),
     session.reads.taskTypes('swr'),
     session.reads.taskStatuses('swr'),
+    readHostWorkflow(session.connection.origin),
   ]);
+  const roles = statusRoles(statuses, workflow.statusRoles);
+  const statusIdsWhere = (keep: (role: StatusRole) => boolean) =>
+    [...roles.values()].filter((derived) => keep(derived.role)).map((derived) => derived.statusId);
   const lookups: SelectionLookups = {
     taskTypeDepartments: new Map(taskTypes.map((taskType) => [taskType.id, taskType.department_id ?? null])),
   };
@@ -92,14 +108,15 @@ async function selection(session: Session, scope: BulkScope, filter: BulkFilter,
     ...(filter.overdue
       ? {
           overdue: {
-            today: todayOf(now),
-            doneStatusIds: statuses.filter((status) => status.is_done).map((status) => status.id),
+            today: todayOf(now, studioTimeZone(workflow)),
+            closedStatusIds: statusIdsWhere((role) => !isOpenRole(role)),
           },
         }
       : {}),
     ...(filter.text?.trim() ? { text: filter.text } : {}),
   };
-  return { all: tasks, selected: selectTasks(tasks, taskFilter, lookups), taskTypes, statuses };
+  const wipStatusIds = new Set(statusIdsWhere((role) => role === 'wip'));
+  return { all: tasks, selected: selectTasks(tasks, taskFilter, lookups), taskTypes, statuses, wipStatusIds };
 }
 
 export async function bulkChoices(session: Session, scope: BulkScope) {
@@ -124,15 +141,16 @@ export async function bulkChoices(session: Session, scope: BulkScope) {
   return {
     projectName: project.name,
     role: role ?? null,
-    operations: operationsFor(role).map(({ id, label }) => ({ id, label })),
+    operations: operationsFor(role).map(({ id, label, fields }) => ({ id, label, fields })),
     taskTypes: offeredTaskTypes.map(({ id, name }) => ({ id, name })),
     statuses: statuses
       .filter((status) => !status.for_concept)
       .map(({ id, name, short_name }) => ({ id, name, shortName: short_name })),
-    persons: persons
-      .filter((person) => team.has(person.id) && person.active)
-      .map((person) => ({ id: person.id, name: person.full_name }))
-      .sort(byName),
+    // Inactive people and bots are no assignee choice.
+    persons: assignablePeople(persons.filter((person) => team.has(person.id))).map((person) => ({
+      id: person.id,
+      name: person.full_name,
+    })),
     departments: departments
       .filter((department) => usedDepartments.has(department.id))
       .map(({ id, name }) => ({ id, name }))
@@ -145,11 +163,12 @@ export async function bulkChoices(session: Session, scope: BulkScope) {
 export async function bulkSelection(session: Session, scope: BulkScope, filter: BulkFilter, now = new Date()) {
   const { selected, taskTypes } = await selection(session, scope, filter, 'swr', now);
   const names = new Map(taskTypes.map((taskType) => [taskType.id, taskType.name]));
+  const sample = selected.slice(0, SAMPLE_SIZE);
+  // Told apart within the whole selection: two sampled rows never read the same.
+  const labels = selectionLabels(selected, (taskTypeId) => names.get(taskTypeId) ?? 'task');
   return {
     count: selected.length,
-    sample: selected
-      .slice(0, SAMPLE_SIZE)
-      .map((task) => `${task.entityName} / ${names.get(task.taskTypeId) ?? 'task'}`),
+    sample: sample.map((task) => labels.get(task.taskId)?.full ?? task.entityName),
     warnings: selectionWarnings(selected),
   };
 }
@@ -177,42 +196,49 @@ async function dayOffsAround(session: Session, projectId: string, tasks: readonl
   );
 }
 
-/** Builds the operation's plan from fresh Kitsu data; refuses what the token's role may not do. */
+/**
+ * Builds the operation's plan from fresh Kitsu data, its input made from the values of the fields it
+ * declares (the panel's); refuses what the token's role may not do.
+ */
 export async function bulkPlan(
   session: Session,
   scope: BulkScope,
-  request: { operationId: string; filter: BulkFilter; input: unknown },
+  request: { operationId: string; filter: BulkFilter; values: Readonly<Record<string, unknown>> },
   { planId, now }: { planId: string; now: Date },
 ): Promise<Plan> {
   const operation = bulkOperation(request.operationId);
-  if (!operation) throw new PlanRefusal('This bulk operation is unknown to Sidekick.');
+  if (!operation) throw new PlanRefusal(t('refusalBulkUnknown'));
   if (!roleAllows(await tokenRole(session), operation.needsRole)) {
-    throw new PlanRefusal(`Sidekick’s Kitsu role cannot ${operation.label.toLowerCase()}.`);
+    throw new PlanRefusal(t('refusalBulkRole', { operation: operation.label.toLowerCase() }));
   }
-  const [{ all, selected, taskTypes, statuses }, persons] = await Promise.all([
+  const [{ all, selected, taskTypes, statuses, wipStatusIds }, persons] = await Promise.all([
     selection(session, scope, request.filter, 'fresh', now),
     session.reads.persons('swr'),
   ]);
-  if (selected.length === 0) throw new PlanRefusal('No task on this page matches these filters.');
-  const shift = request.input as { mode?: unknown; days?: unknown } | null;
+  if (selected.length === 0) throw new PlanRefusal(t('refusalBulkNoMatch'));
+  const input = refusingBadInput(() => operation.inputOf(request.values));
+  const shift = operation.workingDaysShift(input);
   const dayOffs =
-    request.operationId === 'set-dates' && shift?.mode === 'shift' && typeof shift.days === 'number'
-      ? await dayOffsAround(session, scope.projectId, selected, shift.days)
-      : new Map<string, DayOff[]>();
+    shift !== 0 ? await dayOffsAround(session, scope.projectId, selected, shift) : new Map<string, DayOff[]>();
   const context: BulkContext = {
     tasks: selected,
     productionTasks: all,
     taskTypeNames: new Map(taskTypes.map((taskType) => [taskType.id, taskType.name])),
     statusNames: new Map(statuses.map((status) => [status.id, status.name])),
     personNames: new Map(persons.map((person) => [person.id, person.full_name])),
-    wipStatusIds: new Set(statuses.filter((status) => status.is_wip).map((status) => status.id)),
+    wipStatusIds,
     dayOffs,
     host: session.connection.origin,
     planId,
     now,
   };
+  return refusingBadInput(() => operation.plan(input, context));
+}
+
+/** An input the operation refuses is a refusal of the proposal, said in the person's terms. */
+function refusingBadInput<T>(step: () => T): T {
   try {
-    return operation.plan(request.input, context);
+    return step();
   } catch (error) {
     if (error instanceof BulkInputError) throw new PlanRefusal(error.message);
     throw error;

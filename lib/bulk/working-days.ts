@@ -1,13 +1,12 @@
 // Shifting zou dates by working days. A day is not worked on a weekend, nor when every assignee of
 // the task has a day off in Kitsu (a task with two people still moves when one of them is in).
-import { addDays, dayNumber } from '../agent/dates';
+import { addDays, dayNumber, weekdayOfDayNumber } from '../shared/dates';
 
 /** A person's day-off period in Kitsu (zou DayOff: date and end_date, both included). */
 export type DayOff = { date: string; endDate: string };
 
 export function isWeekend(day: string): boolean {
-  // 1970-01-01 (day 0) was a Thursday: (n + 4) % 7 is 0 on Sundays and 6 on Saturdays.
-  const weekday = (((dayNumber(day) + 4) % 7) + 7) % 7;
+  const weekday = weekdayOfDayNumber(dayNumber(day));
   return weekday === 0 || weekday === 6;
 }
 

@@ -1,14 +1,14 @@
-import { clear as clearStore, createStore, delMany, get, getMany, keys, set, setMany, type UseStore } from 'idb-keyval';
-import { z } from 'zod';
+import { clear as clearStore, createStore, delMany, type UseStore } from 'idb-keyval';
+import { type CacheKind, type CachePolicy, defaultPolicy, freshness } from './policy';
 import {
-  type CacheKind,
-  type CachePolicy,
-  cacheKinds,
-  chooseEvictions,
-  defaultPolicy,
-  estimateBytes,
-  freshness,
-} from './policy';
+  type CacheState,
+  createEntryAccess,
+  createStorage,
+  type IndexEntry,
+  recordKeys,
+  type Storage,
+  zeroCounters,
+} from './store';
 
 /**
  * The background's read-through cache of Kitsu reads, one IndexedDB store per host.
@@ -65,13 +65,20 @@ export interface CacheOptions {
   now?: () => number;
   policy?: CachePolicy;
   maxEntries?: number;
-  /** Bound on the sum of entries' JSON lengths. */
+  /** Bound on the sum of entries' sizes (estimated JSON lengths, policy.ts estimateBytes), in IndexedDB. */
   maxBytes?: number;
+  /** Bound on the sizes of the values held in memory; the others are read back from IndexedDB when used. */
+  maxMemoryBytes?: number;
   /**
    * Stored entries written under another format are dropped when the index loads, so an update of
    * the extension that changes the shape of parsed Kitsu data never serves the old shape.
    */
   format?: string;
+  /**
+   * Since when the host's live event stream has been connected without a break, or null: the entries
+   * it keeps right (policy.ts, KEPT_BY_EVENTS) are trusted past their age while it stays so.
+   */
+  liveSince?: () => number | null;
   /** For tests; defaults to the host's own store. */
   store?: UseStore;
   /** A background revalidation stored a newer value: the background pushes it to panels. */
@@ -93,166 +100,132 @@ export interface Cache {
 }
 
 export const DEFAULT_MAX_ENTRIES = 1000;
-export const DEFAULT_MAX_BYTES = 10_000_000;
+/**
+ * Room for a 75,000-task production's list (about 50 MB of JSON as Kitsu sends it, 650 bytes a task)
+ * and the smaller reads around it; a 20,000-task list is about 13 MB.
+ */
+export const DEFAULT_MAX_BYTES = 128_000_000;
+/** The worker holds at most one such list in memory with the reads of the page; the rest stays in IndexedDB. */
+export const DEFAULT_MAX_MEMORY_BYTES = 64_000_000;
 export const CACHE_FORMAT = '1';
-
-/** Access times only order evictions, so writing each one to IndexedDB would be wasted work. */
-const ACCESS_PERSIST_INTERVAL_MS = 60_000;
-
-const META_PREFIX = 'meta:';
-const VALUE_PREFIX = 'value:';
 
 export function cacheStoreName(host: string): string {
   return `sidekick-cache:${host}`;
 }
 
-/** Stored records are read back after restarts and updates, so they are checked like any input. */
-const entryMetaSchema = z.object({
-  key: z.string().min(1),
-  kind: z.enum(cacheKinds),
-  tags: z.array(z.string()),
-  fetchedAt: z.number(),
-  lastAccess: z.number(),
-  bytes: z.number().nonnegative(),
-  format: z.string(),
-});
-type EntryMeta = z.infer<typeof entryMetaSchema>;
-
-/** The value is wrapped so that a missing record and a stored `undefined` stay distinguishable. */
-interface ValueRecord {
-  value: unknown;
-}
-
-interface IndexEntry {
-  meta: EntryMeta;
-  /** Present once the value is in memory: written by this worker or read back from IndexedDB. */
-  loaded?: ValueRecord;
-  persistedAccess: number;
-}
+type Target = Pick<CacheDescriptor, 'key' | 'kind' | 'tags'>;
 
 interface Flight {
   descriptor: CacheDescriptor;
   promise: Promise<{ value: unknown; current: boolean }>;
   /** Set by an invalidation that came while the fetch was under way: its answer may predate it. */
   superseded: boolean;
+  /** Its request is under way (a fetch may first wait for a superseded one of the same key to end). */
+  fetching: boolean;
   notifiesRevalidation: boolean;
 }
 
-type Target = Pick<CacheDescriptor, 'key' | 'kind' | 'tags'>;
-
-const zeroCounters = () => ({ hits: 0, misses: 0, staleServed: 0, requests: 0, dedupedWaits: 0, evictions: 0 });
-
 export function createCache(options: CacheOptions): Cache {
-  const now = options.now ?? Date.now;
-  const policy = options.policy ?? defaultPolicy;
-  const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const format = options.format ?? CACHE_FORMAT;
-  const store = options.store ?? createStore(cacheStoreName(options.host), 'entries');
-  const report =
-    options.onError ??
-    ((error: unknown, context: CacheErrorContext) => console.warn('Sidekick cache:', context, error));
-
-  /** Touched entries move to the end, so within a worker's life Map order breaks access-time ties. */
-  const index = new Map<string, IndexEntry>();
-  const flights = new Map<string, Flight>();
-  let counters = zeroCounters();
+  const state: CacheState = {
+    now: options.now ?? Date.now,
+    maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    maxMemoryBytes: options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
+    format: options.format ?? CACHE_FORMAT,
+    store: options.store ?? createStore(cacheStoreName(options.host), 'entries'),
+    report:
+      options.onError ??
+      ((error: unknown, context: CacheErrorContext) => console.warn('Sidekick cache:', context, error)),
+    index: new Map<string, IndexEntry>(),
+    counters: zeroCounters(),
+  };
+  const storage = createStorage(state);
   let loading: Promise<void> | undefined;
-
   const ready = () => {
-    loading ??= loadIndex();
+    loading ??= storage.loadIndex();
     return loading;
   };
+  const flights = createFlights(state, storage, ready, options.onRevalidated);
+  const read = createReader(state, options.policy ?? defaultPolicy, ready, flights, options.liveSince);
 
-  async function persist(key: string | undefined, write: () => Promise<unknown>): Promise<void> {
-    try {
-      await write();
-    } catch (error) {
-      report(error, { during: 'storage', key });
-    }
-  }
+  return {
+    read,
 
-  async function loadIndex(): Promise<void> {
-    try {
-      const storedKeys = (await keys(store)).filter((key): key is string => typeof key === 'string');
-      const valueKeys = new Set(storedKeys.filter((key) => key.startsWith(VALUE_PREFIX)));
-      const metaKeys = storedKeys.filter((key) => key.startsWith(META_PREFIX));
-      for (const raw of await getMany(metaKeys, store)) {
-        const parsed = entryMetaSchema.safeParse(raw);
-        if (parsed.success && parsed.data.format === format && valueKeys.has(VALUE_PREFIX + parsed.data.key)) {
-          index.set(parsed.data.key, { meta: parsed.data, persistedAccess: parsed.data.lastAccess });
-        }
-      }
-      const orphans = storedKeys.filter((key) => !index.has(key.slice(key.indexOf(':') + 1)));
-      if (orphans.length > 0) await persist(undefined, () => delMany(orphans, store));
-      await evictOverBudget();
-    } catch (error) {
-      // Without IndexedDB the cache still works for this worker's lifetime, from memory.
-      report(error, { during: 'storage' });
-    }
-  }
+    invalidateTags(tags) {
+      const wanted = new Set(tags);
+      return flights.invalidate((target) => target.tags.some((tag) => wanted.has(tag)));
+    },
 
-  function recordKeys(key: string): string[] {
-    return [META_PREFIX + key, VALUE_PREFIX + key];
-  }
+    invalidateKind(kind) {
+      return flights.invalidate((target) => target.kind === kind);
+    },
 
-  function evictionsOverBudget(): string[] {
-    const candidates = [...index.values()].map(({ meta }) => meta);
-    const evicted = chooseEvictions(candidates, maxEntries, maxBytes);
-    for (const key of evicted) index.delete(key);
-    counters.evictions += evicted.length;
-    return evicted;
-  }
+    invalidateKey(key) {
+      return flights.invalidate((target) => target.key === key);
+    },
 
-  async function evictOverBudget(): Promise<void> {
-    const evicted = evictionsOverBudget();
-    if (evicted.length > 0) await persist(undefined, () => delMany(evicted.flatMap(recordKeys), store));
-  }
+    async clear() {
+      flights.supersedeAll();
+      await ready();
+      state.index.clear();
+      await storage.persist(undefined, () => clearStore(state.store));
+    },
 
-  async function storeValue(descriptor: CacheDescriptor, value: unknown, fetchedAt: number): Promise<void> {
-    const at = now();
-    const meta: EntryMeta = {
-      key: descriptor.key,
-      kind: descriptor.kind,
-      tags: [...descriptor.tags],
-      fetchedAt,
-      lastAccess: at,
-      bytes: estimateBytes(value),
-      format,
+    async stats() {
+      await ready();
+      let approxBytes = 0;
+      for (const { meta } of state.index.values()) approxBytes += meta.bytes;
+      return { ...state.counters, entries: state.index.size, approxBytes };
+    },
+
+    resetStats() {
+      state.counters = zeroCounters();
+    },
+  };
+}
+
+/** Fetches under way, one per key, and what invalidations do to them and to the stored entries. */
+function createFlights(
+  state: CacheState,
+  storage: Storage,
+  ready: () => Promise<void>,
+  onRevalidated: CacheOptions['onRevalidated'],
+) {
+  const flights = new Map<string, Flight>();
+  /**
+   * Fetches an invalidation superseded, still under way, by key. The next fetch of the key waits for it
+   * to end: one request per key in flight, however many events arrive while a list is being read.
+   */
+  const draining = new Map<string, Promise<unknown>>();
+  const entries = createEntryAccess(state, storage);
+
+  function start(descriptor: CacheDescriptor, fetcher: () => Promise<unknown>): Flight {
+    const before = draining.get(descriptor.key);
+    const flight: Flight = {
+      descriptor,
+      superseded: false,
+      fetching: false,
+      notifiesRevalidation: false,
+      promise: fetchAndStore(),
     };
-    const record: ValueRecord = { value };
-    index.delete(descriptor.key);
-    index.set(descriptor.key, { meta, loaded: record, persistedAccess: at });
-    const evicted = evictionsOverBudget();
-    const kept = !evicted.includes(descriptor.key);
-    // Both transactions are opened in this tick, so IndexedDB applies them in this order.
-    await persist(descriptor.key, () =>
-      Promise.all([
-        kept
-          ? setMany(
-              [
-                [META_PREFIX + descriptor.key, meta],
-                [VALUE_PREFIX + descriptor.key, record],
-              ],
-              store,
-            )
-          : undefined,
-        evicted.length > 0 ? delMany(evicted.flatMap(recordKeys), store) : undefined,
-      ]),
-    );
-  }
-
-  function startFlight(descriptor: CacheDescriptor, fetcher: () => Promise<unknown>): Flight {
-    // Data can be older than the moment it arrives, never older than the moment it was asked for.
-    const askedAt = now();
-    counters.requests += 1;
-    const flight: Flight = { descriptor, superseded: false, notifiesRevalidation: false, promise: fetchAndStore() };
     async function fetchAndStore() {
       try {
+        // Always one await first, so `flight` is assigned before it is used.
+        await before;
+        if (flight.superseded) {
+          // Invalidated before it asked anything: its readers share the fetch that replaced it, if any.
+          const newer = flights.get(descriptor.key);
+          if (newer) return { value: (await newer.promise).value, current: false };
+        }
+        flight.fetching = true;
+        state.counters.requests += 1;
+        if (flight.superseded) drain(descriptor.key, flight);
+        // Data can be older than the moment it arrives, never older than the moment it was asked for.
+        const askedAt = state.now();
         // Through a resolved promise, so a fetcher that throws at once still finds `flight` assigned.
         const value = await Promise.resolve().then(fetcher);
         const current = !flight.superseded;
-        if (current) await storeValue(descriptor, value, askedAt);
+        if (current) await entries.storeValue(descriptor, value, askedAt);
         return { value, current };
       } finally {
         if (flights.get(descriptor.key) === flight) flights.delete(descriptor.key);
@@ -262,126 +235,98 @@ export function createCache(options: CacheOptions): Cache {
     return flight;
   }
 
-  function revalidateInBackground(descriptor: CacheDescriptor, fetcher: () => Promise<unknown>): void {
-    const flight = flights.get(descriptor.key) ?? startFlight(descriptor, fetcher);
-    if (flight.notifiesRevalidation) return;
-    flight.notifiesRevalidation = true;
-    flight.promise
-      .then(({ value, current }) => {
-        if (current) options.onRevalidated?.(descriptor, value);
-      })
-      .catch((error: unknown) => report(error, { during: 'revalidate', key: descriptor.key }));
-  }
-
-  /** The entry's value, unless the entry was replaced, invalidated or lost while reading it back. */
-  async function loadValue(entry: IndexEntry): Promise<{ record: ValueRecord; source: ReadSource } | undefined> {
-    if (entry.loaded) return { record: entry.loaded, source: 'memory' };
-    const key = entry.meta.key;
-    let record: ValueRecord | undefined;
-    try {
-      record = await get<ValueRecord>(VALUE_PREFIX + key, store);
-    } catch (error) {
-      report(error, { during: 'storage', key });
-      return undefined;
-    }
-    if (index.get(key) !== entry) return undefined;
-    if (record === undefined) {
-      index.delete(key);
-      await persist(key, () => delMany(recordKeys(key), store));
-      return undefined;
-    }
-    entry.loaded = record;
-    return { record, source: 'idb' };
-  }
-
-  function touch(entry: IndexEntry): void {
-    const { meta } = entry;
-    if (index.get(meta.key) !== entry) return;
-    meta.lastAccess = now();
-    index.delete(meta.key);
-    index.set(meta.key, entry);
-    if (meta.lastAccess - entry.persistedAccess < ACCESS_PERSIST_INTERVAL_MS) return;
-    entry.persistedAccess = meta.lastAccess;
-    void persist(meta.key, () => set(META_PREFIX + meta.key, meta, store));
-  }
-
-  async function invalidate(matches: (target: Target) => boolean): Promise<void> {
-    // Synchronously, before any await: a fetch answering after this call must not be stored.
-    for (const [key, flight] of flights) {
-      if (!matches(flight.descriptor)) continue;
-      flight.superseded = true;
-      flights.delete(key);
-    }
-    await ready();
-    const dropped: string[] = [];
-    for (const [key, { meta }] of index) {
-      if (matches(meta)) dropped.push(key);
-    }
-    for (const key of dropped) index.delete(key);
-    if (dropped.length > 0) await persist(undefined, () => delMany(dropped.flatMap(recordKeys), store));
+  function drain(key: string, flight: Flight) {
+    // One still waiting to start asks nothing of Kitsu: the fetch it waits for stays the one to wait for.
+    if (!flight.fetching) return;
+    const settled = flight.promise.then(
+      () => undefined,
+      () => undefined,
+    );
+    draining.set(key, settled);
+    void settled.then(() => {
+      if (draining.get(key) === settled) draining.delete(key);
+    });
   }
 
   return {
-    async read<T>(
-      descriptor: CacheDescriptor,
-      fetcher: () => Promise<T>,
-      { mode = 'fresh' }: { mode?: ReadMode } = {},
-    ): Promise<CacheRead<T>> {
+    entries,
+    start,
+    get: (key: string) => flights.get(key),
+
+    revalidateInBackground(descriptor: CacheDescriptor, fetcher: () => Promise<unknown>): void {
+      const flight = flights.get(descriptor.key) ?? start(descriptor, fetcher);
+      if (flight.notifiesRevalidation) return;
+      flight.notifiesRevalidation = true;
+      flight.promise
+        .then(({ value, current }) => {
+          if (current) onRevalidated?.(descriptor, value);
+        })
+        .catch((error: unknown) => state.report(error, { during: 'revalidate', key: descriptor.key }));
+    },
+
+    async invalidate(matches: (target: Target) => boolean): Promise<void> {
+      // Synchronously, before any await: a fetch answering after this call must not be stored.
+      for (const [key, flight] of flights) {
+        if (!matches(flight.descriptor)) continue;
+        flight.superseded = true;
+        flights.delete(key);
+        drain(key, flight);
+      }
       await ready();
-      const entry = index.get(descriptor.key);
-      if (entry) {
-        const state = freshness(entry.meta, now(), policy);
-        if (state === 'fresh' || (state === 'stale' && mode === 'swr')) {
-          const found = await loadValue(entry);
-          if (found) {
-            touch(entry);
-            if (state === 'fresh') {
-              counters.hits += 1;
-            } else {
-              counters.staleServed += 1;
-              revalidateInBackground(descriptor, fetcher);
-            }
-            return { value: found.record.value as T, source: found.source, stale: state === 'stale' };
+      const dropped: string[] = [];
+      for (const [key, { meta }] of state.index) {
+        if (matches(meta)) dropped.push(key);
+      }
+      for (const key of dropped) state.index.delete(key);
+      if (dropped.length > 0) await storage.persist(undefined, () => delMany(dropped.flatMap(recordKeys), state.store));
+    },
+
+    supersedeAll() {
+      for (const [key, flight] of flights) {
+        flight.superseded = true;
+        drain(key, flight);
+      }
+      flights.clear();
+    },
+  };
+}
+
+/** A read: a fresh entry (or a stale one, for 'swr') from memory or IndexedDB, else Kitsu, once per key. */
+function createReader(
+  state: CacheState,
+  policy: CachePolicy,
+  ready: () => Promise<void>,
+  flights: ReturnType<typeof createFlights>,
+  liveSince: () => number | null = () => null,
+): Cache['read'] {
+  const { entries } = flights;
+  return async <T>(
+    descriptor: CacheDescriptor,
+    fetcher: () => Promise<T>,
+    { mode = 'fresh' }: { mode?: ReadMode } = {},
+  ): Promise<CacheRead<T>> => {
+    await ready();
+    const entry = state.index.get(descriptor.key);
+    if (entry) {
+      const age = freshness(entry.meta, state.now(), policy, liveSince());
+      if (age === 'fresh' || (age === 'stale' && mode === 'swr')) {
+        const found = await entries.loadValue(entry);
+        if (found) {
+          entries.touch(entry);
+          if (age === 'fresh') {
+            state.counters.hits += 1;
+          } else {
+            state.counters.staleServed += 1;
+            flights.revalidateInBackground(descriptor, fetcher);
           }
+          return { value: found.record.value as T, source: found.source, stale: age === 'stale' };
         }
       }
-      counters.misses += 1;
-      const existing = flights.get(descriptor.key);
-      if (existing) counters.dedupedWaits += 1;
-      const { value } = await (existing ?? startFlight(descriptor, fetcher)).promise;
-      return { value: value as T, source: 'network', stale: false };
-    },
-
-    invalidateTags(tags) {
-      const wanted = new Set(tags);
-      return invalidate((target) => target.tags.some((tag) => wanted.has(tag)));
-    },
-
-    invalidateKind(kind) {
-      return invalidate((target) => target.kind === kind);
-    },
-
-    invalidateKey(key) {
-      return invalidate((target) => target.key === key);
-    },
-
-    async clear() {
-      for (const flight of flights.values()) flight.superseded = true;
-      flights.clear();
-      await ready();
-      index.clear();
-      await persist(undefined, () => clearStore(store));
-    },
-
-    async stats() {
-      await ready();
-      let approxBytes = 0;
-      for (const { meta } of index.values()) approxBytes += meta.bytes;
-      return { ...counters, entries: index.size, approxBytes };
-    },
-
-    resetStats() {
-      counters = zeroCounters();
-    },
+    }
+    state.counters.misses += 1;
+    const existing = flights.get(descriptor.key);
+    if (existing) state.counters.dedupedWaits += 1;
+    const { value } = await (existing ?? flights.start(descriptor, fetcher)).promise;
+    return { value: value as T, source: 'network', stale: false };
   };
 }

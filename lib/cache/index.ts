@@ -10,6 +10,7 @@ export {
   createCache,
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_ENTRIES,
+  DEFAULT_MAX_MEMORY_BYTES,
   type ReadMode,
   type ReadSource,
 } from './cache';
@@ -23,5 +24,6 @@ export {
   estimateBytes,
   type Freshness,
   freshness,
+  KEPT_BY_EVENTS,
   type KindPolicy,
 } from './policy';

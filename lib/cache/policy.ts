@@ -23,6 +23,7 @@ export const cacheKinds = [
   'full-task',
   'task-comments',
   'open-tasks',
+  'day-offs',
 ] as const;
 export type CacheKind = (typeof cacheKinds)[number];
 
@@ -74,16 +75,48 @@ export const defaultPolicy: CachePolicy = {
   'full-task': taskData,
   'task-comments': taskData,
   'open-tasks': taskData,
+  // People's days off are entered ahead of time, rarely on the day.
+  'day-offs': productionData,
 };
 
 export type Freshness = 'fresh' | 'stale' | 'expired';
 
-export function freshness(entry: { kind: CacheKind; fetchedAt: number }, now: number, policy: CachePolicy): Freshness {
+/**
+ * Reads the live event stream keeps right for as long as it stays connected: task-level reads (their
+ * events are applied for the productions in view, and dropped when a production comes into view) and
+ * the studio's reference lists (their events are applied whatever is in view). Their freshness limits
+ * only matter when the stream is down. Entity lists and productions are not in it: the events of a
+ * production out of view are not applied to them.
+ */
+export const KEPT_BY_EVENTS: ReadonlySet<CacheKind> = new Set<CacheKind>([
+  'task',
+  'full-task',
+  'task-comments',
+  'open-tasks',
+  'entities-with-tasks',
+  'task-types',
+  'task-statuses',
+  'persons',
+  'departments',
+]);
+
+/**
+ * How usable an entry is at `now`. `liveSince`: since when the host's event stream has been live
+ * without a break (null when it is not): an entry of a kind it keeps, fetched since, is fresh whatever
+ * its age; no event dropped it, so nothing changed it.
+ */
+export function freshness(
+  entry: { kind: CacheKind; fetchedAt: number },
+  now: number,
+  policy: CachePolicy,
+  liveSince: number | null = null,
+): Freshness {
   const { freshMs, maxStaleMs } = policy[entry.kind];
   const age = now - entry.fetchedAt;
   // A clock set backwards makes the age meaningless; asking Kitsu again is the safe answer.
   if (age < 0) return 'expired';
   if (age <= freshMs) return 'fresh';
+  if (liveSince !== null && entry.fetchedAt >= liveSince && KEPT_BY_EVENTS.has(entry.kind)) return 'fresh';
   if (age <= freshMs + maxStaleMs) return 'stale';
   return 'expired';
 }
@@ -113,7 +146,44 @@ export function chooseEvictions(entries: Iterable<EvictionCandidate>, maxEntries
   return evicted;
 }
 
-/** Size as the JSON text Kitsu sent: close enough to compare entries and bound the total. */
+/** Arrays longer than this are measured from an even sample of their elements. */
+const SAMPLED_ARRAY_LENGTH = 64;
+const SAMPLE_SIZE = 32;
+
+/**
+ * Size of the value's JSON text, close enough to compare entries and bound the total. Exact for values
+ * without long arrays; a long array (a production's task list) is measured from an even sample of its
+ * rows scaled to its length, so a 75,000-task list costs a few dozen rows of work, not a ~50 MB string.
+ */
 export function estimateBytes(value: unknown): number {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 2;
+    const separators = value.length + 1;
+    if (value.length <= SAMPLED_ARRAY_LENGTH) {
+      return value.reduce((sum: number, element) => sum + elementBytes(element), separators);
+    }
+    const step = value.length / SAMPLE_SIZE;
+    let sampled = 0;
+    for (let index = 0; index < SAMPLE_SIZE; index++) sampled += elementBytes(value[Math.floor(index * step)]);
+    return Math.round(separators + (sampled / SAMPLE_SIZE) * value.length);
+  }
+  if (isPlainObject(value)) {
+    let bytes = 1;
+    for (const [key, field] of Object.entries(value)) {
+      const fieldBytes = estimateBytes(field);
+      // JSON leaves out fields it cannot write (undefined, functions).
+      if (fieldBytes > 0) bytes += JSON.stringify(key).length + 2 + fieldBytes;
+    }
+    return Math.max(bytes, 2);
+  }
   return JSON.stringify(value)?.length ?? 0;
 }
+
+/** In an array, JSON writes what it cannot write as null. */
+const elementBytes = (element: unknown) => estimateBytes(element) || 4;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { toJSON?: unknown }).toJSON !== 'function' &&
+  (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);

@@ -40,3 +40,16 @@ export async function syncContentScriptRegistration(configuredOrigins: readonly 
   }
   return patterns;
 }
+
+/**
+ * Keeps the registration in step with the browser: at install and start-up, and whenever a host
+ * permission is granted or removed. Call it synchronously at start-up, as every listener.
+ */
+export function keepContentScriptRegistered(configuredOrigins: () => Promise<string[]>): () => Promise<void> {
+  const sync = async () => void (await syncContentScriptRegistration(await configuredOrigins()));
+  browser.permissions.onAdded.addListener(() => void sync());
+  browser.permissions.onRemoved.addListener(() => void sync());
+  browser.runtime.onInstalled.addListener(() => void sync());
+  browser.runtime.onStartup.addListener(() => void sync());
+  return sync;
+}

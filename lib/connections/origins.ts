@@ -3,26 +3,54 @@
  * types into the exact origin and match pattern Sidekick asks permission for: nothing broader.
  */
 
+import { t } from '../i18n/pure';
+
 export type OriginResult = { ok: true; origin: string } | { ok: false; reason: string };
 
 export function normalizeKitsuOrigin(input: string): OriginResult {
   const trimmed = input.trim();
-  if (trimmed === '')
-    return { ok: false, reason: 'Enter the address of your Kitsu, e.g. https://kitsu.studio.example' };
+  if (trimmed === '') return { ok: false, reason: t('errorKitsuAddressMissing') };
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    return { ok: false, reason: `"${trimmed}" is not a web address` };
+    return { ok: false, reason: t('errorKitsuAddressInvalid', { input: trimmed }) };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, reason: 'Kitsu is reached over http or https' };
+    return { ok: false, reason: t('errorKitsuAddressScheme') };
   }
   if (url.username || url.password) {
-    return { ok: false, reason: 'Leave user names and passwords out of the address' };
+    return { ok: false, reason: t('errorKitsuAddressCredentials') };
   }
   return { ok: true, origin: url.origin };
+}
+
+/**
+ * Loopback hosts: traffic to them never leaves the machine, so plain http there is not readable on the
+ * network. `*.localhost` resolves to loopback in Chrome and Firefox.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === '[::1]' || host === '::1') return true;
+  return /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** Plain http to a host other than loopback: whatever is sent can be read (and changed) on the way. */
+export function travelsInClear(origin: string): boolean {
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** The warning the options page shows for a Kitsu address, or null when the address is safe to use. */
+export function kitsuCleartextWarning(origin: string): string | null {
+  if (!travelsInClear(origin)) return null;
+  return t('errorKitsuCleartext', { origin });
 }
 
 /** Match patterns ignore ports, so one pattern covers every port of that host. */

@@ -1,5 +1,5 @@
 import type { KitsuClient } from '../kitsu';
-import { kitsuRoleSchema } from './model';
+import { kitsuRoleSchema } from '../shared/roles';
 import type { TokenIdentity } from './service';
 
 /** Who a token is and what it sees: three reads, made in parallel. */

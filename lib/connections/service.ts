@@ -1,10 +1,16 @@
+import { t } from '../i18n/pure';
 import type { ConnectionTestAnswer, ConnectionView } from '../messaging/protocol';
-import { RefusedError } from '../messaging/router';
-import type { KitsuRole, StoredConnection } from './model';
+import type { KitsuRole } from '../shared/roles';
+import type { StoredConnection } from './model';
 import { matchPatternFor } from './origins';
 import { type FeatureNeed, privilegeAdvice } from './privilege';
 import type { Vault } from './vault';
 import { withoutToken } from './vault';
+
+/** A change to connections that Sidekick refuses, in words for the person. */
+export class ConnectionRefusal extends Error {
+  override name = 'ConnectionRefusal';
+}
 
 export type TokenIdentity = {
   kitsuVersion: string;
@@ -43,7 +49,7 @@ export function createConnectionService(ports: ConnectionPorts) {
 
     async test(origin: string, token: string | undefined): Promise<ConnectionTestAnswer> {
       const tokenToTest = token ?? (await ports.vault.byOrigin(origin))?.token;
-      if (!tokenToTest) throw new RefusedError('Paste the bot token to test this connection.');
+      if (!tokenToTest) throw new ConnectionRefusal(t('refusalTokenToTest'));
       try {
         const identity = await ports.probeIdentity(origin, tokenToTest);
         return {
@@ -65,11 +71,17 @@ export function createConnectionService(ports: ConnectionPorts) {
 
     async save(input: { id?: string; label: string; origin: string; token?: string }): Promise<ConnectionView> {
       const existing = input.id ? await ports.vault.get(input.id) : await ports.vault.byOrigin(input.origin);
+      // A token was issued by one Kitsu: a connection moved to another address never sends it there.
+      if (existing && existing.origin !== input.origin && !input.token) {
+        throw new ConnectionRefusal(
+          t('refusalTokenOfOtherOrigin', { origin: input.origin, storedOrigin: existing.origin }),
+        );
+      }
       const token = input.token ?? existing?.token;
-      if (!token) throw new RefusedError('Paste the bot token: Sidekick needs it to read Kitsu.');
+      if (!token) throw new ConnectionRefusal(t('refusalTokenMissing'));
       const clash = await ports.vault.byOrigin(input.origin);
       if (clash && clash.id !== existing?.id) {
-        throw new RefusedError(`${input.origin} already has a connection (${clash.label}).`);
+        throw new ConnectionRefusal(t('refusalOriginTaken', { origin: input.origin, label: clash.label }));
       }
       const connection: StoredConnection = {
         id: existing?.id ?? ports.newId(),

@@ -61,6 +61,16 @@ export function createSession(
     taskStatuses: through(one('task-statuses'), () => client.taskStatuses()),
     persons: through(one('persons'), () => client.persons()),
     departments: through(one('departments'), () => client.departments()),
+    /** The production team's days off that overlap [startDate, endDate] (both days), per person id. */
+    dayOffs: through(
+      (projectId: string, startDate: string, endDate: string): CacheDescriptor => ({
+        kind: 'day-offs',
+        key: `day-offs:${projectId}:${startDate}:${endDate}`,
+        tags: [`project:${projectId}`, 'day-offs'],
+      }),
+      (projectId: string, startDate: string, endDate: string) =>
+        client.projectDayOffs(projectId, { startDate, endDate }),
+    ),
     taskComments: through(
       (taskId: string): CacheDescriptor => ({
         kind: 'task-comments',

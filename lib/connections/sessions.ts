@@ -6,14 +6,24 @@ import type { Vault } from './vault';
  * One session per configured origin, made on first use. A service worker restart starts empty
  * again; the cache behind each session lives in IndexedDB and survives.
  */
-export function createSessions(vault: Vault) {
+export function createSessions(
+  vault: Vault,
+  /** Since when the host's live event stream has been connected, or null: its cache trusts events meanwhile. */
+  liveSince: (origin: string) => number | null = () => null,
+) {
   const sessions = new Map<string, Promise<Session | null>>();
 
   return {
     for(origin: string): Promise<Session | null> {
       let session = sessions.get(origin);
       if (!session) {
-        session = vault.byOrigin(origin).then((connection) => (connection ? createSession(connection) : null));
+        session = vault.byOrigin(origin).then((connection) =>
+          connection
+            ? createSession(connection, {
+                cache: createCache({ host: connection.origin, liveSince: () => liveSince(connection.origin) }),
+              })
+            : null,
+        );
         sessions.set(origin, session);
       }
       return session;

@@ -1,5 +1,6 @@
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
-import { type Connection, type StoredConnection, storedConnectionSchema } from './model';
+import type { Connection } from '../messaging/protocol/connections';
+import { type StoredConnection, storedConnectionSchema } from './model';
 
 /**
  * Connections with their tokens, in the extension's own IndexedDB. Content scripts run in the

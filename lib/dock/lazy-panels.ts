@@ -1,4 +1,4 @@
-import type { FeatureProps } from '../../components/features/types';
+import type { FeatureProps } from './feature';
 
 /**
  * Dock panels that are not needed on every Kitsu page live in a second script, which the background

@@ -11,6 +11,10 @@ export async function readPaused(): Promise<boolean> {
   return stored[PAUSED_KEY] === true;
 }
 
+export async function writePaused(paused: boolean): Promise<void> {
+  await browser.storage.local.set({ [PAUSED_KEY]: paused });
+}
+
 export function onPausedChange(listener: (paused: boolean) => void): () => void {
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && PAUSED_KEY in changes) listener(changes[PAUSED_KEY]?.newValue === true);

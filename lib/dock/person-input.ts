@@ -1,7 +1,8 @@
 /**
- * The dock sits in an open shadow root of the Kitsu page, so page scripts can reach its controls and
- * dispatch events at them. Only a person's input may act: script-made clicks and keys stop at the
- * shadow root before any panel sees them (a cancelled click submits no form either). A script's
+ * The dock's document sits in a frame inside a closed shadow root, where page scripts get no
+ * reference to its controls. Should one ever get it (a browser bug, another extension's leak), the
+ * dock still acts on a person's input only: script-made clicks and keys stop at the dock's root
+ * before any panel sees them (a cancelled click submits no form either). A script's
  * `form.requestSubmit()` fires a trusted submit, so a submit passes only as the effect of the person's
  * own click on that submit button, or of their Enter key inside that form.
  */
@@ -25,10 +26,15 @@ export function acceptOnlyPersonInput(root: EventTarget): void {
 }
 
 function submittedBy(submit: SubmitEvent, person: { type: string; key?: string; target: EventTarget | undefined }) {
-  const target = person.target instanceof Node ? person.target : null;
+  // The dock's nodes belong to its frame's document: `instanceof Node` of this window would not hold.
+  const target = isNode(person.target) ? person.target : null;
   if (!target) return false;
   if (person.type === 'click') return submit.submitter?.contains(target) ?? false;
   return (
     person.type === 'keydown' && person.key === 'Enter' && (submit.target as Node | null)?.contains(target) === true
   );
+}
+
+function isNode(target: EventTarget | undefined): target is Node {
+  return typeof (target as Node | undefined)?.nodeType === 'number';
 }

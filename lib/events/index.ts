@@ -15,7 +15,6 @@ export {
   type BackoffOptions,
   backoffDelay,
   classify,
-  createEventStream,
   DEFAULT_BACKOFF,
   DEFAULT_TRANSPORTS,
   defaultIo,
@@ -29,3 +28,4 @@ export {
   type EventStreamStatus,
   type IoFactory,
 } from './stream';
+export { createEventStream } from './stream-run';

@@ -1,7 +1,9 @@
 import type { Session } from '../connections/session';
-import { parseKitsuUrl } from '../kitsu-routes';
+import { isProductionPage, parseKitsuUrl } from '../kitsu-routes';
 import { gapInvalidation, type Invalidation, TASK_LEVEL_KINDS, type TabNotice } from './invalidation';
-import { createEventStream, type EventStream, type EventStreamOptions, type EventStreamStatus } from './stream';
+import { createOwnWrites } from './own-writes';
+import type { EventStream, EventStreamOptions, EventStreamStatus } from './stream';
+import { createEventStream } from './stream-run';
 
 /** A Kitsu tab's open line to the background: notices go to it, its closing ends its interest. */
 export type PageLink = { origin: string; post: (notice: TabNotice) => void };
@@ -32,6 +34,11 @@ export const STREAM_LINGER_MS = 30_000;
  * back to it within this time needs no refetch. As long as task data may be served stale.
  */
 export const RECENTLY_IN_VIEW_MS = 10 * 60_000;
+/**
+ * The events of a job's last writes reach the stream after the job's last answer: a job's held events
+ * are applied this long after it ends, so its tail does not cost one refresh per late event.
+ */
+export const OWN_EVENTS_LINGER_MS = 1_500;
 
 /**
  * Which Kitsu pages are open, which productions they show, and one live event stream per host
@@ -48,43 +55,18 @@ export function createLivePages({
 }: LivePagesOptions) {
   const pages = new Map<object, PageState>();
   const streams = new Map<string, EventStream>();
-  const stopTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** origin → production → when a page last showed it. */
-  const lastInView = new Map<string, Map<string, number>>();
-  let keepAliveTimer: ReturnType<typeof setInterval> | null = null;
-
-  /** Keeps the background running exactly while some page is open. */
-  function updateKeepAlive() {
-    if (!keepAlive) return;
-    if (pages.size > 0 && keepAliveTimer === null) {
-      keepAliveTimer = setInterval(() => void keepAlive().catch(() => {}), keepAliveMs);
-    } else if (pages.size === 0 && keepAliveTimer !== null) {
-      clearInterval(keepAliveTimer);
-      keepAliveTimer = null;
-    }
-  }
+  const recent = createRecentViews(now);
+  const updateKeepAlive = keepAliveWhileOpen(keepAlive, keepAliveMs);
 
   const pagesOf = (origin: string) => [...pages.values()].filter((page) => page.origin === origin);
+  const idleStops = stopWhenIdle(pagesOf, streams);
   const projectsInView = (origin: string) => {
     const projects = new Set(pagesOf(origin).flatMap((page) => (page.projectId ? [page.projectId] : [])));
-    for (const [projectId, seenAt] of lastInView.get(origin) ?? []) {
-      if (now() - seenAt < RECENTLY_IN_VIEW_MS) projects.add(projectId);
-    }
+    for (const projectId of recent.projects(origin)) projects.add(projectId);
     return projects;
   };
-  function leaving(page: PageState) {
-    if (!page.projectId) return;
-    const seen = lastInView.get(page.origin) ?? new Map<string, number>();
-    seen.set(page.projectId, now());
-    lastInView.set(page.origin, seen);
-  }
-
-  async function invalidate(origin: string, { tags, kinds }: Invalidation) {
-    const session = await sessionFor(origin);
-    if (!session) return;
-    await session.cache.invalidateTags(tags);
-    for (const kind of kinds) await session.cache.invalidateKind(kind);
-  }
+  const leaving = (page: PageState) => recent.leaving(page);
+  const invalidate = (origin: string, invalidation: Invalidation) => invalidateCache(sessionFor, origin, invalidation);
 
   /** A notice goes to the host's pages showing its production (all of them for global data). */
   function notify(origin: string, notice: TabNotice) {
@@ -92,6 +74,8 @@ export function createLivePages({
       if (!notice.projectId || notice.projectId === page.projectId) page.post(notice);
     }
   }
+
+  const ownJobs = ownJobEvents(invalidate, notify);
 
   /** After a gap in the stream, what may have changed unseen is dropped and every page re-reads it. */
   async function resync(origin: string) {
@@ -110,6 +94,7 @@ export function createLivePages({
         onInvalidate: (invalidation) => invalidate(origin, invalidation),
         onGap: () => resync(origin),
         onNotice: (notice) => notify(origin, notice),
+        hold: (effect) => ownJobs.hold(origin, effect),
       });
       if (onStatus) stream.subscribe(onStatus);
       streams.set(origin, stream);
@@ -121,9 +106,8 @@ export function createLivePages({
     /** A page opened its line; `key` identifies it until `close(key)`. */
     open(key: object, link: PageLink) {
       pages.set(key, { origin: link.origin, projectId: null, post: link.post });
-      updateKeepAlive();
-      clearTimeout(stopTimers.get(link.origin));
-      stopTimers.delete(link.origin);
+      updateKeepAlive(pages.size);
+      idleStops.cancel(link.origin);
       streamFor(link.origin).start();
     },
     /** The page navigated (Kitsu is an SPA). A production coming into view may have changed unseen. */
@@ -131,7 +115,7 @@ export function createLivePages({
       const page = pages.get(key);
       if (!page) return;
       const context = parseKitsuUrl(url);
-      const projectId = 'productionId' in context ? context.productionId : null;
+      const projectId = isProductionPage(context) ? context.productionId : null;
       const newlyInView = projectId !== null && !projectsInView(page.origin).has(projectId);
       if (projectId !== page.projectId) leaving(page);
       page.projectId = projectId;
@@ -142,16 +126,8 @@ export function createLivePages({
       if (!page) return;
       pages.delete(key);
       leaving(page);
-      updateKeepAlive();
-      if (pagesOf(page.origin).length === 0) {
-        stopTimers.set(
-          page.origin,
-          setTimeout(() => {
-            stopTimers.delete(page.origin);
-            if (pagesOf(page.origin).length === 0) streams.get(page.origin)?.stop();
-          }, STREAM_LINGER_MS),
-        );
-      }
+      updateKeepAlive(pages.size);
+      if (pagesOf(page.origin).length === 0) idleStops.schedule(page.origin);
     },
     /** The connection changed or went: its stream starts again with the new token, if pages remain. */
     restart(origin: string) {
@@ -161,9 +137,104 @@ export function createLivePages({
       streams.delete(origin);
       if (pagesOf(origin).length > 0) streamFor(origin).start();
     },
+    /** Sidekick's own job starts writing these tasks: their events wait for its end (./own-writes.ts). */
+    jobStarted: ownJobs.started,
+    /** The job ended: once its last events are in, what it held is dropped from the cache and noticed, once. */
+    jobEnded: ownJobs.ended,
     status(origin: string): EventStreamStatus | null {
       return streams.get(origin)?.status() ?? null;
     },
   };
 }
 export type LivePages = ReturnType<typeof createLivePages>;
+
+/** The productions each host's pages left recently: their events still count as in view for a while. */
+function createRecentViews(now: () => number) {
+  /** origin → production → when a page last showed it. */
+  const lastInView = new Map<string, Map<string, number>>();
+  return {
+    leaving(page: PageState) {
+      if (!page.projectId) return;
+      const seen = lastInView.get(page.origin) ?? new Map<string, number>();
+      seen.set(page.projectId, now());
+      lastInView.set(page.origin, seen);
+    },
+    projects(origin: string): string[] {
+      const seen = [...(lastInView.get(origin) ?? [])];
+      return seen.filter(([, seenAt]) => now() - seenAt < RECENTLY_IN_VIEW_MS).map(([projectId]) => projectId);
+    },
+  };
+}
+
+/** Since when a stream has been live without a break, or null when it is not live. */
+export function liveSinceOf(status: EventStreamStatus | null): number | null {
+  return status?.state === 'live' ? status.since : null;
+}
+
+/** A host's last page closed: its stream stops unless one of its pages opens within the linger. */
+function stopWhenIdle(pagesOf: (origin: string) => PageState[], streams: ReadonlyMap<string, EventStream>) {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  return {
+    cancel(origin: string) {
+      clearTimeout(timers.get(origin));
+      timers.delete(origin);
+    },
+    schedule(origin: string) {
+      const timer = setTimeout(() => {
+        timers.delete(origin);
+        if (pagesOf(origin).length === 0) streams.get(origin)?.stop();
+      }, STREAM_LINGER_MS);
+      timers.set(origin, timer);
+    },
+  };
+}
+
+/** Sidekick's own running jobs: the events of their writes are held, then applied once when each ends. */
+function ownJobEvents(
+  invalidate: (origin: string, invalidation: Invalidation) => Promise<void>,
+  notify: (origin: string, notice: TabNotice) => void,
+) {
+  const ownWrites = createOwnWrites();
+  return {
+    hold: ownWrites.hold,
+    started: (jobKey: string, origin: string, taskIds: Iterable<string>) => ownWrites.begin(jobKey, origin, taskIds),
+    ended: (jobKey: string, lingerMs = OWN_EVENTS_LINGER_MS): Promise<void> =>
+      new Promise((resolve) => {
+        setTimeout(() => {
+          const released = ownWrites.end(jobKey);
+          if (!released) return resolve();
+          void invalidate(released.origin, released.invalidation)
+            .catch(() => undefined)
+            .then(() => {
+              for (const notice of released.notices) notify(released.origin, notice);
+              resolve();
+            });
+        }, lingerMs);
+      }),
+  };
+}
+
+/** Keeps the background running exactly while some page is open: call it with the count of pages. */
+function keepAliveWhileOpen(keepAlive: LivePagesOptions['keepAlive'], keepAliveMs: number) {
+  let timer: ReturnType<typeof setInterval> | null = null;
+  return (openPages: number) => {
+    if (!keepAlive) return;
+    if (openPages > 0 && timer === null) {
+      timer = setInterval(() => void keepAlive().catch(() => {}), keepAliveMs);
+    } else if (openPages === 0 && timer !== null) {
+      clearInterval(timer);
+      timer = null;
+    }
+  };
+}
+
+async function invalidateCache(
+  sessionFor: LivePagesOptions['sessionFor'],
+  origin: string,
+  { tags, kinds }: Invalidation,
+): Promise<void> {
+  const session = await sessionFor(origin);
+  if (!session) return;
+  await session.cache.invalidateTags(tags);
+  for (const kind of kinds) await session.cache.invalidateKind(kind);
+}

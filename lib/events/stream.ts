@@ -18,7 +18,7 @@
  * handshake, or a refusal), with a slow retry while started. After a reconnect, `onGap(since)`.
  */
 import { Fetch, io as socketIo, WebSocket as WebSocketTransport } from 'socket.io-client';
-import { type EventEffect, type Invalidation, isInView, mapEvent, mergeNotices, type TabNotice } from './invalidation';
+import type { EventEffect, Invalidation, TabNotice } from './invalidation';
 
 export type EventStreamState = 'connecting' | 'live' | 'reconnecting' | 'off';
 
@@ -106,7 +106,7 @@ export const defaultIo: IoFactory = (uri, options) =>
 /** Fetch polling (sends headers, exists in service workers) first, then upgrade to WebSocket. */
 export const DEFAULT_TRANSPORTS: unknown[] = [Fetch, WebSocketTransport];
 
-type MaybePromise<T> = T | Promise<T>;
+export type MaybePromise<T> = T | Promise<T>;
 
 export interface EventStreamOptions {
   /** Kitsu origin, e.g. 'https://kitsu.studio.example' (the front door proxying /socket.io). */
@@ -117,6 +117,8 @@ export interface EventStreamOptions {
   projectsInView: () => ReadonlySet<string>;
   onInvalidate: (invalidation: Invalidation, effect: EventEffect) => MaybePromise<void>;
   onNotice: (notice: TabNotice) => void;
+  /** True when the event's effect is kept by someone to apply later (Sidekick's own running job): not applied now. */
+  hold?: (effect: EventEffect) => boolean;
   /** After a reconnect: events since `sinceMs` (epoch ms, when the connection was lost) may be missed. */
   onGap: (sinceMs: number) => MaybePromise<void>;
   io?: IoFactory;
@@ -148,8 +150,8 @@ export interface EventStream {
   subscribe(listener: (status: EventStreamStatus) => void): () => void;
 }
 
-const NAMESPACE = '/events';
-const SOCKET_PATH = '/socket.io';
+export const NAMESPACE = '/events';
+export const SOCKET_PATH = '/socket.io';
 
 /** HTTP statuses of a handshake meaning "no usable event stream here", not "try again soon". */
 const UNAVAILABLE_STATUSES = new Set([400, 401, 403, 404, 405, 410, 501]);
@@ -168,242 +170,4 @@ export function classify(error: unknown): 'unavailable' | 'refused' | 'network' 
   // socket.io-client builds the CONNECT_ERROR error as `new Error(message)` + own `data`.
   if (error instanceof Error && Object.hasOwn(error, 'data')) return 'refused';
   return 'network';
-}
-
-export function createEventStream(options: EventStreamOptions): EventStream {
-  const origin = new URL(options.origin).origin;
-  const io = options.io ?? defaultIo;
-  const transports = options.transports ?? DEFAULT_TRANSPORTS;
-  const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...options.backoff };
-  const offRetryMs = options.offRetryMs ?? 10 * 60_000;
-  const connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
-  const noticeDelayMs = options.noticeDelayMs ?? 100;
-  const now = options.now ?? Date.now;
-  const random = options.random ?? Math.random;
-  const log = options.log ?? ((message: string) => console.warn(`[events] ${message}`));
-
-  let started = false;
-  /** Bumped by each attempt and by stop(): callbacks of an older attempt are ignored. */
-  let generation = 0;
-  let socket: EventSocket | null = null;
-  let retryTimer: ReturnType<typeof setTimeout> | null = null;
-  let noticeTimer: ReturnType<typeof setTimeout> | null = null;
-  let pendingNotices: TabNotice[] = [];
-  /** Events arrived since the last flush (the status' lastEventAt changed). */
-  let unpublishedEvents = false;
-  /** When the connection was lost (or the stream stopped) after being live: the gap's start. */
-  let lostAt: number | null = options.gapSince ?? null;
-  /** The last token used, only to scrub it from error texts. */
-  let lastToken = '';
-  const listeners = new Set<(status: EventStreamStatus) => void>();
-  let current: EventStreamStatus = {
-    origin,
-    state: 'off',
-    since: now(),
-    lastEventAt: null,
-    transport: null,
-    attempt: 0,
-    nextRetryAt: null,
-    reason: { code: 'stopped' },
-  };
-
-  const scrub = (text: string) => {
-    let clean = text;
-    if (lastToken) clean = clean.split(lastToken).join('[token]');
-    return clean.replace(/Bearer\s+\S+/gi, 'Bearer [token]').slice(0, 200);
-  };
-
-  function publish(change: Partial<EventStreamStatus>) {
-    const stateChanged = change.state !== undefined && change.state !== current.state;
-    current = { ...current, ...change, ...(stateChanged ? { since: now() } : {}) };
-    const snapshot = { ...current };
-    for (const listener of listeners) {
-      try {
-        listener(snapshot);
-      } catch (error) {
-        log(`status listener failed: ${describe(error)}`);
-      }
-    }
-  }
-
-  function describe(error: unknown): string {
-    if (error instanceof Error) {
-      const withStatus = error as Error & { description?: unknown; type?: unknown };
-      const status = typeof withStatus.description === 'number' ? ` (HTTP ${withStatus.description})` : '';
-      return scrub(`${error.message}${status}`);
-    }
-    return scrub(String(error));
-  }
-
-  /** Run a caller's callback; its failure is logged, never thrown into socket.io. */
-  function safely(what: string, run: () => MaybePromise<void>) {
-    try {
-      const result = run();
-      if (result instanceof Promise) result.catch((error) => log(`${what} failed: ${describe(error)}`));
-    } catch (error) {
-      log(`${what} failed: ${describe(error)}`);
-    }
-  }
-
-  function closeSocket() {
-    const closing = socket;
-    socket = null;
-    if (!closing) return;
-    try {
-      closing.disconnect();
-    } catch (error) {
-      log(`closing the socket failed: ${describe(error)}`);
-    }
-  }
-
-  function clearRetry() {
-    if (retryTimer !== null) clearTimeout(retryTimer);
-    retryTimer = null;
-  }
-
-  function flushNotices() {
-    if (noticeTimer !== null) clearTimeout(noticeTimer);
-    noticeTimer = null;
-    const notices = mergeNotices(pendingNotices);
-    pendingNotices = [];
-    for (const notice of notices) safely('onNotice', () => options.onNotice(notice));
-    if (unpublishedEvents) {
-      unpublishedEvents = false;
-      publish({});
-    }
-  }
-
-  function scheduleRetry(state: 'reconnecting' | 'off', reason: EventStreamReason) {
-    closeSocket();
-    clearRetry();
-    const attempt = current.attempt + 1;
-    const delay = state === 'off' ? offRetryMs : backoffDelay(attempt, backoff, random());
-    const mine = generation;
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      if (started && mine === generation) void connect();
-    }, delay);
-    publish({ state, attempt, reason, nextRetryAt: now() + delay, transport: null });
-  }
-
-  function onEvent(name: string, payload: unknown) {
-    current = { ...current, lastEventAt: now() };
-    unpublishedEvents = true;
-    const effect = mapEvent(name, payload);
-    if (effect && isInView(effect, options.projectsInView())) {
-      // Invalidate at once: a read in flight when the event arrives must not be stored.
-      safely('onInvalidate', () => options.onInvalidate(effect.invalidation, effect));
-      pendingNotices.push(effect.notice);
-    }
-    // Notices and status listeners hear of a burst once.
-    if (noticeDelayMs <= 0) flushNotices();
-    else noticeTimer ??= setTimeout(flushNotices, noticeDelayMs);
-  }
-
-  async function connect() {
-    const mine = ++generation;
-    closeSocket();
-    publish({ nextRetryAt: null });
-
-    let token: string | null | undefined;
-    try {
-      token = typeof options.token === 'function' ? await options.token() : options.token;
-    } catch (error) {
-      log(`reading the token failed: ${describe(error)}`);
-      token = null;
-    }
-    if (!started || mine !== generation) return;
-    if (!token) {
-      publish({ state: 'off', reason: { code: 'no-token' }, transport: null });
-      return;
-    }
-    lastToken = token;
-
-    let created: EventSocket;
-    try {
-      created = io(`${origin}${NAMESPACE}`, {
-        path: SOCKET_PATH,
-        transports,
-        extraHeaders: { Authorization: `Bearer ${token}` },
-        auth: { token },
-        withCredentials: false,
-        reconnection: false,
-        forceNew: true,
-        timeout: connectTimeoutMs,
-      });
-    } catch (error) {
-      log(`creating the socket failed: ${describe(error)}`);
-      scheduleRetry('reconnecting', { code: 'network', detail: describe(error) });
-      return;
-    }
-    socket = created;
-    // Events of a socket we closed (or replaced) are not ours any more.
-    const stale = () => !started || mine !== generation || socket !== created;
-
-    created.io?.engine?.on?.('upgrade', (transport) => {
-      if (!stale()) publish({ transport: transport?.name ?? null });
-    });
-
-    created.on('connect', () => {
-      if (stale()) return;
-      const gapSince = lostAt;
-      lostAt = null;
-      clearRetry();
-      publish({
-        state: 'live',
-        attempt: 0,
-        reason: null,
-        nextRetryAt: null,
-        transport: created.io?.engine?.transport?.name ?? current.transport,
-      });
-      if (gapSince !== null) safely('onGap', () => options.onGap(gapSince));
-    });
-
-    created.on('connect_error', (error: unknown) => {
-      if (stale()) return;
-      const detail = describe(error);
-      const failure = classify(error);
-      if (failure === 'network') {
-        scheduleRetry('reconnecting', { code: 'network', detail });
-      } else {
-        log(failure === 'unavailable' ? `no event stream at ${origin}: ${detail}` : `${origin} refused: ${detail}`);
-        scheduleRetry('off', { code: failure, detail });
-      }
-    });
-
-    created.on('disconnect', (reason: unknown) => {
-      if (stale()) return;
-      if (current.state === 'live') lostAt ??= now();
-      scheduleRetry('reconnecting', { code: 'disconnected', detail: scrub(String(reason)) });
-    });
-
-    created.onAny((name, payload) => {
-      if (!stale()) safely('handling an event', () => onEvent(name, payload));
-    });
-  }
-
-  return {
-    origin,
-    start() {
-      if (started) return;
-      started = true;
-      publish({ state: 'connecting', attempt: 0, reason: null });
-      void connect();
-    },
-    stop() {
-      if (!started) return;
-      started = false;
-      generation += 1;
-      clearRetry();
-      if (current.state === 'live') lostAt ??= now();
-      closeSocket();
-      flushNotices();
-      publish({ state: 'off', reason: { code: 'stopped' }, nextRetryAt: null, transport: null, attempt: 0 });
-    },
-    status: () => ({ ...current }),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
 }

@@ -6,6 +6,7 @@ const ENTITY_LABELS: Record<EntityType, { one: string; many: string }> = {
   sequence: { one: 'Sequence', many: 'Sequences' },
   edit: { one: 'Edit', many: 'Edits' },
   episode: { one: 'Episode', many: 'Episodes' },
+  concept: { one: 'Concept', many: 'Concepts' },
 };
 
 // The production page named after the asset-types segment shows statistics, unlike the studio one.

@@ -15,7 +15,11 @@ import { PLURAL_TO_ENTITY_TYPE, SEGMENT_PARSERS, STUDIO_SECTIONS } from './segme
 // content script, which parses URLs, does not bundle the schemas (nor the zod features they use).
 
 export interface ParseOptions {
-  /** Path Kitsu is served under, e.g. '/kitsu' when the app lives at https://host/kitsu/. */
+  /**
+   * Path Kitsu is served under, e.g. '/kitsu' when the app lives at https://host/kitsu/. Without it,
+   * a path that is no Kitsu route at the root is tried under a base path of up to three leading
+   * segments (see findRoute): Sidekick learns where Kitsu lives from the URL itself.
+   */
   basePath?: string;
 }
 
@@ -200,6 +204,18 @@ const ROUTES: readonly Route[] = [
     taskId: params.taskId,
     query,
   })),
+  // Kitsu's getTaskPath (src/lib/path.js) keeps Concept singular: `/concept/tasks/:id`, not `concepts`.
+  ...['', '/previews/:previewId'].flatMap((previews) =>
+    inProductionAndEpisode(`concept/tasks/:taskId${previews as '' | '/previews/:previewId'}`, (params, query) => ({
+      kind: 'task',
+      productionId: params.productionId,
+      episodeId: params.episodeId,
+      entityType: 'concept',
+      taskId: params.taskId,
+      previewId: 'previewId' in params ? params.previewId : undefined,
+      query,
+    })),
+  ),
   ...inProductionAndEpisode(':entityTypes/tasks/:taskId/previews/:previewId', (params, query) => ({
     kind: 'task',
     productionId: params.productionId,
@@ -324,12 +340,38 @@ export function parseKitsuUrl(url: string | URL, options: ParseOptions = {}): Pa
   }
   const query = parseQuery(parsedUrl.searchParams);
   const decoded = splitPath(parsedUrl.pathname);
-  const segments = decoded && stripBasePath(decoded, options?.basePath ?? '/');
-  if (segments !== undefined) {
-    for (const candidate of ROUTES) {
-      const params = matchSegments(candidate.segments, segments);
-      if (params !== undefined) return definedOnly(candidate.build(params as MatchedParams & Scope, query));
-    }
+  const context =
+    decoded === undefined
+      ? undefined
+      : options?.basePath === undefined
+        ? findRoute(decoded, query)
+        : matchRoute(stripBasePath(decoded, options.basePath), query);
+  return context ?? { kind: 'other', url: rawUrl, query };
+}
+
+function matchRoute(segments: readonly string[] | undefined, query: Query): PageContext | undefined {
+  if (segments === undefined) return undefined;
+  for (const candidate of ROUTES) {
+    const params = matchSegments(candidate.segments, segments);
+    if (params !== undefined) return definedOnly(candidate.build(params as MatchedParams & Scope, query));
   }
-  return { kind: 'other', url: rawUrl, query };
+  return undefined;
+}
+
+/** Base paths longer than this are not guessed (`/tools/kitsu` is two). */
+const MAX_GUESSED_BASE_SEGMENTS = 3;
+// A base path never starts with a segment Kitsu's own routes start with: `/productions/new` is not
+// the route `new` under `/productions`.
+const ROUTE_HEADS = new Set(ROUTES.map((candidate) => candidate.segments[0]));
+
+/** The route at the root, else under the shortest base path of non-empty segments that gives one. */
+function findRoute(segments: readonly string[], query: Query): PageContext | undefined {
+  const atRoot = matchRoute(segments, query);
+  if (atRoot !== undefined || ROUTE_HEADS.has(segments[0]?.toLowerCase())) return atRoot;
+  for (let length = 1; length <= MAX_GUESSED_BASE_SEGMENTS && length < segments.length; length++) {
+    if (segments[length - 1] === '') return undefined;
+    const underBase = matchRoute(segments.slice(length), query);
+    if (underBase !== undefined) return underBase;
+  }
+  return undefined;
 }

@@ -29,3 +29,28 @@ export const isEpisodeScoped = (ctx: PageContext): ctx is ProductionContext & { 
 
 export const isKnownPage = (ctx: PageContext): ctx is Exclude<PageContext, PageContextOf<'other'>> =>
   ctx.kind !== 'other';
+
+/** A production page that shows some of its tasks: a list, a task type, an entity or a task. */
+export const isTaskScopePage = (
+  ctx: PageContext,
+): ctx is PageContextOf<'entity-list' | 'task-type' | 'entity' | 'task'> =>
+  ctx.kind === 'entity-list' || ctx.kind === 'task-type' || ctx.kind === 'entity' || ctx.kind === 'task';
+
+/** A list or task-type page of shots or of assets: the pages whose tasks come from Kitsu's list views. */
+export const isShotOrAssetList = (
+  ctx: PageContext,
+): ctx is PageContextOf<'entity-list' | 'task-type'> & { entityType: 'shot' | 'asset' } =>
+  (ctx.kind === 'entity-list' || ctx.kind === 'task-type') && (ctx.entityType === 'shot' || ctx.entityType === 'asset');
+
+/** One of a production's own pages: schedule, breakdown, statistics, settings... */
+export const isProductionSectionPage = (ctx: PageContext): ctx is PageContextOf<'production-page'> =>
+  ctx.kind === 'production-page';
+
+/**
+ * The one episode a page narrows to, or undefined when it shows the whole production: no episode, or
+ * the pseudo-episodes 'all' (every episode) and 'main' (the main pack).
+ */
+export function realEpisodeOf(ctx: PageContext): string | undefined {
+  const episode = 'episodeId' in ctx ? ctx.episodeId : undefined;
+  return episode && episode !== 'all' && episode !== 'main' ? episode : undefined;
+}

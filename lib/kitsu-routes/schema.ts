@@ -26,7 +26,8 @@ export type Uuid = z.infer<typeof UuidSchema>;
 export const EpisodeScopeSchema = z.union([UuidSchema, z.enum(['all', 'main'])]);
 export type EpisodeScope = z.infer<typeof EpisodeScopeSchema>;
 
-export const EntityTypeSchema = z.enum(['asset', 'shot', 'sequence', 'edit', 'episode']);
+// Concepts are Zou entities of type Concept; Kitsu only routes their tasks (`/concept/tasks/:id`).
+export const EntityTypeSchema = z.enum(['asset', 'shot', 'sequence', 'edit', 'episode', 'concept']);
 export type EntityType = z.infer<typeof EntityTypeSchema>;
 
 export const TaskTypeViewSchema = z.enum(['list', 'schedule', 'estimation']);

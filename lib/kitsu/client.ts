@@ -6,10 +6,12 @@
 import { z } from 'zod';
 import { KitsuApiError } from './errors';
 import { abortableSleep, createHttp, type KitsuRequestEvent } from './http';
+import { DEFAULT_MAX_IN_FLIGHT, type Pacer, pacerFor } from './pacing';
 import {
   CommentSchema,
   DepartmentSchema,
   EntitySchema,
+  EventLogEntrySchema,
   PersonSchema,
   PreviewFileSchema,
   ProjectSchema,
@@ -17,6 +19,7 @@ import {
   TaskSchema,
   TaskStatusSchema,
   TaskTypeSchema,
+  TeamMemberSchema,
 } from './schemas';
 import {
   ApiVersionSchema,
@@ -24,6 +27,7 @@ import {
   AuthenticatedSchema,
   FullTaskSchema,
   OpenTasksPageSchema,
+  OpenTasksStatsSchema,
   ShotWithTasksSchema,
   UserContextSchema,
 } from './schemas-views';
@@ -41,6 +45,10 @@ export interface KitsuClientOptions {
   random?: () => number;
   /** Called before every real network request (retries included): lets the cache and benchmarks count them. */
   onRequest?: (event: KitsuRequestEvent) => void;
+  /** Requests in flight to this host, shared by every client of it in this worker (./pacing.ts). */
+  maxInFlight?: number;
+  /** Instead of the host's shared pacer (tests). */
+  pacer?: Pacer;
 }
 
 export interface CallOptions {
@@ -62,6 +70,18 @@ export interface OpenTasksFilters {
   page?: number;
   limit?: number;
 }
+
+/** One page of the event log: newest first, at most `limit` (zou caps it at 1,000). */
+export interface EventLogQuery {
+  projectId: string;
+  /** Events strictly after / before these instants (zou compares to the second, in UTC). */
+  after?: Date;
+  before?: Date;
+  limit?: number;
+}
+
+/** zou's event log reads "YYYY-MM-DDTHH:MM:SS" in UTC, without milliseconds nor offset. */
+const eventLogInstant = (instant: Date | undefined) => instant?.toISOString().slice(0, 19);
 
 export interface NewComment {
   task_status_id: string;
@@ -100,30 +120,49 @@ const BATCH_COMMENT_MS_PER_ITEM = 5_000;
 /** zou DayOff rows, date and end_date both included; other fields are not needed. */
 const DayOffsByPersonSchema = z.record(z.string(), z.array(z.object({ date: z.string(), end_date: z.string() })));
 const IdListSchema = z.array(z.string());
+const CommentPageSchema = z.object({ data: z.array(CommentSchema), total: z.number(), nb_pages: z.number() });
 
 export function createKitsuClient(options: KitsuClientOptions) {
   const url = new URL(options.origin);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError('Kitsu origin must be http(s)');
   if (!options.token) throw new TypeError('A Kitsu token is required');
+  const sleep = options.sleep ?? abortableSleep;
   const { request } = createHttp({
     origin: url.origin,
     token: options.token,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
     timeoutMs: options.timeoutMs ?? 15_000,
     maxRetries: options.maxRetries ?? 3,
-    sleep: options.sleep ?? abortableSleep,
+    sleep,
     random: options.random ?? Math.random,
     onRequest: options.onRequest,
+    pacer:
+      options.pacer ?? pacerFor(url.origin, options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT, { now: Date.now, sleep }),
   });
 
-  const get = <S extends z.ZodType>(
+  const get = getter(request);
+  return {
+    ...kitsuReads(get),
+    ...taskWrites(request, options.timeoutMs ?? 15_000),
+    ...previewCalls(request, get),
+  };
+}
+
+type Request = ReturnType<typeof createHttp>['request'];
+type Get = ReturnType<typeof getter>;
+
+function getter(request: Request) {
+  return <S extends z.ZodType>(
     path: string,
     schema: S,
     call: CallOptions = {},
     params?: Record<string, string>,
     query?: Record<string, string | number | readonly string[] | undefined>,
   ) => request({ method: 'GET', path, schema, params, query, signal: call.signal });
+}
 
+/** What Sidekick reads of Kitsu. */
+function kitsuReads(get: Get) {
   const projectList = (kind: string) => (projectId: string, call?: CallOptions) =>
     get(`/data/projects/:projectId/${kind}`, EntityListSchema, call, { projectId });
 
@@ -136,7 +175,7 @@ export function createKitsuClient(options: KitsuClientOptions) {
     project: (projectId: string, call?: CallOptions) =>
       get('/data/projects/:projectId', ProjectSchema, call, { projectId }),
     projectTeam: (projectId: string, call?: CallOptions) =>
-      get('/data/projects/:projectId/team', z.array(PersonSchema), call, { projectId }),
+      get('/data/projects/:projectId/team', z.array(TeamMemberSchema), call, { projectId }),
     episodes: projectList('episodes'),
     sequences: projectList('sequences'),
     shots: projectList('shots'),
@@ -161,8 +200,18 @@ export function createKitsuClient(options: KitsuClientOptions) {
     fullTask: (taskId: string, call?: CallOptions) => get('/data/tasks/:taskId/full', FullTaskSchema, call, { taskId }),
     taskComments: (taskId: string, call?: CallOptions) =>
       get('/data/tasks/:taskId/comments', z.array(CommentSchema), call, { taskId }),
+    /**
+     * Fresh rows (with assignees) of the given tasks, read at once: zou's generic list filters on a JSON
+     * list of ids. Callers keep each call to about 80 ids: zou's gunicorn refuses request lines over 4 KB.
+     */
+    tasksByIds: (taskIds: readonly string[], call?: CallOptions) =>
+      get('/data/tasks', z.array(TaskSchema), call, undefined, { id: JSON.stringify(taskIds), relations: 'true' }),
+    /** One page of the production's comments, most recently updated first (zou's sync route). */
+    projectComments: (projectId: string, page: { page: number; limit: number }, call?: CallOptions) =>
+      get('/data/projects/:projectId/comments', CommentPageSchema, call, { projectId }, page),
     openTasks: (filters: OpenTasksFilters = {}, call?: CallOptions) =>
       get('/data/tasks/open-tasks', OpenTasksPageSchema, call, undefined, { ...filters }),
+    openTasksStats: (call?: CallOptions) => get('/data/tasks/open-tasks/stats', OpenTasksStatsSchema, call),
     persons: (call?: CallOptions) => get('/data/persons', z.array(PersonSchema), call),
     /** Day-off periods of the production's team that overlap [startDate, endDate], per person id. */
     projectDayOffs: (projectId: string, range: { startDate: string; endDate: string }, call?: CallOptions) =>
@@ -177,7 +226,23 @@ export function createKitsuClient(options: KitsuClientOptions) {
         },
       ),
     departments: (call?: CallOptions) => get('/data/departments', z.array(DepartmentSchema), call),
+    /**
+     * One page of the production's event log, newest first. zou lets managers read it (a production
+     * manager role counts) and refuses other roles with a 403 ('permission').
+     */
+    eventLog: (query: EventLogQuery, call?: CallOptions) =>
+      get('/data/events/last', z.array(EventLogEntrySchema), call, undefined, {
+        project_id: query.projectId,
+        after: eventLogInstant(query.after),
+        before: eventLogInstant(query.before),
+        limit: query.limit,
+      }),
+  };
+}
 
+/** The writes plans make on tasks. */
+function taskWrites(request: Request, timeoutMs: number) {
+  return {
     /** Comment with a status change. 201 → the created comment. */
     commentTask: (taskId: string, comment: NewComment, call: CallOptions = {}) =>
       request({
@@ -205,7 +270,7 @@ export function createKitsuClient(options: KitsuClientOptions) {
         signal: call.signal,
         // zou handles each comment in turn (status, notifications, events): a busy server needs about a
         // second for each, more with several batches in flight, and a write given up on has an unknown outcome.
-        timeoutMs: (options.timeoutMs ?? 15_000) + items.length * BATCH_COMMENT_MS_PER_ITEM,
+        timeoutMs: timeoutMs + items.length * BATCH_COMMENT_MS_PER_ITEM,
       }),
 
     /** Adds the person to the tasks' assignees. Returns the tasks zou actually assigned (others skipped). */
@@ -262,7 +327,12 @@ export function createKitsuClient(options: KitsuClientOptions) {
         signal: call.signal,
       });
     },
+  };
+}
 
+/** Batch publish's previews, and the comments undo deletes. */
+function previewCalls(request: Request, get: Get) {
+  return {
     /** An empty preview file on the comment (next revision of the task); the upload fills it. */
     addPreview: (taskId: string, commentId: string, call: CallOptions = {}) =>
       request({

@@ -1,6 +1,8 @@
 // Every failure of a Kitsu call becomes one KitsuApiError whose `kind` tells
 // the caller what to do next (reconnect, retry, give up, report a bug).
 
+import { t } from '../i18n/pure';
+
 export const KITSU_ERROR_KINDS = [
   'auth-expired',
   'auth-revoked',
@@ -116,43 +118,39 @@ function kindForStatus(status: number, message: string | undefined, jwtMessage: 
   return 'validation';
 }
 
-const AUTH_FIX = 'reconnect Sidekick in its settings.';
-
 /** A plain sentence for a supervisor; never contains the token or a URL with query values. */
 export function describeKitsuError(error: unknown): string {
   if (!isKitsuApiError(error)) {
-    if (error instanceof Error && error.name === 'AbortError') return 'The request to Kitsu was cancelled.';
-    return 'Something went wrong while talking to Kitsu.';
+    if (error instanceof Error && error.name === 'AbortError') return t('errorKitsuCancelled');
+    return t('errorKitsuUnknown');
   }
-  const detail = error.serverMessage ? `: ${error.serverMessage}` : '.';
+  const detail = error.serverMessage;
   switch (error.kind) {
     case 'auth-expired':
-      return `The Kitsu token has expired: ${AUTH_FIX}`;
+      return t('errorKitsuTokenExpired');
     case 'auth-revoked':
-      return `The Kitsu token has been revoked (replaced or logged out): ${AUTH_FIX}`;
+      return t('errorKitsuTokenRevoked');
     case 'auth':
-      return `Kitsu did not accept Sidekick's token: ${AUTH_FIX}`;
+      return t('errorKitsuTokenRefused');
     case 'permission':
-      return 'Kitsu refused this action: your account is not allowed to do it on this production.';
+      return t('errorKitsuPermission');
     case 'not-found':
-      return 'Kitsu could not find this item: it may have been deleted, or this Kitsu version does not offer it.';
+      return t('errorKitsuNotFound');
     case 'validation':
-      return `The request was refused as invalid${detail}`;
+      return detail ? t('errorKitsuInvalidSaid', { detail }) : t('errorKitsuInvalid');
     case 'conflict':
-      return `Kitsu reported a conflict${
-        error.serverMessage ? ` (${error.serverMessage})` : ''
-      }: the data may have changed meanwhile. Refresh and try again.`;
+      return detail ? t('errorKitsuConflictSaid', { detail }) : t('errorKitsuConflict');
     case 'server':
       return error.status === 429
-        ? 'Kitsu is receiving too many requests: try again in a minute.'
-        : `Kitsu had an internal error (HTTP ${error.status ?? '5xx'}): try again later, and tell your Kitsu administrator if it persists.`;
+        ? t('errorKitsuTooManyRequests')
+        : t('errorKitsuServer', { status: String(error.status ?? '5xx') });
     case 'network':
-      return 'Sidekick could not reach Kitsu: check the network connection and that Kitsu is online.';
+      return t('errorKitsuNetwork');
     case 'timeout':
-      return 'Kitsu took too long to answer: try again in a moment.';
+      return t('errorKitsuTimeout');
     case 'bad-response':
-      return `Kitsu answered ${error.route} in a form Sidekick does not understand${
-        error.field ? ` (field "${error.field}")` : ''
-      }: this Kitsu version may not be supported yet.`;
+      return error.field
+        ? t('errorKitsuBadResponseField', { route: error.route, field: error.field })
+        : t('errorKitsuBadResponse', { route: error.route });
   }
 }

@@ -2,6 +2,7 @@
 // timeout, retries and the mapping of every failure to a KitsuApiError.
 import type { z } from 'zod';
 import { errorFromResponse, KitsuApiError } from './errors';
+import { DEFAULT_PAUSE_MS, isOverloaded, type Pacer, retryAfterMs } from './pacing';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
@@ -23,6 +24,9 @@ export interface HttpConfig {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random: () => number;
   onRequest?: (event: KitsuRequestEvent) => void;
+  /** The host's pacing (requests in flight, pauses asked by 429/503); none: unpaced. */
+  pacer?: Pacer;
+  now?: () => number;
 }
 
 export interface RequestSpec<S extends z.ZodType> {
@@ -131,6 +135,10 @@ export function createHttp(config: HttpConfig) {
       spec.signal?.removeEventListener('abort', forwardAbort);
     }
 
+    if (isOverloaded(response.status)) {
+      const now = config.now?.() ?? Date.now();
+      config.pacer?.pause(retryAfterMs(response.headers.get('retry-after'), now) ?? DEFAULT_PAUSE_MS);
+    }
     let body: unknown;
     try {
       body = text === '' ? undefined : JSON.parse(text);
@@ -163,14 +171,20 @@ export function createHttp(config: HttpConfig) {
     const url = buildUrl(apiBase, spec.path, spec.params, spec.query);
     for (let tryNumber = 1; ; tryNumber++) {
       spec.signal?.throwIfAborted();
+      const release = await config.pacer?.acquire(spec.signal);
       config.onRequest?.({ method: spec.method, route, attempt: tryNumber });
       try {
+        // Cancelled while waiting for its turn: nothing is sent.
+        spec.signal?.throwIfAborted();
         return (await attempt(spec, route, url)) as z.infer<S>;
       } catch (error) {
+        release?.();
         const retry =
           error instanceof KitsuApiError && isRetryable(spec.method, error) && tryNumber <= config.maxRetries;
         if (!retry) throw error;
         await config.sleep(backoffDelay(tryNumber, config.random), spec.signal);
+      } finally {
+        release?.();
       }
     }
   }

@@ -1,6 +1,7 @@
 export type {
   BatchCommentItem,
   CallOptions,
+  EventLogQuery,
   KitsuClient,
   KitsuClientOptions,
   NewComment,
@@ -10,6 +11,8 @@ export type {
 export { createKitsuClient, TaskUpdateSchema } from './client';
 export type { KitsuApiErrorInit, KitsuErrorKind } from './errors';
 export { describeKitsuError, isKitsuApiError, KITSU_ERROR_KINDS, KitsuApiError } from './errors';
+export type { EventLogRead, EventLogReadOptions } from './event-log';
+export { readEventLogSince } from './event-log';
 export type { KitsuRequestEvent } from './http';
 export * from './schemas';
 export * from './schemas-views';

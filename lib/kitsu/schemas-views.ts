@@ -100,6 +100,18 @@ export const OpenTasksPageSchema = z.object({
 });
 export type OpenTasksPage = z.infer<typeof OpenTasksPageSchema>;
 
+/**
+ * zou's task totals of the open productions the token sees (admin: every open one), per production
+ * then per task type and status; concept tasks are left out (todos_service.get_open_tasks_stats).
+ */
+export const OpenTasksStatsSchema = z.record(
+  id,
+  z.object({
+    task_types: z.array(z.object({ task_status_id: id, task_type_id: id, amount: z.number() })),
+  }),
+);
+export type OpenTasksStats = z.infer<typeof OpenTasksStatsSchema>;
+
 /** Task fields of the with-tasks list views (zou SHOTS_AND_TASKS_TASK_FIELDS / ASSETS_...). */
 export const ListTaskSchema = TaskRowSchema.pick({
   id: true,

@@ -102,6 +102,10 @@ export const TaskStatusSchema = z.object({
 });
 export type TaskStatus = z.infer<typeof TaskStatusSchema>;
 
+/** GET /data/projects/:id/team adds the role a person holds on this production only (null: their studio role). */
+export const TeamMemberSchema = PersonSchema.extend({ project_role: z.string().nullish() });
+export type TeamMember = z.infer<typeof TeamMemberSchema>;
+
 export const DepartmentSchema = z.object({
   id,
   name: z.string(),
@@ -197,3 +201,18 @@ export const PreviewFileSchema = z.object({
   height: z.number().nullish(),
 });
 export type PreviewFile = z.infer<typeof PreviewFileSchema>;
+
+/**
+ * A row of zou's event log (GET /data/events/last): every event zou emits, saved with the person whose
+ * token made the request (user_id; null when no request was behind it). created_at is UTC to the second.
+ * `data` holds the ids the live event carried (task_id, person_id, comment_id...), nothing more.
+ */
+export const EventLogEntrySchema = z.object({
+  id,
+  created_at: date,
+  name: z.string(),
+  user_id: nullableId,
+  project_id: nullableId.optional(),
+  data: json.nullable(),
+});
+export type EventLogEntry = z.infer<typeof EventLogEntrySchema>;

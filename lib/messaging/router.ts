@@ -1,9 +1,11 @@
 import { en } from 'zod/locales';
 import { z } from 'zod/mini';
+import { t } from '../i18n/pure';
 import {
   type AnswerOf,
   allowedSenders,
   answerSchemas,
+  type DomainRequest,
   type Envelope,
   type RequestType,
   requestSchema,
@@ -18,13 +20,38 @@ z.config(en());
 
 export type HandlerContext = { sender: Exclude<SenderKind, { kind: 'foreign' }> };
 
-export type Handlers = {
-  [T in RequestType]: (request: Extract<SidekickRequest, { type: T }>, context: HandlerContext) => Promise<AnswerOf<T>>;
-};
+export type Handler<T extends RequestType> = (
+  request: Extract<SidekickRequest, { type: T }>,
+  context: HandlerContext,
+) => Promise<AnswerOf<T>>;
+
+/** Every request's handler: the background composes them from the domains' handlers modules. */
+export type Handlers = { [T in RequestType]: Handler<T> };
+
+/** The handlers of one domain's requests (lib/<domain>/handlers.ts). */
+export type DomainHandlers<D extends keyof DomainRequest> = { [T in DomainRequest[D]['type']]: Handler<T> };
 
 /** A refusal whose message is written for the person and safe to show anywhere. */
 export class RefusedError extends Error {
   override name = 'RefusedError';
+}
+
+/**
+ * The same handlers, with the domain's own refusals (errors written for people, such as a plan that
+ * expired) passed on to the person as refusals; any other failure stays generic.
+ */
+export function refusingWith<H extends object>(isRefusal: (error: unknown) => error is Error, handlers: H): H {
+  const wrapped: Record<string, unknown> = {};
+  for (const [type, handler] of Object.entries(handlers) as [string, (...args: unknown[]) => Promise<unknown>][]) {
+    wrapped[type] = async (...args: unknown[]) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        throw isRefusal(error) ? new RefusedError(error.message) : error;
+      }
+    };
+  }
+  return wrapped as H;
 }
 
 export type RouterOptions = {
@@ -72,7 +99,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
     } catch (error) {
       if (error instanceof RefusedError) return refuse('refused', error.message);
       options.onError?.(error);
-      const message = options.describeFailure?.(error) ?? 'Sidekick could not answer this request.';
+      const message = options.describeFailure?.(error) ?? t('errorNoAnswer');
       return { ok: false, error: { code: 'internal', message } };
     }
   };

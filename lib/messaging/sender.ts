@@ -11,6 +11,11 @@ export type SenderFacts = {
   tabId?: number;
   /** sender.frameId: 0 for a tab's top frame. */
   frameId?: number;
+  /**
+   * sender.documentId: the document that sent it (Chrome 106+, Firefox). A tab and frame outlive their
+   * document: whatever is done for the sender in its tab targets this document, not what the tab shows now.
+   */
+  documentId?: string;
 };
 
 /** The extension page where plans are confirmed: page scripts of Kitsu can neither reach nor frame it. */
@@ -19,7 +24,7 @@ export const CONFIRM_PAGE_PATH = '/confirm.html';
 export type SenderKind =
   | { kind: 'extension-page' }
   | { kind: 'confirm-page' }
-  | { kind: 'content-script'; origin: string; tabId: number }
+  | { kind: 'content-script'; origin: string; tabId: number; documentId?: string }
   | { kind: 'foreign'; reason: string };
 
 export function classifySender(sender: SenderFacts, ownId: string, ownOrigin: string): SenderKind {
@@ -37,7 +42,12 @@ export function classifySender(sender: SenderFacts, ownId: string, ownOrigin: st
   }
   if (sender.tabId === undefined) return { kind: 'foreign', reason: 'page without a tab' };
   if (sender.frameId !== 0) return { kind: 'foreign', reason: 'content script in a sub-frame' };
-  return { kind: 'content-script', origin, tabId: sender.tabId };
+  return {
+    kind: 'content-script',
+    origin,
+    tabId: sender.tabId,
+    ...(sender.documentId ? { documentId: sender.documentId } : {}),
+  };
 }
 
 export function originOf(url: string | undefined): string | null {

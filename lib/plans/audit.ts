@@ -13,7 +13,8 @@ export const AuditRecordSchema = z
     kind: z.string(),
     before: z.unknown(),
     after: z.unknown(),
-    result: z.enum(['applied', 'skipped', 'failed']),
+    /** 'checked': the job's read-back from Kitsu (kind 'read-back'), one per job. */
+    result: z.enum(['applied', 'skipped', 'failed', 'checked']),
     reason: z.string().optional(),
     commentId: z.string().optional(),
     at: z.string(),

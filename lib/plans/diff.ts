@@ -1,6 +1,15 @@
 // The preview: readable lines per task, grouped, with counts so a UI can
 // render large plans collapsed ("SH010 / Animation — 3 changes").
+
+import { PRIORITY_NAMES } from '../i18n/priority-names';
+import { t } from '../i18n/pure';
 import type { Operation, OperationKind, Plan } from './model';
+
+/** A priority level by the name Kitsu gives it; a level Kitsu does not define, by its number. */
+export function priorityLabel(priority: number): string {
+  const name = PRIORITY_NAMES[priority];
+  return name ? t(name) : `Priority ${priority}`;
+}
 
 export interface DiffNames {
   statuses: readonly { id: string; name: string }[];
@@ -18,6 +27,8 @@ export interface DiffLine {
   text: string;
   before?: string;
   after?: string;
+  /** Assignee changes: who is assigned before and after, by name (for avatars). */
+  people?: { before: string[]; after: string[] };
 }
 
 export interface TaskDiff {
@@ -31,13 +42,6 @@ export interface PlanDiff {
   tasks: TaskDiff[];
   operationCount: number;
   countsByKind: Partial<Record<OperationKind, number>>;
-}
-
-/** Kitsu's priority levels. */
-const PRIORITY_LABELS = ['Normal', 'High', 'Very high', 'Emergency'];
-
-export function priorityLabel(priority: number): string {
-  return PRIORITY_LABELS[priority] ?? `Priority ${priority}`;
 }
 
 /** Minutes as Kitsu shows estimates: days and hours of the studio's working day. */
@@ -63,6 +67,8 @@ export function formatBytes(bytes: number): string {
   return `${value >= 100 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
 }
 
+const joinPeople = (names: readonly string[]) => (names.length === 0 ? 'nobody' : names.join(', '));
+
 export function formatDay(value: string | null | undefined): string {
   return value ? value.slice(0, 10) : 'none';
 }
@@ -80,10 +86,8 @@ export function diffPlan(plan: Plan, names: DiffNames): PlanDiff {
   return { tasks: [...byTask.values()], operationCount: plan.operations.length, countsByKind };
 }
 
-export function diffLines(op: Operation, names: DiffNames): DiffLine[] {
-  const status = (id: string | undefined) => names.statuses.find((item) => item.id === id)?.name ?? id ?? 'unknown';
-  const person = (id: string) => names.persons.find((item) => item.id === id)?.full_name ?? id;
-  const people = (ids: readonly string[]) => (ids.length === 0 ? 'nobody' : ids.map(person).join(', '));
+/** The lines of one operation: `line` says something, `change` shows a value before → after. */
+function linesOf(op: Operation) {
   const line = (field: DiffField, text: string, before?: string, after?: string): DiffLine => ({
     operationId: op.id,
     kind: op.kind,
@@ -94,6 +98,18 @@ export function diffLines(op: Operation, names: DiffNames): DiffLine[] {
   });
   const change = (field: DiffField, label: string, before: string, after: string) =>
     line(field, `${label}: ${before} → ${after}`, before, after);
+  const assignees = (text: string, before: string[], after: string[]): DiffLine => ({
+    ...line('assignees', text, joinPeople(before), joinPeople(after)),
+    people: { before, after },
+  });
+  return { line, change, assignees };
+}
+
+export function diffLines(op: Operation, names: DiffNames): DiffLine[] {
+  const status = (id: string | undefined) => names.statuses.find((item) => item.id === id)?.name ?? id ?? 'unknown';
+  const person = (id: string) => names.persons.find((item) => item.id === id)?.full_name ?? id;
+  const people = (ids: readonly string[]) => ids.map(person);
+  const { line, change, assignees } = linesOf(op);
 
   switch (op.kind) {
     case 'comment':
@@ -103,8 +119,7 @@ export function diffLines(op: Operation, names: DiffNames): DiffLine[] {
       ];
     case 'assign':
       return [
-        line(
-          'assignees',
+        assignees(
           `Assign ${person(op.personId)}`,
           people(op.assigneesBefore),
           people([...new Set([...op.assigneesBefore, op.personId])]),
@@ -112,15 +127,16 @@ export function diffLines(op: Operation, names: DiffNames): DiffLine[] {
       ];
     case 'unassign':
       return [
-        line(
-          'assignees',
+        assignees(
           `Unassign ${person(op.personId)}`,
           people(op.assigneesBefore),
           people(op.assigneesBefore.filter((id) => id !== op.personId)),
         ),
       ];
-    case 'clear-assignation':
-      return [change('assignees', 'Assignees', people(op.assigneesBefore), 'nobody')];
+    case 'clear-assignation': {
+      const before = people(op.assigneesBefore);
+      return [assignees(`Assignees: ${joinPeople(before)} → nobody`, before, [])];
+    }
     case 'set-dates':
       return [
         ...(op.start ? [change('start', 'Start date', formatDay(op.start.before), formatDay(op.start.after))] : []),
@@ -146,9 +162,23 @@ export function diffLines(op: Operation, names: DiffNames): DiffLine[] {
     case 'delete-comment':
       return [
         line('comment', `Delete Sidekick's comment: ${op.text}`, op.text, undefined),
-        ...(op.statusBefore
-          ? [line('status', `Status recomputed by Kitsu from the remaining comments (was ${status(op.statusBefore)})`)]
-          : []),
+        ...(op.statusBefore && op.restoreText
+          ? [
+              line(
+                'status',
+                `Status back to ${status(op.statusBefore)}: Kitsu recomputes it from the remaining comments; if it lands elsewhere, Sidekick posts “${op.restoreText}” to set it back`,
+                undefined,
+                status(op.statusBefore),
+              ),
+            ]
+          : op.statusBefore
+            ? [
+                line(
+                  'status',
+                  `Status recomputed by Kitsu from the remaining comments (was ${status(op.statusBefore)})`,
+                ),
+              ]
+            : []),
       ];
   }
 }

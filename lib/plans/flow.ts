@@ -1,63 +1,87 @@
 // The background's side of a plan's life: a plan is proposed (by a bulk helper or a suggestion),
 // previewed with its impact from real data, confirmed once from the confirm window, executed with
-// the journal, and can be undone by a new plan. Pending plans live in IndexedDB so a confirm window
-// outlives a service-worker restart; each can be confirmed once, before it expires.
-import { createStore, get, set, type UseStore } from 'idb-keyval';
-import { z } from 'zod';
+// the journal, reported from what Kitsu holds afterwards, and can be undone by a new plan.
+//
+// Exactly once: every action that starts writes (confirm, resume) or makes a new plan from a job (undo,
+// retry, replace) first takes a claim in memory, synchronously, before anything is awaited, then moves
+// the stored state in one readwrite transaction. However many clicks, windows or messages arrive, and
+// across worker restarts (the stored state outlives the worker), one of them acts and the others are
+// refused with a sentence saying why.
+
+import type { UseStore } from 'idb-keyval';
 import type { Session } from '../connections/session';
-import type { PlanPreview, PlanStatus } from '../messaging/protocol';
-import type { PublishFileSource } from '../publish/step';
+import { t } from '../i18n/pure';
 import type { AuditLog } from './audit';
-import { diffPlan } from './diff';
-import { executePlan, type Progress, resumeJob } from './executor';
-import { computeImpact, escapeHashtags, type ImpactInput, type ImpactTask } from './impact';
+import type { Progress } from './executor';
+import { ALREADY_RUN, ALREADY_RUNNING, createFollowUps, createJobControls, createJobStarter } from './flow-jobs';
+import { escapeHashtags } from './impact';
 import type { Job, Journal } from './journal';
-import { withMarker } from './marker';
-import { type Operation, type Plan, PlanSchema } from './model';
-import type { ProjectRole } from './permissions';
-import { readBack, type StepContext } from './steps';
-import { buildUndoPlan } from './undo';
+import { type Plan, PlanSchema } from './model';
+import { createPendingPlans, type FrozenOperator, type Pending, PlanRefusal } from './pending';
+import { buildPreview } from './preview';
+import type { PublishSupport } from './publish-item';
+
+export { PlanRefusal } from './pending';
 
 export const PLAN_LIFETIME_MS = 15 * 60_000;
-
-const PendingSchema = z.object({
-  plan: PlanSchema,
-  preview: z.custom<PlanPreview>(),
-  preSkipped: z.record(z.string(), z.string()),
-  expiresAt: z.number(),
-  /** 'replaced': a new plan took its place (its hashtags escaped); only that one can be confirmed. */
-  state: z.enum(['pending', 'confirmed', 'replaced']),
-  /** Why it was replaced, when not for its hashtags: said to whoever tries to confirm it. */
-  replacedBecause: z.string().optional(),
-  jobId: z.string().optional(),
-});
-type Pending = z.infer<typeof PendingSchema>;
-
-export class PlanRefusal extends Error {
-  override name = 'PlanRefusal';
-}
 
 export type PlanFlowOptions = {
   sessionFor: (origin: string) => Promise<Session | null>;
   journal: Journal;
   audit: AuditLog;
+  /** Who confirms and the marker's wording, read when a plan is previewed and frozen into it. */
   operator: () => Promise<{ operatorName: string; markerTemplate: string }>;
   /** Shows the plan in the extension's confirm window. */
   openConfirm: (planId: string) => Promise<void>;
-  /** Batch publish: the files dropped on the publish page, read at upload. */
-  publishFiles?: PublishFileSource;
+  /** Batch publish: its step, and the files dropped on the publish page, read at upload. */
+  publish?: PublishSupport;
+  /**
+   * Told when a job starts and stops writing (its host and tasks), so the live events its own writes
+   * cause are not taken for news: the dock re-reads once at the job's end, not once per event.
+   */
+  jobWrites?: {
+    started: (jobId: string, host: string, taskIds: readonly string[]) => void;
+    ended: (jobId: string) => void;
+  };
   store?: UseStore;
   now?: () => number;
   newId?: () => string;
 };
 
-type Running = { controller: AbortController; progress: Progress; done: Promise<void> };
+export type Running = { controller: AbortController; progress: Progress; done: Promise<void> };
 
 export function createPlanFlow(options: PlanFlowOptions) {
-  const store = options.store ?? createStore('sidekick-plans', 'pending');
+  const core = createFlowCore(options);
+  const startJob = createJobStarter(core);
+  return {
+    ...createOffers(core),
+    ...createJobControls(core, startJob),
+    ...createFollowUps(core),
+
+    /** After a worker restart: jobs that were running continue, settling their started items first. */
+    async resumeInterrupted(): Promise<void> {
+      const resumed = (async () => {
+        for (const job of await options.journal.markInterrupted()) {
+          const record = await core.plans.get(job.planId).catch(() => null);
+          if (!record) continue;
+          startJob(record, job.jobId, true, core.claim(`run:${job.planId}`, ALREADY_RUNNING));
+        }
+      })();
+      // A failed resume leaves the journal's word ('interrupted') to the questions waiting for it.
+      core.whileResuming(resumed.catch(() => undefined));
+      return resumed;
+    },
+  };
+}
+export type PlanFlow = ReturnType<typeof createPlanFlow>;
+
+/** What the flow's parts share: the pending plans, the jobs running here, the claims, the plan's session. */
+function createFlowCore(options: PlanFlowOptions) {
+  const plans = createPendingPlans(options.store);
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
   const running = new Map<string, Running>();
+  const claims = new Set<string>();
   // Until the jobs a worker restart interrupted are running again, their journal says 'interrupted':
   // questions about live jobs wait for that, or a confirm window would take the job for finished.
   let resuming: Promise<void> = Promise.resolve();
@@ -66,198 +90,86 @@ export function createPlanFlow(options: PlanFlowOptions) {
     return running.get(planId);
   }
 
-  async function pending(planId: string): Promise<Pending> {
-    const parsed = PendingSchema.safeParse(await get(planId, store));
-    if (!parsed.success) throw new PlanRefusal('This plan is unknown: build it again from the Kitsu page.');
-    return parsed.data;
+  /** Synchronous: of two clicks that arrive together, the second is refused before either awaits anything. */
+  function claim(key: string, refusal: string): () => void {
+    if (claims.has(key)) throw new PlanRefusal(refusal);
+    claims.add(key);
+    return () => claims.delete(key);
   }
 
   async function session(plan: Plan): Promise<Session> {
     const found = await options.sessionFor(plan.host);
-    if (!found) throw new PlanRefusal(`${plan.host} has no connection any more.`);
+    if (!found) throw new PlanRefusal(t('refusalHostNoConnection', { origin: plan.host }));
     return found;
   }
 
-  async function impactInput(plan: Plan, current: Session, operator: { operatorName: string; markerTemplate: string }) {
-    const { client, reads } = current;
-    const [authenticated, project, team, persons, departments, taskTypes, statuses, shots, assets] = await Promise.all([
-      reads.authenticated('fresh'),
-      reads.project('fresh', plan.projectId),
-      client.projectTeam(plan.projectId),
-      reads.persons('fresh'),
-      reads.departments('fresh'),
-      reads.taskTypes('fresh'),
-      reads.taskStatuses('fresh'),
-      reads.shotsWithTasks('fresh', plan.projectId),
-      reads.assetsWithTasks('fresh', plan.projectId),
-    ]);
-    const tasks: Record<string, ImpactTask> = {};
-    const entityTasks: Record<string, { id: string; task_type_id: string }[]> = {};
-    for (const [kind, entities] of [
-      ['shot', shots],
-      ['asset', assets],
-    ] as const) {
-      for (const entity of entities) {
-        entityTasks[entity.id] = entity.tasks.map((task) => ({ id: task.id, task_type_id: task.task_type_id }));
-        for (const task of entity.tasks) {
-          tasks[task.id] = {
-            id: task.id,
-            entity_id: entity.id,
-            entity_kind: kind,
-            task_type_id: task.task_type_id,
-            task_status_id: task.task_status_id,
-            assignees: task.assignees,
-          };
-        }
-      }
-    }
-    const { user } = authenticated;
-    const input: ImpactInput = {
-      plan,
-      token: { personId: user.id, role: user.role as ProjectRole, departmentIds: user.departments },
-      team,
-      persons,
-      departments,
-      taskTypes: taskTypes.map((taskType) => ({ ...taskType, department_id: taskType.department_id ?? null })),
-      statuses,
-      tasks,
-      entityTasks,
-      // Status automations are readable by studio managers only: the preview says so instead.
-      statusAutomations: [],
-      marker: { operator: operator.operatorName, template: operator.markerTemplate },
-      botCollaboration: project.is_bot_collaboration_enabled ?? false,
-    };
-    return { input, persons, statuses };
-  }
-
-  async function buildPreview(plan: Plan): Promise<{ preview: PlanPreview; preSkipped: Record<string, string> }> {
+  async function frozenOperator(): Promise<FrozenOperator> {
     const operator = await options.operator();
     if (!operator.operatorName) {
-      throw new PlanRefusal('Say who confirms plans first: your name, in Sidekick’s settings.');
+      throw new PlanRefusal(t('refusalOperatorMissing'));
     }
-    const { input, persons, statuses } = await impactInput(plan, await session(plan), operator);
-    const impact = computeImpact(input);
-    const diff = diffPlan(plan, { statuses, persons });
-    const impactByTask = new Map<string, (typeof impact.operations)[number][]>();
-    for (const item of impact.operations)
-      impactByTask.set(item.taskId, [...(impactByTask.get(item.taskId) ?? []), item]);
-    const notified = new Map<string, number>();
-    for (const item of impact.operations) {
-      for (const recipient of item.notified) notified.set(recipient.name, (notified.get(recipient.name) ?? 0) + 1);
-    }
-    const createdAt = now();
-    return {
-      preSkipped: impact.blocked,
-      preview: {
-        planId: plan.id,
-        title: plan.title,
-        host: plan.host,
-        origin: plan.origin,
-        createdAt: new Date(createdAt).toISOString(),
-        expiresAt: new Date(createdAt + PLAN_LIFETIME_MS).toISOString(),
-        state: 'pending',
-        operator: operator.operatorName,
-        markerExample: withMarker('…', operator.operatorName, operator.markerTemplate, '000000000000'),
-        operationCount: diff.operationCount,
-        tasks: diff.tasks.map((task) => {
-          const impacts = impactByTask.get(task.taskId) ?? [];
-          return {
-            taskId: task.taskId,
-            taskLabel: task.taskLabel,
-            lines: task.lines.map((line) => ({ field: line.field, text: line.text })),
-            blocked: impacts.find((item) => item.blocked)?.blocked ?? null,
-            notified: [...new Set(impacts.flatMap((item) => item.notified.map((recipient) => recipient.name)))],
-            hashtagCopies: impacts.flatMap((item) => item.hashtagCopies.map((copy) => copy.taskTypeName)),
-            automations: impacts.flatMap((item) => item.automations),
-          };
-        }),
-        notifiedPeople: [...notified].map(([name, operations]) => ({ name, operations })),
-        blockedCount: Object.keys(impact.blocked).length,
-        warnings: [
-          ...impact.warnings,
-          'Status automations of the production are not shown: Kitsu lets only studio managers read them.',
-        ],
-      },
-    };
+    return operator;
   }
 
-  function startJob(plan: Plan, record: Pending, jobId: string, resume: boolean) {
-    const controller = new AbortController();
-    const state: Running = {
-      controller,
-      progress: { done: 0, total: plan.operations.length, applied: 0, skipped: 0, failed: 0 },
-      done: Promise.resolve(),
-    };
-    running.set(plan.id, state);
-    state.done = (async () => {
-      const current = await session(plan);
-      const [operator, statuses, persons] = await Promise.all([
-        options.operator(),
-        current.reads.taskStatuses('swr'),
-        current.reads.persons('swr'),
-      ]);
-      const statusName = new Map(statuses.map((status) => [status.id, status.name]));
-      const personName = new Map(persons.map((person) => [person.id, person.full_name]));
-      const run = {
-        client: current.client,
-        journal: options.journal,
-        audit: options.audit,
-        signal: controller.signal,
-        onProgress: (progress: Progress) => {
-          state.progress = progress;
-        },
-        names: { status: (id: string) => statusName.get(id), person: (id: string) => personName.get(id) },
-        now: () => new Date(now()),
-        publish: options.publishFiles ? { client: current.client, files: options.publishFiles } : undefined,
-      };
-      try {
-        if (resume) await resumeJob(jobId, run);
-        else {
-          await executePlan(plan, {
-            ...run,
-            jobId,
-            operator: operator.operatorName,
-            markerTemplate: operator.markerTemplate,
-            preSkipped: record.preSkipped,
-          });
-        }
-      } finally {
-        running.delete(plan.id);
-        // Kitsu changed: what Sidekick cached about these tasks is stale now.
-        await current.cache.invalidateTags(plan.operations.map((op) => `task:${op.taskId}`));
-        await current.cache.invalidateKind('entities-with-tasks');
-      }
-    })();
+  function refuseUnlessConfirmable(record: Pending): void {
+    if (record.state === 'replaced') {
+      throw new PlanRefusal(record.replacedBecause ?? t('refusalPlanReplacedHashtags'));
+    }
+    if (record.state !== 'pending') throw new PlanRefusal(running.has(record.plan.id) ? ALREADY_RUNNING : ALREADY_RUN);
+    if (now() > record.expiresAt) {
+      throw new PlanRefusal(t('refusalPreviewTooOld'));
+    }
   }
 
-  async function jobOf(planId: string): Promise<Job | undefined> {
-    const record = await pending(planId);
+  async function jobOf(record: Pending): Promise<Job | undefined> {
     return record.jobId ? options.journal.get(record.jobId) : undefined;
   }
 
   /** Validates the plan, computes its preview and keeps it, confirmable until it expires. Writes nothing to Kitsu. */
   async function offer(candidate: Plan): Promise<Plan> {
     const plan = PlanSchema.parse(candidate);
-    const { preview, preSkipped } = await buildPreview(plan);
-    await set(
-      plan.id,
-      { plan, preview, preSkipped, expiresAt: now() + PLAN_LIFETIME_MS, state: 'pending' } satisfies Pending,
-      store,
-    );
+    const operator = await frozenOperator();
+    const createdAt = now();
+    const expiresAt = createdAt + PLAN_LIFETIME_MS;
+    const { preview, preSkipped } = await buildPreview(plan, await session(plan), operator, { createdAt, expiresAt });
+    await plans.add({ plan, preview, preSkipped, operator, expiresAt, state: 'pending' });
     return plan;
   }
 
-  function refuseUnlessConfirmable(record: Pending): void {
-    if (record.state === 'replaced') {
-      throw new PlanRefusal(
-        record.replacedBecause ?? 'This plan was replaced by one with its hashtags escaped: confirm that one.',
-      );
+  /** The plan a job already made (its undo, its retry) when it can still be confirmed; refused once it ran. */
+  async function stillOffered(planId: string | undefined, ranAlready: string): Promise<string | null> {
+    if (!planId) return null;
+    const record = await plans.get(planId).catch(() => null);
+    if (!record || record.state === 'replaced' || (record.state === 'pending' && now() > record.expiresAt)) {
+      return null;
     }
-    if (record.state !== 'pending') throw new PlanRefusal('This plan was already confirmed: it runs once.');
-    if (now() > record.expiresAt) {
-      throw new PlanRefusal('This preview is too old: Kitsu may have changed. Build the plan again.');
-    }
+    if (record.state === 'confirmed') throw new PlanRefusal(ranAlready);
+    return planId;
   }
+
+  return {
+    options,
+    plans,
+    now,
+    newId,
+    running,
+    liveJob,
+    whileResuming: (resumed: Promise<void>) => {
+      resuming = resumed;
+    },
+    claim,
+    session,
+    refuseUnlessConfirmable,
+    jobOf,
+    offer,
+    stillOffered,
+  };
+}
+export type FlowCore = ReturnType<typeof createFlowCore>;
+
+/** New plans and their previews: proposed, replaced (escaped hashtags, an edited comment), read. */
+function createOffers(core: FlowCore) {
+  const { options, plans, now, newId, claim, refuseUnlessConfirmable, offer } = core;
 
   /**
    * Offers a new plan with other operations in place of a confirmable one (a new preview: notifications
@@ -268,25 +180,34 @@ export function createPlanFlow(options: PlanFlowOptions) {
     operations: (plan: Plan) => Plan['operations'],
     replacedBecause?: string,
   ): Promise<{ planId: string }> {
-    const record = await pending(planId);
-    refuseUnlessConfirmable(record);
-    const replacement = await offer({
-      ...record.plan,
-      id: newId(),
-      createdAt: new Date(now()).toISOString(),
-      operations: operations(record.plan),
-    });
-    // Read again: the old plan may have been confirmed while the new preview was computed.
-    const current = await pending(planId);
-    refuseUnlessConfirmable(current);
-    await set(planId, { ...current, state: 'replaced', replacedBecause } satisfies Pending, store);
-    return { planId: replacement.id };
+    const release = claim(`replace:${planId}`, 'This plan is already being replaced.');
+    try {
+      const record = await plans.change(planId, (current) => {
+        refuseUnlessConfirmable(current);
+        return { ...current, state: 'replaced', replacedBecause };
+      });
+      try {
+        const replacement = await offer({
+          ...record.plan,
+          id: newId(),
+          createdAt: new Date(now()).toISOString(),
+          operations: operations(record.plan),
+        });
+        return { planId: replacement.id };
+      } catch (error) {
+        // No replacement: the plan the person was looking at stays confirmable.
+        await plans.change(planId, (current) => ({ ...current, state: 'pending', replacedBecause: undefined }));
+        throw error;
+      }
+    } finally {
+      release();
+    }
   }
 
   return {
-    /** Offers the plan and opens the confirm window on it. Writes nothing to Kitsu. */
+    /** Offers the plan under a new random id and opens the confirm window on it. Writes nothing to Kitsu. */
     async propose(candidate: Plan): Promise<{ planId: string; operationCount: number }> {
-      const plan = await offer(candidate);
+      const plan = await offer({ ...candidate, id: newId() });
       await options.openConfirm(plan.id);
       return { planId: plan.id, operationCount: plan.operations.length };
     },
@@ -308,150 +229,28 @@ export function createPlanFlow(options: PlanFlowOptions) {
      * they reworked), previewed again before it can be confirmed.
      */
     async replaceCommentText(planId: string, text: string): Promise<{ planId: string }> {
-      const record = await pending(planId);
+      const record = await plans.get(planId);
       if (!record.plan.operations.some((op) => op.kind === 'comment')) {
-        throw new PlanRefusal('This plan posts no comment: there is no text to replace.');
+        throw new PlanRefusal(t('refusalNoCommentToReplace'));
       }
       return replace(
         planId,
         (plan) => plan.operations.map((op) => (op.kind === 'comment' ? { ...op, text } : op)),
-        'This plan was replaced by one with the edited comment: confirm that one.',
+        t('refusalPlanReplacedEdited'),
       );
     },
 
     /** A plan that can still be confirmed, with its preview: what an AI draft is built from. */
-    async confirmable(planId: string): Promise<{ plan: Plan; preview: PlanPreview }> {
-      const record = await pending(planId);
+    async confirmable(planId: string) {
+      const record = await plans.get(planId);
       refuseUnlessConfirmable(record);
       return { plan: record.plan, preview: record.preview };
     },
 
-    async preview(planId: string): Promise<PlanPreview> {
-      const record = await pending(planId);
+    async preview(planId: string) {
+      const record = await plans.get(planId);
       const expired = record.state === 'pending' && now() > record.expiresAt;
-      return { ...record.preview, state: expired ? 'expired' : record.state };
-    },
-
-    /** The one door to writing: a pending, unexpired plan, once. */
-    async execute(planId: string): Promise<void> {
-      const record = await pending(planId);
-      refuseUnlessConfirmable(record);
-      const jobId = newId();
-      await set(planId, { ...record, state: 'confirmed', jobId } satisfies Pending, store);
-      startJob(record.plan, record, jobId, false);
-    },
-
-    async status(planId: string): Promise<PlanStatus> {
-      const record = await pending(planId);
-      const live = await liveJob(planId);
-      const job = await jobOf(planId);
-      const labels = new Map(record.plan.operations.map((op) => [op.id, op.taskLabel]));
-      const items = job
-        ? Object.entries(job.items).map(([operationId, item]) => ({
-            taskLabel: labels.get(operationId) ?? operationId,
-            state: item.state,
-            reason: item.reason ?? null,
-          }))
-        : [];
-      const undo = job && !live ? buildUndoPlan(job, { id: 'preview', now: new Date(now()) }) : null;
-      const progress = live?.progress ?? {
-        done: items.filter((item) => item.state !== 'pending' && item.state !== 'started').length,
-        total: record.plan.operations.length,
-        applied: items.filter((item) => item.state === 'applied').length,
-        skipped: items.filter((item) => item.state === 'skipped').length,
-        failed: items.filter((item) => item.state === 'failed').length,
-      };
-      return {
-        state: live ? 'running' : (job?.status ?? 'pending'),
-        progress,
-        items,
-        undoable: undo?.plan != null,
-        notUndoable: undo?.notUndoable ?? [],
-      };
-    },
-
-    async cancel(planId: string): Promise<boolean> {
-      const live = await liveJob(planId);
-      live?.controller.abort();
-      return live !== undefined;
-    },
-
-    /** Continues a paused (stopped) job with the items it had not written yet; each is checked afresh. */
-    async resume(planId: string): Promise<boolean> {
-      const record = await pending(planId);
-      const job = await jobOf(planId);
-      if (!job || (await liveJob(planId))) return false;
-      if (job.status !== 'cancelled') throw new PlanRefusal('Only a paused job can be resumed.');
-      startJob(record.plan, record, job.jobId, true);
-      return true;
-    },
-
-    /**
-     * The failed items of a finished job as a new plan, previewed and confirmed like any other. Kitsu is
-     * read first: an item that landed after all (a slow write) is recorded as applied, not offered again.
-     */
-    async retryFailed(planId: string): Promise<{ planId: string | null; foundApplied: number }> {
-      const job = await jobOf(planId);
-      if (!job || (await liveJob(planId))) throw new PlanRefusal('Only a finished job can be retried.');
-      const failed = job.plan.operations.filter((op) => job.items[op.id]?.state === 'failed');
-      if (failed.length === 0) return { planId: null, foundApplied: 0 };
-      const current = await session(job.plan);
-      const context: StepContext = {
-        client: current.client,
-        jobId: job.jobId,
-        projectId: job.plan.projectId,
-        operator: job.operator,
-        markerTemplate: job.markerTemplate,
-        publish: options.publishFiles ? { client: current.client, files: options.publishFiles } : undefined,
-        recorded: (op) => job.items[op.id]?.result,
-      };
-      const again: Operation[] = [];
-      let foundApplied = 0;
-      for (const op of failed) {
-        const seen = await readBack(op, context);
-        if (seen.landed) {
-          foundApplied += 1;
-          await options.journal.setItem(job.jobId, op.id, {
-            state: 'applied',
-            result: seen.result,
-            reason: 'Found on the task when retrying: the write had landed after all.',
-            at: new Date(now()).toISOString(),
-          });
-        } else if (!seen.partial) again.push(op);
-      }
-      if (again.length === 0) return { planId: null, foundApplied };
-      const offered = await offer({
-        ...job.plan,
-        id: newId(),
-        title: `Retry: ${job.plan.title}`,
-        createdAt: new Date(now()).toISOString(),
-        operations: again,
-      });
-      return { planId: offered.id, foundApplied };
-    },
-
-    /** The inverse of what a finished job applied, previewed in the same confirm window like any plan. */
-    async undo(planId: string): Promise<{ planId: string | null; notUndoable: string[] }> {
-      const job = await jobOf(planId);
-      if (!job || (await liveJob(planId))) throw new PlanRefusal('Only a finished job can be undone.');
-      const undo = buildUndoPlan(job, { id: newId(), now: new Date(now()) });
-      if (!undo.plan) return { planId: null, notUndoable: undo.notUndoable };
-      const offered = await offer(undo.plan);
-      return { planId: offered.id, notUndoable: undo.notUndoable };
-    },
-
-    /** After a worker restart: jobs that were running continue, settling their started items first. */
-    async resumeInterrupted(): Promise<void> {
-      const resumed = (async () => {
-        for (const job of await options.journal.markInterrupted()) {
-          const record = await pending(job.planId).catch(() => null);
-          if (record) startJob(record.plan, record, job.jobId, true);
-        }
-      })();
-      // A failed resume leaves the journal's word ('interrupted') to the questions waiting for it.
-      resuming = resumed.catch(() => undefined);
-      return resumed;
+      return { ...record.preview, state: expired ? ('expired' as const) : record.state };
     },
   };
 }
-export type PlanFlow = ReturnType<typeof createPlanFlow>;

@@ -2,7 +2,8 @@
 // who zou will notify, which comments zou will copy to sibling tasks
 // (hashtags), which status automations may fire, and which operations the
 // token may not perform (skipped before confirming). Mirrors zou 1.0.97's
-// comments_service / notifications_service rules; see zou-api.md §6.
+// comments_service / notifications_service rules (zou/app/services/).
+import { t } from '../i18n/pure';
 import { withMarker } from './marker';
 import type { Operation, Plan } from './model';
 import { refusalReason, type TokenIdentity } from './permissions';
@@ -95,13 +96,11 @@ export function computeImpact(input: ImpactInput): PlanImpact {
   const people = new Set(operations.flatMap((impact) => impact.notified.map((recipient) => recipient.personId)));
   const copies = operations.filter((impact) => impact.hashtagCopies.length > 0).length;
   const automations = operations.filter((impact) => impact.automations.length > 0).length;
+  const blockedCount = Object.keys(blocked).length;
   const warnings = [
-    copies > 0 &&
-      `${copies} comment${copies > 1 ? 's contain' : ' contains'} a #hashtag: Kitsu will copy ${copies > 1 ? 'them' : 'it'} to sibling tasks (escape the hashtags to avoid it).`,
-    automations > 0 &&
-      `${automations} operation${automations > 1 ? 's' : ''} may trigger status automations on other tasks.`,
-    Object.keys(blocked).length > 0 &&
-      `${Object.keys(blocked).length} operation${Object.keys(blocked).length > 1 ? 's' : ''} will be skipped: the token is not allowed to perform them.`,
+    copies > 0 && t('noteHashtagCopies', { count: copies }),
+    automations > 0 && t('noteAutomations', { count: automations }),
+    blockedCount > 0 && t('noteBlockedOperations', { count: blockedCount }),
   ].filter((warning): warning is string => typeof warning === 'string');
   return { operations, blocked, notifiedPeople: people.size, warnings };
 }
@@ -115,7 +114,7 @@ function operationImpact(op: Operation, input: ImpactInput): OperationImpact {
     hashtagCopies: [],
     automations: [],
   };
-  if (!task) return { ...impact, blocked: 'the task was not found in Kitsu' };
+  if (!task) return { ...impact, blocked: t('noteTaskNotFound') };
   const taskType = input.taskTypes.find((type) => type.id === task.task_type_id);
   const commentStatusId =
     op.kind === 'comment' || op.kind === 'publish-preview' ? (op.statusAfter ?? task.task_status_id) : undefined;
@@ -132,6 +131,11 @@ function operationImpact(op: Operation, input: ImpactInput): OperationImpact {
 
   if (op.kind === 'assign' && op.personId !== input.token.personId) {
     impact.notified = [{ personId: op.personId, name: nameOf(op.personId, input), reasons: ['assignation'] }];
+  }
+  if (op.kind === 'delete-comment' && op.restoreText) {
+    // Undo may post a comment setting the status back: the people it would notify are named too.
+    const text = withMarker(op.restoreText, input.marker.operator, input.marker.template, '000000000000');
+    impact.notified = commentRecipients(text, task, input);
   }
   if ((op.kind === 'comment' || op.kind === 'publish-preview') && commentStatusId) {
     const text = withMarker(op.text, input.marker.operator, input.marker.template, '000000000000');
@@ -205,8 +209,9 @@ export function escapeHashtags(text: string): string {
 
 /** zou runs the project's automations after every comment whose task ends in the trigger status, changed or not. */
 function automationsFor(task: ImpactTask, statusId: string, input: ImpactInput): string[] {
-  const typeName = (id: string) => input.taskTypes.find((type) => type.id === id)?.name ?? 'another task type';
-  const statusName = (id: string | null) => input.statuses.find((status) => status.id === id)?.name ?? 'another status';
+  const typeName = (id: string) => input.taskTypes.find((type) => type.id === id)?.name ?? t('noteAnotherTaskType');
+  const statusName = (id: string | null) =>
+    input.statuses.find((status) => status.id === id)?.name ?? t('noteAnotherStatus');
   return input.statusAutomations
     .filter(
       (automation) =>
@@ -217,7 +222,11 @@ function automationsFor(task: ImpactTask, statusId: string, input: ImpactInput):
     )
     .map((automation) =>
       automation.out_field_type === 'ready_for'
-        ? `May mark the asset ready for ${typeName(automation.out_task_type_id)}.`
-        : `May set ${typeName(automation.out_task_type_id)} to ${statusName(automation.out_task_status_id)} on the same ${task.entity_kind} (automatic comment).`,
+        ? t('noteAutomationReadyFor', { taskType: typeName(automation.out_task_type_id) })
+        : t('noteAutomationSetStatus', {
+            taskType: typeName(automation.out_task_type_id),
+            status: statusName(automation.out_task_status_id),
+            entity: task.entity_kind,
+          }),
     );
 }

@@ -5,8 +5,10 @@
 //
 // One IndexedDB key per item (`item:<job>:<operation>`) next to the job's own
 // key (`job:<job>`), so concurrent steps never rewrite each other's state.
-import { createStore, get, getMany, keys, set, setMany, type UseStore } from 'idb-keyval';
+
+import { createStore, get, getMany, keys, set, setMany, type UseStore, update } from 'idb-keyval';
 import { z } from 'zod';
+import { t } from '../i18n/pure';
 import { type Operation, PlanSchema } from './model';
 
 export const JOB_STATUSES = ['running', 'done', 'cancelled', 'interrupted'] as const;
@@ -25,6 +27,21 @@ export const ItemResultSchema = z
   .partial()
   .strict();
 export type ItemResult = z.infer<typeof ItemResultSchema>;
+
+/** A job's counts as Kitsu holds them after the job, read back in batches, and what differed from the journal. */
+export const KitsuReportSchema = z
+  .object({
+    checkedAt: z.string(),
+    applied: z.number().int().nonnegative(),
+    skipped: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative(),
+    /** Comments Kitsu received twice for one operation (a replayed request); the later copy was deleted. */
+    duplicatesRemoved: z.number().int().nonnegative(),
+    /** Sentences for people: each place where Kitsu differs from what the job recorded. */
+    mismatches: z.array(z.string()),
+  })
+  .strict();
+export type KitsuReport = z.infer<typeof KitsuReportSchema>;
 
 export const JobItemSchema = z
   .object({
@@ -64,28 +81,32 @@ export interface NewJob {
 }
 
 const jobKey = (jobId: string) => `job:${jobId}`;
+const reportKey = (jobId: string) => `report:${jobId}`;
 const itemKey = (jobId: string, operationId: string) => `item:${jobId}:${operationId}`;
 
-export function createJournal(store: UseStore = createStore('sidekick-journal', 'jobs')) {
-  async function readMeta(jobId: string): Promise<JobMeta | undefined> {
-    const raw = await get(jobKey(jobId), store);
-    return raw === undefined ? undefined : JobMetaSchema.parse(raw);
-  }
+async function readJobMeta(store: UseStore, jobId: string): Promise<JobMeta | undefined> {
+  const raw = await get(jobKey(jobId), store);
+  return raw === undefined ? undefined : JobMetaSchema.parse(raw);
+}
 
-  async function load(jobId: string): Promise<Job | undefined> {
-    const meta = await readMeta(jobId);
-    if (!meta) return undefined;
-    const ids = meta.plan.operations.map((op) => op.id);
-    const raws = await getMany(
-      ids.map((id) => itemKey(jobId, id)),
-      store,
-    );
-    const items: Job['items'] = {};
-    ids.forEach((id, index) => {
-      items[id] = JobItemSchema.parse(raws[index]);
-    });
-    return { ...meta, items };
-  }
+async function loadJob(store: UseStore, jobId: string): Promise<Job | undefined> {
+  const meta = await readJobMeta(store, jobId);
+  if (!meta) return undefined;
+  const ids = meta.plan.operations.map((op) => op.id);
+  const raws = await getMany(
+    ids.map((id) => itemKey(jobId, id)),
+    store,
+  );
+  const items: Job['items'] = {};
+  ids.forEach((id, index) => {
+    items[id] = JobItemSchema.parse(raws[index]);
+  });
+  return { ...meta, items };
+}
+
+export function createJournal(store: UseStore = createStore('sidekick-journal', 'jobs')) {
+  const readMeta = (jobId: string) => readJobMeta(store, jobId);
+  const load = (jobId: string) => loadJob(store, jobId);
 
   async function list(): Promise<Job[]> {
     const jobIds = (await keys(store))
@@ -100,6 +121,24 @@ export function createJournal(store: UseStore = createStore('sidekick-journal', 
     const meta = await readMeta(jobId);
     if (!meta) throw new Error(`unknown job ${jobId}`);
     await set(jobKey(jobId), { ...meta, status }, store);
+  }
+
+  /**
+   * Moves the job to `next` only if its status is one of `from`, in one readwrite transaction: of two
+   * Resume clicks that race, one finds the job paused and the other finds it running.
+   */
+  async function claimStatus(jobId: string, from: readonly JobStatus[], next: JobStatus): Promise<boolean> {
+    let claimed = false;
+    await update(
+      jobKey(jobId),
+      (raw) => {
+        const meta = JobMetaSchema.parse(raw);
+        claimed = from.includes(meta.status);
+        return claimed ? { ...meta, status: next } : meta;
+      },
+      store,
+    );
+    return claimed;
   }
 
   return {
@@ -119,7 +158,7 @@ export function createJournal(store: UseStore = createStore('sidekick-journal', 
       for (const op of job.plan.operations) {
         const reason = job.preSkipped?.[op.id];
         items[op.id] = reason
-          ? { state: 'skipped', reason: `Skipped before confirming: ${reason}`, at }
+          ? { state: 'skipped', reason: t('errorSkippedBeforeConfirming', { reason }), at }
           : { state: 'pending', at };
       }
       await setMany(
@@ -136,6 +175,15 @@ export function createJournal(store: UseStore = createStore('sidekick-journal', 
       await set(itemKey(jobId, operationId), JobItemSchema.parse(item), store);
     },
     setStatus,
+    claimStatus,
+    /** What Kitsu held when the job ended, read back (lib/plans/read-back-report.ts). */
+    async setReport(jobId: string, report: KitsuReport): Promise<void> {
+      await set(reportKey(jobId), KitsuReportSchema.parse(report), store);
+    },
+    async report(jobId: string): Promise<KitsuReport | undefined> {
+      const raw = await get(reportKey(jobId), store);
+      return raw === undefined ? undefined : KitsuReportSchema.parse(raw);
+    },
     /** At worker start: a job still 'running' belonged to a worker that died. */
     async markInterrupted(): Promise<Job[]> {
       const running = (await list()).filter((job) => job.status === 'running');

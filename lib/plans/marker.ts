@@ -4,15 +4,32 @@
 // job's operation, which is how an interrupted job finds out, by reading the
 // task's comments, whether a comment it started already landed.
 
+import { t } from '../i18n/pure';
+
 export const DEFAULT_MARKER_TEMPLATE = '— posted by Kitsu Sidekick, confirmed by {operator}';
+
+/**
+ * The marker in each language the operator may write comments in. Comments stay in the operator's
+ * language; only the marker's default wording is offered per language (chosen in the options page).
+ */
+export const MARKER_TEMPLATES = {
+  en: DEFAULT_MARKER_TEMPLATE,
+  fr: '— publié par Kitsu Sidekick, confirmé par {operator}',
+} as const;
+export type MarkerLanguage = keyof typeof MARKER_TEMPLATES;
+
+/** Which language's default marker a template is; null for a reworded one. */
+export const markerLanguageOf = (template: string): MarkerLanguage | null =>
+  (Object.keys(MARKER_TEMPLATES) as MarkerLanguage[]).find((language) => MARKER_TEMPLATES[language] === template) ??
+  null;
 
 export type TemplateCheck = { ok: true } | { ok: false; error: string };
 
 /** `@` and `#` would make zou notify people or copy the comment to sibling tasks. */
 export function checkMarkerTemplate(template: string): TemplateCheck {
-  if (!/\bSidekick\b/.test(template)) return { ok: false, error: 'The marker must name "Sidekick".' };
-  if (!template.includes('{operator}')) return { ok: false, error: 'The marker must name the operator: {operator}.' };
-  if (/[@#\n]/.test(template)) return { ok: false, error: 'The marker must be one line without "@" or "#".' };
+  if (!/\bSidekick\b/.test(template)) return { ok: false, error: t('errorMarkerWithoutSidekick') };
+  if (!template.includes('{operator}')) return { ok: false, error: t('errorMarkerWithoutOperator') };
+  if (/[@#\n]/.test(template)) return { ok: false, error: t('errorMarkerNotOneLine') };
   return { ok: true };
 }
 
@@ -39,6 +56,12 @@ function cleanOperator(operator: string): string {
   return name || 'an unnamed operator';
 }
 
+/** The marker's line as a comment shows it (without the operation's reference); the options page previews it. */
+export function markerLine(template: string, operator: string): string {
+  const usable = checkMarkerTemplate(template).ok ? template : DEFAULT_MARKER_TEMPLATE;
+  return usable.split('{operator}').join(cleanOperator(operator));
+}
+
 /**
  * The comment as posted. An invalid template falls back to the default one,
  * so a bad setting can never remove the marker. The user's text is followed by
@@ -46,9 +69,7 @@ function cleanOperator(operator: string): string {
  * mention for zou (it wants a space or the end after the name).
  */
 export function withMarker(text: string, operator: string, template: string, ref: string): string {
-  const usable = checkMarkerTemplate(template).ok ? template : DEFAULT_MARKER_TEMPLATE;
-  const line = usable.split('{operator}').join(cleanOperator(operator));
-  return `${text.trimEnd()} \n\n${line} · sk-${ref}`;
+  return `${text.trimEnd()} \n\n${markerLine(template, operator)} · sk-${ref}`;
 }
 
 export function hasMarker(text: string | null | undefined): boolean {

@@ -13,6 +13,13 @@ const day = z
 
 export const PLAN_ORIGIN_KINDS = ['rule', 'bulk', 'undo', 'publish'] as const;
 
+/** A comment changes the status (both present) or keeps the current one (both absent). */
+const statusesTogether = [
+  (op: { statusBefore?: string; statusAfter?: string }) =>
+    (op.statusBefore === undefined) === (op.statusAfter === undefined),
+  { message: 'statusBefore and statusAfter go together' },
+] as const;
+
 /** Only the fields the operation depends on; absent = not checked. */
 export const PreconditionsSchema = z
   .object({
@@ -49,9 +56,7 @@ export const CommentOperationSchema = z
     statusAfter: id.optional(),
   })
   .strict()
-  .refine((op) => (op.statusBefore === undefined) === (op.statusAfter === undefined), {
-    message: 'statusBefore and statusAfter go together',
-  });
+  .refine(...statusesTogether);
 
 const assignees = z.array(id);
 const personOperation = <K extends 'assign' | 'unassign'>(kind: K) =>
@@ -102,9 +107,7 @@ export const PublishPreviewOperationSchema = z
     statusAfter: id.optional(),
   })
   .strict()
-  .refine((op) => (op.statusBefore === undefined) === (op.statusAfter === undefined), {
-    message: 'statusBefore and statusAfter go together',
-  });
+  .refine(...statusesTogether);
 
 /** Only undo plans delete: a comment Sidekick posted in an earlier job. */
 export const DeleteCommentOperationSchema = z
@@ -115,6 +118,11 @@ export const DeleteCommentOperationSchema = z
     text: z.string(),
     /** The status the task had before the comment; zou recomputes it from the remaining comments. */
     statusBefore: id.optional(),
+    /**
+     * When the status zou recomputes is not `statusBefore` (it was not set by a comment), this comment,
+     * with the marker, sets it back: the person saw its text in the preview.
+     */
+    restoreText: z.string().trim().min(1).optional(),
   })
   .strict();
 

@@ -1,15 +1,15 @@
 // Which operations the token may perform, from zou's permission checks
-// (zou-api.md §4; permissions_service.py of zou 1.0.97). An operation zou
+// (zou 1.0.97: zou/app/services/permissions_service.py). An operation zou
 // would refuse is shown as "skipped before confirming" instead of failing,
 // or being silently skipped by a bulk route, during execution.
+import { t } from '../i18n/pure';
+import type { KitsuRole } from '../shared/roles';
 import type { Operation } from './model';
-
-export type ProjectRole = 'admin' | 'manager' | 'supervisor' | 'user' | 'client' | 'vendor';
 
 export interface TokenIdentity {
   personId: string;
   /** The role on this production: the project override when there is one, else the global role. */
-  role: ProjectRole;
+  role: KitsuRole;
   departmentIds: readonly string[];
 }
 
@@ -30,35 +30,35 @@ export interface PermissionFacts {
 export function refusalReason(op: Operation, facts: PermissionFacts): string | undefined {
   const { token } = facts;
   if (token.role === 'admin') return undefined;
-  if (!facts.inTeam) return "the token's account is not in this production's team";
+  if (!facts.inTeam) return t('notePermissionNotInTeam');
   const manager = token.role === 'manager';
   const departmentFree = token.departmentIds.length === 0;
   const inTaskDepartment = facts.taskDepartmentId !== null && token.departmentIds.includes(facts.taskDepartmentId);
   const supervises = token.role === 'supervisor' && (departmentFree || inTaskDepartment);
-  const notSupervisor = "the token is neither a manager nor a supervisor of this task's department";
+  const notSupervisor = t('notePermissionNotSupervisor');
 
   switch (op.kind) {
     // zou checks add-preview and the upload like the comment itself (check_task_action_access).
     case 'comment':
     case 'publish-preview': {
       const mayComment = manager || token.role === 'client' || facts.assignees.includes(token.personId) || supervises;
-      if (!mayComment) return `${notSupervisor}, and not an assignee`;
+      if (!mayComment) return t('notePermissionNotAssignee');
       const status = facts.commentStatus;
       if (status && token.role === 'user' && !status.is_artist_allowed) {
-        return `artists may not set the status ${status.name}`;
+        return t('notePermissionArtistStatus', { status: status.name });
       }
       if (status && token.role === 'client' && !status.is_client_allowed) {
-        return `clients may not set the status ${status.name}`;
+        return t('notePermissionClientStatus', { status: status.name });
       }
       return undefined;
     }
     case 'assign': {
-      if (facts.target?.is_bot && !facts.botCollaboration) return 'bots cannot be assigned in this production';
+      if (facts.target?.is_bot && !facts.botCollaboration) return t('notePermissionBot');
       if (manager || (token.role === 'supervisor' && departmentFree)) return undefined;
       const sharesDepartment = (facts.target?.departments ?? []).some((id) => token.departmentIds.includes(id));
       if (token.role === 'supervisor' && inTaskDepartment && sharesDepartment) return undefined;
       if (inTaskDepartment && op.personId === token.personId) return undefined;
-      return `${notSupervisor} (or does not share a department with the assignee)`;
+      return t('notePermissionNoSharedDepartment');
     }
     case 'unassign':
     case 'clear-assignation': {

@@ -1,5 +1,7 @@
 // Invariant 4: every write re-checks what its plan relied on against a fresh
 // read of the task; an item changed by someone since the preview is skipped.
+import type { MessageName } from '../i18n/messages';
+import { t } from '../i18n/pure';
 import type { Operation, PreconditionField, Preconditions, TaskState } from './model';
 import { observed, sameValue } from './values';
 
@@ -60,9 +62,10 @@ export function checkPreconditions(
   }
   if (changes.length === 0) return { ok: true };
   const changedBy = whoChanged(changes, task, context);
-  const reason = `${changes.map((change) => describeChange(change, context)).join('; ')} since the preview${
-    changedBy ? ` (by ${changedBy})` : ''
-  }`;
+  const described = changes.map((change) => describeChange(change, context)).join('; ');
+  const reason = changedBy
+    ? t('errorChangedSincePreviewBy', { changes: described, person: changedBy })
+    : t('errorChangedSincePreview', { changes: described });
   return changedBy ? { ok: false, changes, changedBy, reason } : { ok: false, changes, reason };
 }
 
@@ -82,27 +85,27 @@ function whoChanged(changes: PreconditionChange[], task: TaskState, context: Pre
   return undefined;
 }
 
-const LABELS: Record<PreconditionField, string> = {
-  statusId: 'Status',
-  assigneeIds: 'Assignees',
-  dueDate: 'Due date',
-  startDate: 'Start date',
-  estimation: 'Estimate',
-  priority: 'Priority',
-  lastCommentDate: 'Last comment',
+const LABELS: Record<PreconditionField, MessageName> = {
+  statusId: 'fieldStatus',
+  assigneeIds: 'fieldAssignees',
+  dueDate: 'fieldDue',
+  startDate: 'fieldStart',
+  estimation: 'fieldEstimate',
+  priority: 'fieldPriority',
+  lastCommentDate: 'errorFieldLastComment',
 };
 
 function describeChange({ field, expected, actual }: PreconditionChange, names: PreconditionNames): string {
   const show = (value: unknown): string => {
-    if (value === null || value === undefined) return 'none';
+    if (value === null || value === undefined) return t('errorValueNone');
     if (field === 'statusId') return names.status?.(String(value)) ?? String(value);
     if (field === 'assigneeIds') {
       const ids = value as string[];
-      return ids.length === 0 ? 'nobody' : ids.map((person) => names.person?.(person) ?? person).join(', ');
+      return ids.length === 0 ? t('confirmNobody') : ids.map((person) => names.person?.(person) ?? person).join(', ');
     }
     if (field === 'estimation') return `${value} min`;
     return String(value);
   };
-  if (field === 'lastCommentDate') return 'A new comment was posted';
-  return `${LABELS[field]} changed from ${show(expected)} to ${show(actual)}`;
+  if (field === 'lastCommentDate') return t('errorNewComment');
+  return t('errorFieldChanged', { field: t(LABELS[field]), before: show(expected), after: show(actual) });
 }

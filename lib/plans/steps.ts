@@ -1,17 +1,21 @@
 // The writes of each operation kind on zou's routes, with per-item
 // verification (bulk routes skip tasks silently), and the read-back that
 // settles an item whose write outcome is unknown (timeout, crash).
+import { t } from '../i18n/pure';
 import type { KitsuClient, Task } from '../kitsu';
-import { type PublishServices, publishPreview, readBackPublish } from '../publish/step';
+import { dayOf } from '../shared/dates';
 import type { ItemResult } from './journal';
 import { markerRef, operationRef, withMarker } from './marker';
 import type { Operation, OperationOf } from './model';
-import { dayOf, sortedIds } from './values';
+import type { PublishServices } from './publish-item';
+import { sortedIds } from './values';
 
 export type PlanClient = Pick<
   KitsuClient,
   | 'task'
+  | 'tasksByIds'
   | 'taskComments'
+  | 'projectComments'
   | 'commentTask'
   | 'batchComment'
   | 'assignTasks'
@@ -46,7 +50,7 @@ export type StepOutcome =
   /** A failed item may have written part of its work (a publish's comment): undo needs it. */
   | { state: 'skipped' | 'failed'; reason: string; result?: ItemResult };
 
-const SILENTLY_SKIPPED = 'Kitsu skipped this task without an error: the token is probably not allowed to change it.';
+const SILENTLY_SKIPPED = t('errorSilentlySkipped');
 
 /** Operations written by one request share a batch key; others get a key of their own. */
 export function batchKey(op: Operation): string {
@@ -65,8 +69,27 @@ export function batchKey(op: Operation): string {
   }
 }
 
-export function postedText(op: OperationOf<'comment' | 'publish-preview'>, context: StepContext): string {
+export function postedText(
+  op: OperationOf<'comment' | 'publish-preview'> | { id: string; text: string },
+  context: StepContext,
+): string {
   return withMarker(op.text, context.operator, context.markerTemplate, operationRef(context.jobId, op.id));
+}
+
+/**
+ * Undo, after deleting a comment: zou recomputed the status from the remaining comments. Where that is not
+ * the status the task had before the job, the comment the preview showed sets it back.
+ */
+async function restoreStatus(op: OperationOf<'delete-comment'>, context: StepContext): Promise<StepOutcome> {
+  const { statusBefore, restoreText } = op;
+  if (!statusBefore || !restoreText) return { state: 'applied', result: {} };
+  const task = await context.client.task(op.taskId);
+  if (task.task_status_id === statusBefore) return { state: 'applied', result: {} };
+  const comment = await context.client.commentTask(op.taskId, {
+    task_status_id: statusBefore,
+    comment: postedText({ id: op.id, text: restoreText }, context),
+  });
+  return { state: 'applied', result: { commentId: comment.id, commentDate: comment.created_at } };
 }
 
 /** Performs the write of a batch (same batchKey) and tells, per operation id, what zou really did. */
@@ -141,7 +164,7 @@ export async function writeBatch(items: readonly ReadyItem[], context: StepConte
       const landed =
         (!start || dayOf(row.start_date) === dayOf(start.after)) && (!due || dayOf(row.due_date) === dayOf(due.after));
       return byTask(() =>
-        landed ? { state: 'applied', result: {} } : { state: 'failed', reason: 'Kitsu kept other dates.' },
+        landed ? { state: 'applied', result: {} } : { state: 'failed', reason: t('errorKeptOtherDates') },
       );
     }
     case 'set-estimate': {
@@ -150,12 +173,14 @@ export async function writeBatch(items: readonly ReadyItem[], context: StepConte
       return byTask(() =>
         row.estimation === after
           ? { state: 'applied', result: {} }
-          : { state: 'failed', reason: 'Kitsu kept another estimate.' },
+          : { state: 'failed', reason: t('errorKeptOtherEstimate') },
       );
     }
-    case 'delete-comment':
+    case 'delete-comment': {
       await client.deleteComment(first.op.taskId, first.op.commentId);
-      return byTask(() => ({ state: 'applied', result: {} }));
+      const outcome = await restoreStatus(first.op, context);
+      return byTask(() => outcome);
+    }
     case 'publish-preview': {
       const outcome = await continueItem(first.op, {}, context, first.op.statusAfter ?? first.task.task_status_id);
       return byTask(() => outcome);
@@ -173,9 +198,10 @@ export async function continueItem(
   context: StepContext,
   statusId?: string,
 ): Promise<StepOutcome> {
+  if (op.kind === 'delete-comment') return restoreStatus(op, context);
   if (op.kind !== 'publish-preview') return { state: 'failed', reason: 'Only batch publish items continue.' };
   if (!context.publish) return { state: 'failed', reason: 'Batch publish is not available in this worker.' };
-  return publishPreview(
+  return context.publish.step.run(
     op,
     statusId ?? op.statusAfter ?? '',
     {
@@ -195,53 +221,79 @@ export type ReadBack =
 
 export async function readBack(op: Operation, context: StepContext): Promise<ReadBack> {
   const { client } = context;
+  const ref = operationRef(context.jobId, op.id);
   if (op.kind === 'publish-preview') {
     if (!context.publish) throw new Error('Batch publish is not available in this worker.');
-    const ref = operationRef(context.jobId, op.id);
-    return readBackPublish(
+    return context.publish.step.readBack(
       op,
       context.publish.client,
       context.recorded?.(op) ?? {},
-      (comments) => comments.find((comment) => markerRef(comment.text) === ref)?.id,
+      (comments) => firstWithRef(comments, ref)?.id,
     );
   }
-  if (op.kind === 'comment' || op.kind === 'delete-comment') {
-    const comments = await client.taskComments(op.taskId);
-    if (op.kind === 'delete-comment') {
-      return comments.some((comment) => comment.id === op.commentId) ? { landed: false } : { landed: true, result: {} };
-    }
-    const ref = operationRef(context.jobId, op.id);
-    const posted = comments.find((comment) => markerRef(comment.text) === ref);
+  if (op.kind === 'comment') {
+    const posted = firstWithRef(await client.taskComments(op.taskId), ref);
     return posted
       ? { landed: true, result: { commentId: posted.id, commentDate: posted.created_at } }
       : { landed: false };
   }
+  if (op.kind === 'delete-comment') {
+    const comments = await client.taskComments(op.taskId);
+    if (comments.some((comment) => comment.id === op.commentId)) return { landed: false };
+    const restore = firstWithRef(comments, ref);
+    if (restore) return { landed: true, result: { commentId: restore.id, commentDate: restore.created_at } };
+    // Deleted; whether the status still has to be set back is decided by continuing the item.
+    return op.restoreText ? { landed: false, partial: {} } : { landed: true, result: {} };
+  }
   const task = await client.task(op.taskId);
+  const verdict = holds(op, task);
+  if (verdict === 'holds') {
+    const assigneesChange = op.kind === 'assign' || op.kind === 'unassign' || op.kind === 'clear-assignation';
+    return { landed: true, result: assigneesChange ? { assignees: sortedIds(task.assignees) } : {} };
+  }
+  return verdict === 'before' ? { landed: false } : { landed: false, changed: t('errorChangedMeanwhile') };
+}
+
+/** The earliest comment carrying an operation's reference: a later one is a copy Kitsu received twice. */
+export function firstWithRef<C extends { text: string | null; created_at: string }>(
+  comments: readonly C[],
+  ref: string,
+): C | undefined {
+  return comments
+    .filter((comment) => markerRef(comment.text) === ref)
+    .sort((a, b) => a.created_at.localeCompare(b.created_at))[0];
+}
+
+/**
+ * Whether a task, read from Kitsu, holds the change of a field operation ('holds'), still shows the
+ * value the operation replaces ('before'), or shows something else ('other').
+ */
+export function holds(
+  op: Exclude<Operation, OperationOf<'comment' | 'publish-preview' | 'delete-comment'>>,
+  task: Pick<Task, 'assignees' | 'start_date' | 'due_date' | 'estimation' | 'priority'>,
+): 'holds' | 'before' | 'other' {
   const assignees = sortedIds(task.assignees);
-  const other = 'someone else changed it meanwhile';
   switch (op.kind) {
     case 'assign':
-      return assignees.includes(op.personId) ? { landed: true, result: { assignees } } : { landed: false };
+      return assignees.includes(op.personId) ? 'holds' : 'before';
     case 'unassign':
-      return assignees.includes(op.personId) ? { landed: false } : { landed: true, result: { assignees } };
+      return assignees.includes(op.personId) ? 'before' : 'holds';
     case 'clear-assignation':
-      return assignees.length === 0 ? { landed: true, result: { assignees } } : { landed: false };
+      return assignees.length === 0 ? 'holds' : 'before';
     case 'set-dates': {
       const pairs = [
         [op.start, dayOf(task.start_date)],
         [op.due, dayOf(task.due_date)],
       ] as const;
       const used = pairs.filter(([change]) => change !== undefined);
-      if (used.every(([change, value]) => dayOf(change?.after) === value)) return { landed: true, result: {} };
-      return used.every(([change, value]) => dayOf(change?.before) === value)
-        ? { landed: false }
-        : { landed: false, changed: other };
+      if (used.every(([change, value]) => dayOf(change?.after) === value)) return 'holds';
+      return used.every(([change, value]) => dayOf(change?.before) === value) ? 'before' : 'other';
     }
     case 'set-estimate':
     case 'set-priority': {
       const value = op.kind === 'set-estimate' ? task.estimation : task.priority;
-      if (value === op.after) return { landed: true, result: {} };
-      return value === op.before ? { landed: false } : { landed: false, changed: other };
+      if (value === op.after) return 'holds';
+      return value === op.before ? 'before' : 'other';
     }
   }
 }

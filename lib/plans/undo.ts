@@ -1,9 +1,10 @@
 // Undo builds the inverse of a finished job as a new plan, previewed and
 // confirmed like any other. Each inverse operation expects the task as the
 // job left it: anything a person changed since is skipped, not overwritten.
+import { t } from '../i18n/pure';
 import { hashtagsOf } from './impact';
 import type { Job } from './journal';
-import type { Operation, Plan } from './model';
+import type { Operation, OperationOf, Plan } from './model';
 import { sortedIds } from './values';
 
 export interface UndoResult {
@@ -27,7 +28,7 @@ export function buildUndoPlan(job: Job, options: { id: string; now: Date }): Und
       ? null
       : {
           id: options.id,
-          title: `Undo: ${job.plan.title}`,
+          title: t('noteUndoTitle', { title: job.plan.title }),
           origin: { kind: 'undo', id: job.jobId },
           createdAt: options.now.toISOString(),
           host: job.plan.host,
@@ -37,6 +38,31 @@ export function buildUndoPlan(job: Job, options: { id: string; now: Date }): Und
   return { plan, notUndoable: notUndoable(applied) };
 }
 
+/** A comment the job posted is deleted (and the status it changed set back). */
+function deleteComment(op: OperationOf<'comment' | 'publish-preview'>, job: Job): Operation[] {
+  const result = job.items[op.id]?.result ?? {};
+  if (!result.commentId) return [];
+  return [
+    {
+      taskId: op.taskId,
+      taskLabel: op.taskLabel,
+      id: `undo-${op.id}`,
+      kind: 'delete-comment',
+      commentId: result.commentId,
+      text: op.text,
+      ...(op.statusBefore ? { statusBefore: op.statusBefore } : {}),
+      // Only a status the job changed is set back; a comment that kept the status leaves it to zou.
+      ...(op.statusBefore && op.statusAfter
+        ? { restoreText: `Status set back to what it was before “${job.plan.title}” (undo).` }
+        : {}),
+      preconditions: {
+        ...(op.statusAfter ? { statusId: op.statusAfter } : {}),
+        ...(result.commentDate ? { lastCommentDate: result.commentDate } : {}),
+      },
+    },
+  ];
+}
+
 function inverse(op: Operation, job: Job): Operation[] {
   const result = job.items[op.id]?.result ?? {};
   const base = { taskId: op.taskId, taskLabel: op.taskLabel };
@@ -44,21 +70,7 @@ function inverse(op: Operation, job: Job): Operation[] {
   switch (op.kind) {
     case 'comment':
     case 'publish-preview':
-      if (!result.commentId) return [];
-      return [
-        {
-          ...base,
-          id: id(),
-          kind: 'delete-comment',
-          commentId: result.commentId,
-          text: op.text,
-          ...(op.statusBefore ? { statusBefore: op.statusBefore } : {}),
-          preconditions: {
-            ...(op.statusAfter ? { statusId: op.statusAfter } : {}),
-            ...(result.commentDate ? { lastCommentDate: result.commentDate } : {}),
-          },
-        },
-      ];
+      return deleteComment(op, job);
     case 'assign': {
       if (op.assigneesBefore.includes(op.personId)) return [];
       const after = result.assignees ?? sortedIds([...op.assigneesBefore, op.personId]);
@@ -150,18 +162,12 @@ function notUndoable(applied: readonly Operation[]): string[] {
   const tagged = comments.filter((op) => hashtagsOf(op.text).length > 0);
   const assigned = applied.filter((op) => op.kind === 'assign');
   const deleted = applied.filter((op) => op.kind === 'delete-comment');
-  const plural = (count: number, word: string) => `${count} ${word}${count > 1 ? 's' : ''}`;
   return [
-    comments.length > 0 &&
-      `Notifications already sent for ${plural(comments.length, 'comment')} (and e-mails or chat messages, where people enabled them) cannot be recalled.`,
-    statusChanges.length > 0 &&
-      'Kitsu recomputes the status of each task from its remaining comments: a task whose previous status was not set by a comment goes back to the status of its last comment, or to Todo.',
-    statusChanges.length > 0 &&
-      'Comments that status automations posted on other tasks, if any fired, are not deleted.',
-    tagged.length > 0 &&
-      `Copies Kitsu made of ${plural(tagged.length, 'comment')} on sibling tasks (#hashtags) are not deleted.`,
-    assigned.length > 0 &&
-      `Assignment notifications already sent for ${plural(assigned.length, 'assignment')} cannot be recalled, and people Kitsu added to the production team stay in it.`,
-    deleted.length > 0 && `${plural(deleted.length, 'deleted comment')} cannot be restored.`,
+    comments.length > 0 && t('noteUndoNotifications', { count: comments.length }),
+    statusChanges.length > 0 && t('noteUndoStatusRecomputed'),
+    statusChanges.length > 0 && t('noteUndoAutomationComments'),
+    tagged.length > 0 && t('noteUndoHashtagCopies', { count: tagged.length }),
+    assigned.length > 0 && t('noteUndoAssignments', { count: assigned.length }),
+    deleted.length > 0 && t('noteUndoDeletedComments', { count: deleted.length }),
   ].filter((line): line is string => typeof line === 'string');
 }

@@ -1,16 +1,7 @@
-// Value helpers shared by preconditions, executor and undo: zou writes a date
-// as "YYYY-MM-DD" and reads it back as "YYYY-MM-DDT00:00:00", and answers
-// estimations as floats, so values are normalized before being compared.
+// Value helpers shared by preconditions, executor and undo: zou reads dates and timestamps back in
+// another form than it was given, so values are normalized before being compared.
+import { dayOf, timestampToSecond } from '../shared/dates';
 import type { Operation, Preconditions, TaskState } from './model';
-
-export function dayOf(value: string | null | undefined): string | null {
-  return value ? value.slice(0, 10) : null;
-}
-
-/** Seconds precision: zou's timestamps never carry a zone, some carry microseconds. */
-export function instantOf(value: string | null | undefined): string | null {
-  return value ? value.replace(' ', 'T').slice(0, 19) : null;
-}
 
 export function sortedIds(ids: readonly string[]): string[] {
   return [...new Set(ids)].sort();
@@ -25,7 +16,7 @@ export function observed(task: TaskState): Required<Preconditions> {
     startDate: dayOf(task.start_date),
     estimation: task.estimation,
     priority: task.priority,
-    lastCommentDate: instantOf(task.last_comment_date),
+    lastCommentDate: timestampToSecond(task.last_comment_date),
   };
 }
 
@@ -34,7 +25,7 @@ export function sameValue(field: keyof Preconditions, expected: unknown, actual:
     return JSON.stringify(sortedIds(expected as string[])) === JSON.stringify(sortedIds(actual as string[]));
   }
   if (field === 'dueDate' || field === 'startDate') return dayOf(expected as string | null) === actual;
-  if (field === 'lastCommentDate') return instantOf(expected as string | null) === actual;
+  if (field === 'lastCommentDate') return timestampToSecond(expected as string | null) === actual;
   return expected === actual;
 }
 

@@ -3,17 +3,21 @@
 // Extension pages and the background share this storage; Kitsu pages cannot
 // reach it, so a file never passes through the Kitsu page's world.
 import { createStore, del, delMany, entries, get, set, type UseStore } from 'idb-keyval';
-import type { PublishFileSource } from './step';
+import { z } from 'zod';
+import type { PublishFileSource } from '../plans/publish-item';
+import type { StoredFileReader } from './checks';
 
-export interface StoredFile {
-  id: string;
-  name: string;
-  type: string;
-  size: number;
-  blob: Blob;
+const StoredFileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  size: z.number(),
+  /** The bytes, as IndexedDB gives them back: checked against the declared name, size and type before upload. */
+  blob: z.custom<Blob>((value) => typeof value === 'object' && value !== null),
   /** ms since epoch: files of abandoned publishes are removed after a day. */
-  storedAt: number;
-}
+  storedAt: z.number(),
+});
+export type StoredFile = z.infer<typeof StoredFileSchema>;
 
 export const STORED_FILE_LIFETIME_MS = 24 * 60 * 60_000;
 
@@ -30,20 +34,28 @@ export function createPublishFiles(store: UseStore = createStore('sidekick-publi
       return stored;
     },
     async read(id: string): Promise<Blob | undefined> {
-      return ((await get(id, store)) as StoredFile | undefined)?.blob;
+      return (await this.stored(id))?.blob;
+    },
+    /** The file as stored: its name and its bytes (whatever a page said of them). */
+    async stored(id: string): Promise<StoredFile | undefined> {
+      const record = StoredFileSchema.safeParse(await get(id, store));
+      return record.success ? record.data : undefined;
     },
     async remove(id: string): Promise<void> {
       await del(id, store);
     },
-    /** Removes files stored before `now - lifetime`; returns how many. */
+    /** Removes files stored before `now - lifetime`, and records no file can be read from; returns how many. */
     async prune(now = Date.now(), lifetime = STORED_FILE_LIFETIME_MS): Promise<number> {
-      const old = (await entries<string, StoredFile>(store))
-        .filter(([, file]) => now - file.storedAt > lifetime)
+      const old = (await entries<string, unknown>(store))
+        .filter(([, raw]) => {
+          const file = StoredFileSchema.safeParse(raw);
+          return !file.success || now - file.data.storedAt > lifetime;
+        })
         .map(([id]) => id);
       await delMany(old, store);
       return old.length;
     },
-  } satisfies PublishFileSource & Record<string, unknown>;
+  } satisfies PublishFileSource & StoredFileReader & Record<string, unknown>;
 }
 
 export type PublishFiles = ReturnType<typeof createPublishFiles>;

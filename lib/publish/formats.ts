@@ -1,6 +1,8 @@
 // What Kitsu takes as a preview (zou 1.0.97 blueprints/previews/resources.py
 // ALLOWED_*_EXTENSION), and the size Kitsu's nginx accepts in one request.
 
+import { t } from '../i18n/pure';
+
 export const PICTURE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'jpe'] as const;
 /** zou converts movies with ffmpeg on the server. */
 export const MOVIE_EXTENSIONS = ['mp4', 'mov', 'mkv', 'webm', 'avi', 'm4v', 'wmv'] as const;
@@ -60,11 +62,9 @@ export function previewFormat(extension: string): PreviewFormat {
 export function fileProblem(file: { name: string; size: number }): string | null {
   const extension = file.name.includes('.') ? (file.name.split('.').pop() ?? '') : '';
   if (previewFormat(extension) === 'refused') {
-    return extension
-      ? `Kitsu does not take .${extension.toLowerCase()} files as previews.`
-      : 'The file has no extension.';
+    return extension ? t('refusalFileFormat', { extension: extension.toLowerCase() }) : t('refusalFileNoExtension');
   }
-  if (file.size === 0) return 'The file is empty.';
-  if (file.size > MAX_UPLOAD_BYTES) return `The file is larger than Kitsu accepts (${MAX_UPLOAD_LABEL}).`;
+  if (file.size === 0) return t('refusalFileEmpty');
+  if (file.size > MAX_UPLOAD_BYTES) return t('refusalFileTooLarge', { limit: MAX_UPLOAD_LABEL });
   return null;
 }

@@ -1,6 +1,8 @@
 // The batch-publish plan: one publish-preview operation per file, built from
 // the files the person matched and the tasks as Kitsu has them now. Pure.
+import { t } from '../i18n/pure';
 import type { Plan } from '../plans/model';
+import { escapeMarkdown } from './markdown';
 
 export const DEFAULT_COMMENT_TEMPLATE = 'New version: {file} (v{version})';
 
@@ -24,7 +26,7 @@ export interface PublishPlanInput {
   projectId: string;
   items: readonly PublishItem[];
   tasks: ReadonlyMap<string, PublishTask>;
-  /** "{file}", "{version}" and "{task}" are replaced; a part in parentheses about an unknown version is left out. */
+  /** "{file}" (its Markdown escaped), "{version}" and "{task}" are replaced; a part in parentheses about an unknown version is left out. */
   template: string;
   /** The status every comment sets; null keeps each task's status. */
   statusId: string | null;
@@ -35,10 +37,11 @@ export function commentText(template: string, item: { fileName: string; version:
     item.version === null
       ? template.replace(/\s*\([^()]*\{version\}[^()]*\)/g, '').replace(/\{version\}/g, '?')
       : template;
+  // Replaced by functions: a "$&" in a name is text, not a replacement pattern.
   return withoutVersion
-    .replace(/\{file\}/g, item.fileName)
-    .replace(/\{version\}/g, String(item.version).padStart(3, '0'))
-    .replace(/\{task\}/g, item.taskLabel)
+    .replace(/\{file\}/g, () => escapeMarkdown(item.fileName))
+    .replace(/\{version\}/g, () => String(item.version).padStart(3, '0'))
+    .replace(/\{task\}/g, () => item.taskLabel)
     .trim();
 }
 
@@ -47,17 +50,17 @@ export class PublishPlanError extends Error {
 }
 
 export function buildPublishPlan(input: PublishPlanInput): Plan {
-  if (input.items.length === 0) throw new PublishPlanError('Add at least one file matched to a task.');
+  if (input.items.length === 0) throw new PublishPlanError(t('refusalPublishNoItem'));
   const operations = input.items.map((item, index) => {
     const task = input.tasks.get(item.taskId);
-    if (!task) throw new PublishPlanError(`${item.file.name}: its task is not in this production any more.`);
+    if (!task) throw new PublishPlanError(t('refusalPublishTaskGone', { file: item.file.name }));
     const changes = input.statusId !== null && input.statusId !== task.task_status_id;
     const text = commentText(input.template, {
       fileName: item.file.name,
       version: item.version,
       taskLabel: task.label,
     });
-    if (!text) throw new PublishPlanError('The comment template gives an empty comment.');
+    if (!text) throw new PublishPlanError(t('refusalPublishEmptyComment'));
     return {
       id: `publish-${index + 1}`,
       kind: 'publish-preview' as const,

@@ -1,10 +1,13 @@
 // The background's side of batch publish: the production's entities and
 // tasks for matching (through the session's cache), and the plan built from
 // fresh Kitsu data once the person has matched the files.
+
 import type { ReadMode } from '../cache';
 import type { Session } from '../connections/session';
-import type { PageContext } from '../kitsu-routes';
+import { t } from '../i18n/pure';
+import { isProductionSectionPage, isTaskScopePage, type PageContext, realEpisodeOf } from '../kitsu-routes';
 import type { Plan } from '../plans/model';
+import { assertPublishableFiles, type StoredFileReader } from './checks';
 import { entityLabel, type MatchCatalog, type MatchScope, type PublishEntity, type PublishTaskType } from './match';
 import { buildPublishPlan, type PublishItem, PublishPlanError, type PublishTask } from './plan';
 
@@ -15,17 +18,8 @@ export interface PublishPage {
 
 /** Production, entity, task-type and task pages: where the dock offers batch publish. */
 export function publishPageOf(context: PageContext): PublishPage | null {
-  if (
-    context.kind !== 'production-page' &&
-    context.kind !== 'entity-list' &&
-    context.kind !== 'entity' &&
-    context.kind !== 'task-type' &&
-    context.kind !== 'task'
-  ) {
-    return null;
-  }
-  const episodeId =
-    context.episodeId && context.episodeId !== 'all' && context.episodeId !== 'main' ? context.episodeId : undefined;
+  if (!isProductionSectionPage(context) && !isTaskScopePage(context)) return null;
+  const episodeId = realEpisodeOf(context);
   return {
     projectId: context.productionId,
     scope: {
@@ -119,8 +113,13 @@ export async function publishPlan(
   session: Session,
   page: PublishPage,
   request: PublishRequest,
-  options: { planId: string; now: Date },
+  options: { planId: string; now: Date; files: StoredFileReader; maxPlanGigabytes: number },
 ): Promise<Plan> {
+  await assertPublishableFiles(
+    request.items.map((item) => item.file),
+    options.files,
+    options.maxPlanGigabytes,
+  );
   const catalog = await readCatalog(session, page.projectId, 'fresh');
   const typeName = new Map(catalog.taskTypes.map((type) => [type.id, type.name]));
   const tasks = new Map<string, PublishTask>();
@@ -135,7 +134,7 @@ export async function publishPlan(
     }
   }
   if (request.statusId !== null && !catalog.statuses.some((status) => status.id === request.statusId)) {
-    throw new PublishPlanError('That status is not one of this Kitsu’s statuses.');
+    throw new PublishPlanError(t('refusalPublishUnknownStatus'));
   }
   return buildPublishPlan({
     planId: options.planId,

@@ -3,43 +3,12 @@
 // too), then the file's upload, retried on its own. Resuming after a worker
 // restart continues from what the journal and Kitsu show, so the comment is
 // never posted twice and the file never lands twice.
-import { describeKitsuError, isKitsuApiError, type KitsuClient, type PreviewFile } from '../kitsu';
+import { t } from '../i18n/pure';
+import { describeKitsuError, isKitsuApiError, type PreviewFile } from '../kitsu';
 import type { ItemResult } from '../plans/journal';
-import type { OperationOf } from '../plans/model';
+import type { PublishClient, PublishContext, PublishOp, PublishOutcome, PublishStep } from '../plans/publish-item';
+import { uploadableFile } from './checks';
 import { previewFormat } from './formats';
-
-export type PublishClient = Pick<
-  KitsuClient,
-  'commentTask' | 'taskComments' | 'addPreview' | 'uploadPreview' | 'previewFile' | 'removePreview'
->;
-
-/** Where the background reads the dropped files: the extension's IndexedDB (lib/publish/files.ts). */
-export interface PublishFileSource {
-  read(fileId: string): Promise<Blob | undefined>;
-  /** Called once the file landed in Kitsu: the extension keeps no copy. */
-  remove?(fileId: string): Promise<void>;
-}
-
-export interface PublishServices {
-  client: PublishClient;
-  files: PublishFileSource;
-  /** Upload attempts per file; the comment is never retried. */
-  uploadAttempts?: number;
-}
-
-export type PublishOp = OperationOf<'publish-preview'>;
-
-export type PublishOutcome =
-  | { state: 'applied'; result: ItemResult }
-  | { state: 'failed'; reason: string; result?: ItemResult };
-
-export interface PublishContext {
-  publish: PublishServices;
-  /** The comment text with Sidekick's marker. */
-  postedText: string;
-  /** Journals what the item already wrote, before the next request. */
-  note: (result: ItemResult) => Promise<void>;
-}
 
 /** Slow links: a minute plus a second per 200 KB. */
 export function uploadTimeoutMs(bytes: number): number {
@@ -66,6 +35,15 @@ export async function publishPreview(
 ): Promise<PublishOutcome> {
   const { client, files } = context.publish;
   let result: ItemResult = { ...from };
+  // The file as it is now, before anything is written: the store is shared with extension pages, so the
+  // bytes behind this id are checked again against what the person confirmed and what Kitsu takes.
+  const checked = uploadableFile(op.file, await files.read(op.file.id));
+  if ('problem' in checked) {
+    return result.commentId
+      ? { state: 'failed', reason: t('errorPostedWithoutPreview', { reason: checked.problem }), result }
+      : { state: 'failed', reason: t('errorNothingPosted', { reason: checked.problem }) };
+  }
+  const file = checked.blob;
   if (!result.commentId) {
     const comment = await client.commentTask(op.taskId, { task_status_id: statusId, comment: context.postedText });
     result = { commentId: comment.id, commentDate: comment.created_at };
@@ -74,7 +52,7 @@ export async function publishPreview(
   const commentId = result.commentId as string;
   const withComment = (reason: string): PublishOutcome => ({
     state: 'failed',
-    reason: `The comment was posted without its preview: ${reason}`,
+    reason: t('errorPostedWithoutPreview', { reason }),
     result,
   });
 
@@ -82,8 +60,6 @@ export async function publishPreview(
     await files.remove?.(op.file.id).catch(() => {});
     return { state: 'applied', result };
   };
-  const file = await files.read(op.file.id);
-  if (!file) return withComment(`${op.file.name} is no longer in Sidekick's storage (drop it again).`);
   const attempts = context.publish.uploadAttempts ?? 3;
   // A broken preview is replaced once: processing can fail for a passing reason (two uploads of the
   // same preview raced after a worker restart); a second failure is the file's.
@@ -110,22 +86,22 @@ export async function publishPreview(
       });
       if (uploaded.status !== 'broken') return uploadedFile();
       if (await replaceBroken(previewFileId)) continue;
-      return withComment('Kitsu could not process the file.');
+      return withComment(t('errorFileNotProcessed'));
     } catch (error) {
       failure = error;
     }
     // Whatever the error, Kitsu tells whether the file landed (a timeout may hide a success).
     const seen = await readPreview(client, previewFileId);
-    if (seen === 'unknown')
-      return withComment(`${describeKitsuError(failure)} Whether the file landed is unknown: check the task.`);
+    if (seen === 'unknown') return withComment(t('errorFileLandingUnknown', { why: describeKitsuError(failure) }));
     if (landed(seen)) return uploadedFile();
     if (seen?.status === 'broken') {
       if (await replaceBroken(previewFileId)) continue;
-      return withComment('Kitsu could not process the file.');
+      return withComment(t('errorFileNotProcessed'));
     }
     const refusal = uploadRefusal(failure, op.file.name);
     if (refusal) return withComment(refusal);
-    if (attempt >= attempts) return withComment(`${describeKitsuError(failure)} (after ${attempts} attempts)`);
+    if (attempt >= attempts)
+      return withComment(t('errorAfterAttempts', { why: describeKitsuError(failure), attempts: String(attempts) }));
     // zou deletes the preview file when processing fails: the next attempt adds a new one to the same comment.
     if (seen === null) result = { ...result, previewFileId: undefined };
   }
@@ -143,15 +119,15 @@ async function readPreview(client: PublishClient, previewFileId: string): Promis
 /** Failures another attempt cannot fix, in words. */
 function uploadRefusal(error: unknown, fileName: string): string | undefined {
   if (!isKitsuApiError(error)) return undefined;
-  if (error.status === 413) return `${fileName} is larger than this Kitsu accepts.`;
+  if (error.status === 413) return t('errorFileTooLarge', { file: fileName });
   if (error.kind === 'validation' && /wrong file format/i.test(error.serverMessage ?? '')) {
-    return `Kitsu does not take ${fileName.split('.').pop()?.toLowerCase() ?? 'these'} files as previews.`;
+    return t('errorFileFormatRefused', { extension: fileName.split('.').pop()?.toLowerCase() ?? 'these' });
   }
   if (error.kind === 'validation' || error.kind === 'permission' || error.kind.startsWith('auth')) {
     return describeKitsuError(error);
   }
   if (error.kind === 'server' && /processing|normalization/i.test(error.serverMessage ?? '')) {
-    return `Kitsu could not process the file (${error.serverMessage}).`;
+    return t('errorFileNotProcessedSaid', { said: String(error.serverMessage) });
   }
   return undefined;
 }
@@ -164,7 +140,7 @@ export async function readBackPublish(
   op: PublishOp,
   client: PublishClient,
   recorded: ItemResult,
-  findByMarker: (texts: readonly { id: string; text: string | null }[]) => string | undefined,
+  findByMarker: (texts: readonly { id: string; text: string | null; created_at: string }[]) => string | undefined,
   { sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)), pollMs = 2000 } = {},
 ): Promise<{ landed: true; result: ItemResult } | { landed: false; partial?: ItemResult }> {
   const comments = await client.taskComments(op.taskId);
@@ -187,3 +163,6 @@ export async function readBackPublish(
   if (landed(seen)) return { landed: true, result: { ...result, previewFileId } };
   return { landed: false, partial: seen === null ? result : { ...result, previewFileId } };
 }
+
+/** What the plan executor is given to write batch-publish items (lib/plans/publish-item.ts). */
+export const publishStep: PublishStep = { run: publishPreview, readBack: readBackPublish };

@@ -3,8 +3,8 @@
 // rules (a filled preview file refuses a second upload; a refused format or
 // failed processing deletes it) and faults per upload.
 import { type Comment, KitsuApiError, type PreviewFile } from '../kitsu';
+import type { PublishClient, PublishFileSource } from '../plans/publish-item';
 import type { FakeKitsu } from '../plans/testing/fake-kitsu';
-import type { PublishClient, PublishFileSource } from './step';
 
 /**
  * What the next upload does: hang (the worker dies), fail before zou acts, land and then never answer

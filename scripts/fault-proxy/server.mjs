@@ -18,15 +18,16 @@
 //                 answer (after its headers): the answer is lost
 //   reset-after   upstream handles the request, then the connection is cut before any byte of the answer. On a
 //                 reused keep-alive connection Chromium then sends the request again by itself, POSTs included,
-//                 and the write lands twice without the page or extension ever seeing an error. Weight 0 by
-//                 default: it shows a browser behaviour no client code can see (see SECURITY.md, known limits).
+//                 and the write lands twice without the page or extension ever seeing an error; on a fresh
+//                 connection the client sees the connection reset. Sidekick's read-back at the end of each job
+//                 finds the second copy of a comment and deletes it (lib/plans/read-back-report.ts).
 //   500/502/503   answered by the proxy, upstream never sees the request
 //   429           answered by the proxy with Retry-After: 1
 //   malformed     200 with a body that is not JSON, upstream never sees the request
 //   slow          forwarded after `slowMs` (on top of the latency every request gets)
 import http from 'node:http';
-import net from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { relayUpgrade } from '../lib/upgrade-relay.mjs';
 
 export const FAULT_KINDS = ['drop', 'drop-after', 'reset-after', '500', '502', '503', '429', 'malformed', 'slow'];
 
@@ -37,7 +38,7 @@ export const DEFAULT_CONFIG = Object.freeze({
   kinds: Object.freeze({
     drop: 1,
     'drop-after': 1,
-    'reset-after': 0,
+    'reset-after': 1,
     500: 1,
     502: 1,
     503: 1,
@@ -197,25 +198,7 @@ export function createFaultProxy({ upstream, config: initial = {} }) {
     }
   });
   // WebSocket upgrades (the event stream) are relayed as raw TCP, never damaged.
-  server.on('upgrade', (req, socket, head) => {
-    const upstreamSocket = net.connect(Number(target.port), target.hostname, () => {
-      const lines = [`${req.method} ${req.url} HTTP/1.1`];
-      for (let index = 0; index < req.rawHeaders.length; index += 2) {
-        lines.push(`${req.rawHeaders[index]}: ${req.rawHeaders[index + 1]}`);
-      }
-      upstreamSocket.write(`${lines.join('\r\n')}\r\n\r\n`);
-      if (head.length > 0) upstreamSocket.write(head);
-      socket.pipe(upstreamSocket).pipe(socket);
-    });
-    for (const end of [socket, upstreamSocket]) {
-      sockets.add(end);
-      end.on('close', () => sockets.delete(end));
-      end.on('error', () => {
-        socket.destroy();
-        upstreamSocket.destroy();
-      });
-    }
-  });
+  server.on('upgrade', (req, socket, head) => relayUpgrade(req, socket, head, target, { sockets }));
   server.requestTimeout = 0;
 
   return {

@@ -8,15 +8,21 @@
 //                     what reached "Kitsu" without trusting the extension's own counters
 //   anything else   -> static SPA from ./public, falling back to index.html (like `try_files`)
 //
+// Kitsu served under a sub-path (https://host/kitsu/): with a base path, all of the above moves under it
+// (`/kitsu/api/...`, `/kitsu/socket.io/...`, `/kitsu/__front-door/...`, `/kitsu/productions/...`), the
+// SPA learns its base from index.html, and anything outside the base path is 404.
+//
 // Node built-ins only. Run: `node scripts/front-door/server.mjs`
 // Env: FRONT_DOOR_PORT (8080), ZOU_API_URL (http://127.0.0.1:5000), ZOU_EVENTS_URL (http://127.0.0.1:5001),
-//      FRONT_DOOR_STACK_FILE (default <repo>/.kitsu-stack/stack.json, read by dev-login)
+//      FRONT_DOOR_STACK_FILE (default <repo>/.kitsu-stack/stack.json, read by dev-login),
+//      FRONT_DOOR_BASE_PATH (default none, e.g. /kitsu)
 
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serveStatic } from './static.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, '..', '..');
@@ -28,19 +34,8 @@ export const DEFAULTS = Object.freeze({
   eventsUrl: 'http://127.0.0.1:5001',
   publicDir: path.join(HERE, 'public'),
   stackFile: path.join(REPO_ROOT, '.kitsu-stack', 'stack.json'),
+  basePath: '',
 });
-
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 // Headers that describe one hop only; Node sets its own for the next hop.
 const HOP_BY_HOP = new Set([
@@ -59,10 +54,12 @@ const HOP_BY_HOP = new Set([
 const BROWSER_USER_AGENT =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 
+// One upstream connection per request, as nginx proxies by default: Node 20's global agent keeps sockets
+// alive, and reusing one that gunicorn closes after its 2 s keep-alive fails with ECONNRESET (a false 502).
 function upstreamTarget(baseUrl, upstreamPath) {
   const base = new URL(baseUrl);
   const basePath = base.pathname.replace(/\/$/, '');
-  return { hostname: base.hostname, port: Number(base.port) || 80, path: basePath + upstreamPath };
+  return { hostname: base.hostname, port: Number(base.port) || 80, path: basePath + upstreamPath, agent: false };
 }
 
 /** `/api/data/x?y` -> `/data/x?y`; `/api` and `/api?x` -> `/` and `/?x`. */
@@ -134,8 +131,8 @@ function proxyHttp(req, res, baseUrl, upstreamPath, label) {
 }
 
 /** WebSocket upgrade: replay the request head to the upstream, then splice the two raw sockets. */
-function proxyUpgrade(req, clientSocket, head, baseUrl, openSockets) {
-  const target = upstreamTarget(baseUrl, req.url);
+function proxyUpgrade(req, clientSocket, head, baseUrl, upstreamPath, openSockets) {
+  const target = upstreamTarget(baseUrl, upstreamPath);
   const upstreamSocket = net.connect(target.port, target.hostname);
   openSockets.add(clientSocket).add(upstreamSocket);
   let connected = false;
@@ -175,6 +172,15 @@ function proxyUpgrade(req, clientSocket, head, baseUrl, openSockets) {
   clientSocket.on('close', closeBoth);
 }
 
+/** '/kitsu/' or 'kitsu' -> '/kitsu'; '' or '/' -> '' (served at the root). Throws on anything else. */
+export function normaliseBasePath(value) {
+  const trimmed = String(value ?? '').replace(/^\/+|\/+$/g, '');
+  if (trimmed === '') return '';
+  if (!/^[\w.-]+(\/[\w.-]+)*$/.test(trimmed) || trimmed.split('/').some((part) => /^\.+$/.test(part)))
+    throw new Error(`Not a base path: ${value}`);
+  return `/${trimmed}`;
+}
+
 /** Only same-origin paths, so `?next=` cannot be used as an open redirect. */
 export function safeNextPath(next) {
   if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return '/';
@@ -182,8 +188,8 @@ export function safeNextPath(next) {
 }
 
 /** Logs in as the stack's admin on the server side and relays Zou's Set-Cookie, then redirects. */
-async function devLogin(req, res, options) {
-  const next = safeNextPath(new URL(req.url, 'http://front-door').searchParams.get('next'));
+async function devLogin(req, res, options, basePath) {
+  const next = basePath + safeNextPath(new URL(req.url, 'http://front-door').searchParams.get('next'));
   let admin;
   try {
     // Read at request time: the stack may be (re)created after the front door started.
@@ -229,74 +235,48 @@ async function devLogin(req, res, options) {
   loginReq.end(body);
 }
 
-function resolveStaticFile(publicDir, urlPath) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const candidate = path.resolve(publicDir, `.${path.posix.normalize(`/${decoded}`)}`);
-  if (candidate !== publicDir && !candidate.startsWith(publicDir + path.sep)) return null;
-  try {
-    return fs.statSync(candidate).isFile() ? candidate : null;
-  } catch {
-    return null;
-  }
-}
-
-function serveStatic(req, res, publicDir) {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD', 'content-length': 0 });
-    res.end();
-    return;
-  }
-  const urlPath = new URL(req.url, 'http://front-door').pathname;
-  // History-mode SPA: any path that is not a file gets index.html (nginx `try_files $uri $uri/ /index.html`).
-  const file = resolveStaticFile(publicDir, urlPath) ?? path.join(publicDir, 'index.html');
-  fs.stat(file, (error, stat) => {
-    if (error) {
-      sendError(res, 404, 'not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': stat.size,
-      'cache-control': 'no-cache',
-      'x-content-type-options': 'nosniff',
-    });
-    if (req.method === 'HEAD') res.end();
-    else
-      fs.createReadStream(file)
-        .on('error', () => res.destroy())
-        .pipe(res);
-  });
+/**
+ * The request's path inside the base path, or null when it lies outside it.
+ * `/kitsu/api/x` -> `/api/x`; `/kitsu?a` -> `/?a`; `/other` -> null. Without a base path, the path itself.
+ */
+export function pathInsideBase(url, basePath) {
+  if (!basePath) return url;
+  if (url === basePath || url.startsWith(`${basePath}?`)) return `/${url.slice(basePath.length)}`;
+  return url.startsWith(`${basePath}/`) ? url.slice(basePath.length) : null;
 }
 
 /** Creates the front door server (not listening yet). */
 export function createFrontDoor(overrides = {}) {
   const options = { ...DEFAULTS, ...overrides };
   options.publicDir = path.resolve(options.publicDir);
-  const apiRequests = { bearer: 0, other: 0 };
+  const basePath = normaliseBasePath(options.basePath);
+  // `latestBearer`: the last few Bearer requests, so a test that expected none can say which came.
+  const apiRequests = { bearer: 0, other: 0, latestBearer: [] };
   const server = http.createServer((req, res) => {
-    const url = req.url ?? '/';
-    if (isApiPath(url)) {
-      if (/^Bearer /i.test(req.headers.authorization ?? '')) apiRequests.bearer += 1;
-      else apiRequests.other += 1;
+    const url = pathInsideBase(req.url ?? '/', basePath);
+    if (url === null) sendError(res, 404, `outside ${basePath}/, where this Kitsu is served`);
+    else if (isApiPath(url)) {
+      if (/^Bearer /i.test(req.headers.authorization ?? '')) {
+        apiRequests.bearer += 1;
+        apiRequests.latestBearer = [
+          ...apiRequests.latestBearer.slice(-9),
+          `${new Date().toISOString()} ${req.method} ${url}`,
+        ];
+      } else apiRequests.other += 1;
       proxyHttp(req, res, options.apiUrl, stripApiPrefix(url), 'Zou API');
     } else if (url === '/__front-door/api-requests') {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify(apiRequests));
     } else if (isSocketIoPath(url)) proxyHttp(req, res, options.eventsUrl, url, 'Zou event stream');
     else if (url === '/__front-door/dev-login' || url.startsWith('/__front-door/dev-login?')) {
-      devLogin(req, res, options);
-    } else serveStatic(req, res, options.publicDir);
+      devLogin(req, res, options, basePath);
+    } else serveStatic(req, res, options.publicDir, url, basePath);
   });
   // Upgraded sockets leave the HTTP server's bookkeeping, so they are tracked here for close().
   const openSockets = new Set();
   server.on('upgrade', (req, socket, head) => {
-    if (isSocketIoPath(req.url ?? '/')) proxyUpgrade(req, socket, head, options.eventsUrl, openSockets);
+    const url = pathInsideBase(req.url ?? '/', basePath);
+    if (url !== null && isSocketIoPath(url)) proxyUpgrade(req, socket, head, options.eventsUrl, url, openSockets);
     else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
   /** Stops listening and drops every open connection (keep-alive, long-polls, websockets). */
@@ -336,13 +316,15 @@ function optionsFromEnv(env) {
     eventsUrl: env.ZOU_EVENTS_URL || DEFAULTS.eventsUrl,
     // Override for running beside a stack other than the repo's own (tests, a private zou).
     stackFile: env.FRONT_DOOR_STACK_FILE ? path.resolve(env.FRONT_DOOR_STACK_FILE) : DEFAULTS.stackFile,
+    basePath: normaliseBasePath(env.FRONT_DOOR_BASE_PATH),
   };
 }
 
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (isMain) {
   const { port, options, close } = await startFrontDoor(optionsFromEnv(process.env));
-  console.log(`front door on http://127.0.0.1:${port} (api ${options.apiUrl}, events ${options.eventsUrl})`);
+  const served = `http://127.0.0.1:${port}${normaliseBasePath(options.basePath)}/`;
+  console.log(`front door on ${served} (api ${options.apiUrl}, events ${options.eventsUrl})`);
   const shutDown = () => close().then(() => process.exit(0));
   process.on('SIGTERM', shutDown);
   process.on('SIGINT', shutDown);

@@ -18,6 +18,8 @@ export function run(command, args, { env = process.env, input } = {}) {
       stderr += chunk;
     });
     child.on('error', reject);
+    // A command that exits without reading its input closes the pipe: its exit code says what happened.
+    child.stdin.on('error', () => {});
     child.on('close', (code) => {
       if (code === 0) {
         resolve({ stdout, stderr });

@@ -15,7 +15,7 @@ export const XSS_ASSET_NAME = '<img src=x onerror=alert(1)>';
 export const XSS_COMMENT = 'Check the rim light <img src=x onerror=alert(1)> <script>alert("xss")</script>';
 
 // Enough parallelism to keep both gunicorn workers busy without queueing storms.
-const CONCURRENCY = 8;
+export const CONCURRENCY = 8;
 const EMAIL_DOMAIN = 'foxtales-studio.net';
 
 const ASSET_TASK_TYPES = ['Concept', 'Modeling', 'Rigging'];
@@ -100,23 +100,23 @@ export function shotsForTaskTarget(taskTarget, assets) {
   return Math.max(1, Math.round((taskTarget - assetTasks) / SHOT_TASK_TYPES.length));
 }
 
-const MINUTES_PER_DAY = 8 * 60;
+export const MINUTES_PER_DAY = 8 * 60;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function isoDate(date) {
+export function isoDate(date) {
   return date.toISOString().slice(0, 10);
 }
 
-function daysFromToday(days) {
+export function daysFromToday(days) {
   return new Date(Date.now() + days * DAY_MS);
 }
 
 // zou parses comment created_at as "YYYY-MM-DD HH:MM:SS" (UTC). Office hours keep it plausible.
-function commentTimestamp(daysAgo, hour) {
+export function commentTimestamp(daysAgo, hour) {
   return `${isoDate(daysFromToday(-daysAgo))} ${String(hour).padStart(2, '0')}:${String((daysAgo * 7) % 60).padStart(2, '0')}:00`;
 }
 
-function byName(items, name, description) {
+export function byName(items, name, description) {
   const item = items.find((candidate) => candidate.name === name);
   if (!item) throw new Error(`zou has no ${description} named "${name}" (did \`zou init-data\` run?).`);
   return item;
@@ -177,9 +177,9 @@ async function ensurePeople(admin, departmentByName) {
 }
 
 /** A re-seed replaces the production; zou only deletes closed projects. */
-async function deleteExistingProduction(admin) {
+export async function deleteExistingProduction(admin, name = PRODUCTION_NAME) {
   const projects = await admin.get('/data/projects');
-  const previous = projects.find((project) => project.name === PRODUCTION_NAME);
+  const previous = projects.find((project) => project.name === name);
   if (!previous) return;
   const [closed] = await admin.get('/data/project-status?name=Closed');
   await admin.put(`/data/projects/${previous.id}`, { project_status_id: closed.id });

@@ -6,12 +6,14 @@
 // directory, ports, database and Redis; set all of them:
 //   KITSU_STACK_DIR (.kitsu-stack, relative to the repo), KITSU_VENV_DIR (<stack dir>/venv),
 //   KITSU_API_PORT (5000), KITSU_EVENTS_PORT (5001), KITSU_FRONT_DOOR_PORT (8080),
-//   KITSU_DATABASE (zou_sidekick), KITSU_REDIS_PORT (6379).
+//   KITSU_DATABASE (zou_sidekick), KITSU_REDIS_PORT (6379). KITSU_FRONT_DOOR_BASE_PATH (none) serves Kitsu
+//   under a sub-path.
 // Two zou instances on one Redis overwrite each other's memo cache (DB 1) and
 // events (DB 2): a second stack must use its own redis-server.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { normaliseBasePath } from '../front-door/server.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const STACK_DIR = path.resolve(REPO_ROOT, process.env.KITSU_STACK_DIR || '.kitsu-stack');
@@ -50,7 +52,10 @@ export const FRONT_DOOR_PORT = portFromEnv(['KITSU_FRONT_DOOR_PORT', 'FRONT_DOOR
 
 export const API_URL = `http://${HOST}:${API_PORT}`;
 export const EVENTS_URL = `http://${HOST}:${EVENTS_PORT}`;
-export const FRONT_DOOR_URL = `http://${HOST}:${FRONT_DOOR_PORT}`;
+// Kitsu served under a sub-path (KITSU_FRONT_DOOR_BASE_PATH, e.g. /kitsu): the front door serves the app,
+// /api and /socket.io under it, and the stack's front door URL includes it.
+export const FRONT_DOOR_BASE_PATH = normaliseBasePath(process.env.KITSU_FRONT_DOOR_BASE_PATH);
+export const FRONT_DOOR_URL = `http://${HOST}:${FRONT_DOOR_PORT}${FRONT_DOOR_BASE_PATH}`;
 
 // A throwaway stack bound to 127.0.0.1: fixed credentials keep tests simple.
 export const ADMIN = { email: 'admin@example.com', password: 'sidekick-admin-pass' };

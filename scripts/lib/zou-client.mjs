@@ -9,6 +9,31 @@ export class ZouRequestError extends Error {
   }
 }
 
+// gunicorn closes an idle keep-alive connection after 2 s; on a loaded machine fetch may pick that socket
+// just as it closes, and the request fails before zou read it ("other side closed"), or zou is not
+// listening yet. Those requests were never handled, so they are sent again; any other failure is thrown
+// with its cause, so the log says more than "fetch failed".
+const NEVER_HANDLED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
+
+async function fetchRetryingClosedSockets(url, init, attempts = 4) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      const code = error?.cause?.code;
+      if (!NEVER_HANDLED.has(code) || attempt >= attempts) {
+        throw new Error(
+          `${init.method} ${url} failed: ${error?.cause?.message ?? error.message} (${code ?? 'no code'})`,
+          {
+            cause: error,
+          },
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+
 export class ZouClient {
   constructor(baseUrl, accessToken) {
     this.baseUrl = baseUrl;
@@ -25,7 +50,7 @@ export class ZouClient {
     const headers = { Accept: 'application/json' };
     if (this.accessToken) headers.Authorization = `Bearer ${this.accessToken}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(`${this.baseUrl}${path}`, {
+    const response = await fetchRetryingClosedSockets(`${this.baseUrl}${path}`, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),

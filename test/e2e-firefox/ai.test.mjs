@@ -51,6 +51,14 @@ describe('AI assistance in Firefox: a model server (a stand-in) set up, tested, 
       }),
       'Saved.',
     );
+    // Firefox: the host (its patterns take no port) and the person's consent to the data the server receives.
+    const granted = await options.evaluate(() => browser.permissions.getAll());
+    assert.ok(granted.origins.includes('http://localhost/*'), `granted: ${granted.origins}`);
+    assert.deepEqual(granted.data_collection, [
+      'websiteContent',
+      'personalCommunications',
+      'personallyIdentifyingInfo',
+    ]);
     model.script({ kind: 'stream', pieces: ['ready'] });
     await options.locator('[data-testid="ai-test"]').click();
     await waitFor(
@@ -60,7 +68,7 @@ describe('AI assistance in Firefox: a model server (a stand-in) set up, tested, 
         what: 'the test answer',
       },
     );
-    assert.match(await textOf(options, 'ai-message'), /^stand-in-model answered “ready” in \d+ ms\.$/);
+    assert.match(await textOf(options, 'ai-message'), /^stand-in-model answered “ready” in [\d,]+ ms\.$/);
     assert.equal(model.requests.length, 1);
     assert.equal(model.requests[0].headers.origin, EXTENSION_ORIGIN, 'what Ollama checks against OLLAMA_ORIGINS');
     await options.close();
@@ -88,5 +96,22 @@ describe('AI assistance in Firefox: a model server (a stand-in) set up, tested, 
       shown,
     );
     await page.close();
+  });
+
+  it('switched off, gives back the server’s host and the consent to send it data', async () => {
+    const options = await openExtensionPage(
+      firefox.browser,
+      'options',
+      () => !!document.querySelector('[data-testid="ai-provider-off"]'),
+    );
+    await options.locator('[data-testid="ai-provider-off"]').click();
+    await options.locator('[data-testid="ai-save"]').click();
+    await waitFor(options, () => document.querySelector('[data-testid="ai-message"]')?.textContent === 'Saved.', {
+      what: 'the save message',
+    });
+    const granted = await options.evaluate(() => browser.permissions.getAll());
+    assert.ok(!granted.origins.includes('http://localhost/*'), `granted: ${granted.origins}`);
+    assert.deepEqual(granted.data_collection, []);
+    await options.close();
   });
 });

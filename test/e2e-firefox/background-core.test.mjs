@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { everythingThePageCanRead } from '../e2e/support/page-reads.mjs';
 import {
   addConnection,
   launchFirefoxWithExtension,
@@ -80,40 +81,18 @@ describe('background core in Firefox against the real Zou stack', () => {
 
   it('never lets the page reach the token: storage, IndexedDB, cookies, DOM, shadow roots, messages', async () => {
     const token = stack.bots.writer.token;
+    const readable = await page.evaluate(everythingThePageCanRead);
     const findings = await page.evaluate(async () => {
-      const seen = [];
-      seen.push(JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie);
-      for (const { name } of await indexedDB.databases()) {
-        const db = await new Promise((resolve, reject) => {
-          const request = indexedDB.open(name);
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        for (const store of db.objectStoreNames) {
-          const all = await new Promise((resolve) => {
-            const request = db.transaction(store).objectStore(store).getAll();
-            request.onsuccess = () => resolve(request.result);
-          });
-          seen.push(JSON.stringify(all));
-        }
-        db.close();
-      }
-      const walk = (root) => {
-        seen.push(root.innerHTML ?? '');
-        for (const element of root.querySelectorAll('*')) if (element.shadowRoot) walk(element.shadowRoot);
-      };
-      walk(document.documentElement);
       window.postMessage({ type: 'connections/list' }, '*');
       await new Promise((resolve) => setTimeout(resolve, 300));
       return {
-        seen,
         // Firefox gives web pages no extension messaging at all (no externally_connectable).
         runtimeVisible:
           typeof globalThis.browser?.runtime?.sendMessage === 'function' ||
           typeof globalThis.chrome?.runtime?.sendMessage === 'function',
       };
     });
-    assert.equal(findings.seen.join('\n').includes(token), false, 'the token is nowhere the page can read');
+    assert.equal(readable.join('\n').includes(token), false, 'the token is nowhere the page can read');
     assert.equal(findings.runtimeVisible, false, 'the page gets no runtime channel to Sidekick');
     const extensionStorage = await options.evaluate(async () => ({
       local: await browser.storage.local.get(null),

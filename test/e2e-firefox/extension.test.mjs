@@ -41,7 +41,11 @@ describe('Firefox build in Firefox ESR', () => {
     assert.equal(manifest.manifest_version, 3);
     assert.deepEqual(manifest.background, { scripts: ['background.js'] });
     assert.equal(manifest.browser_specific_settings.gecko.id, 'kitsu-sidekick@sidekick.invalid');
-    assert.deepEqual(manifest.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
+    // Nothing is collected at install; what AI sends when a person switches a model server on is optional.
+    assert.deepEqual(manifest.browser_specific_settings.gecko.data_collection_permissions, {
+      required: ['none'],
+      optional: ['websiteContent', 'personalCommunications', 'personallyIdentifyingInfo'],
+    });
     options = await openExtensionPage(firefox.browser, 'options', () => !!document.querySelector('[data-testid]'));
     const startedAt = await eventPageStartedAt(options);
     assert.equal(typeof startedAt, 'number', 'the event page runs and has a window');

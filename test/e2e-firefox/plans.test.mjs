@@ -2,15 +2,20 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { commentsContaining, deleteTestComments } from '../e2e/support/plans.mjs';
 import {
   ARTIFACTS,
   addConnection,
+  dockClick,
+  dockFill,
+  dockSelect,
   EXTENSION_ORIGIN,
   launchFirefoxWithExtension,
   navigate,
   waitFor,
+  waitInDock,
 } from './support/firefox.mjs';
-import { kitsuGet, kitsuSend, readStack, startPrivateFrontDoor } from './support/kitsu.mjs';
+import { kitsuGet, kitsuSend, loginAsManager, readStack, startPrivateFrontDoor } from './support/kitsu.mjs';
 
 const OPERATOR = 'Foxy Operator';
 const MARKER = new RegExp(`posted by Kitsu Sidekick, confirmed by ${OPERATOR}`);
@@ -22,7 +27,7 @@ const TASK_TYPE = 'Compositing';
  * SH16x0), so this small selection does not collide with them on the shared stack.
  */
 const NAME_FILTERS = ['SH08', 'SH05', 'SH12', 'SH01', 'SH02', 'SH09', 'SH14', 'SH04'];
-const bulk = (id) => `kitsu-sidekick >>> [data-testid="${id}"]`;
+const bulk = (id) => `[data-testid="${id}"]`;
 
 /** Text of a test id in a page, or null. */
 const textOf = (page, id) =>
@@ -40,6 +45,8 @@ describe('plans in Firefox: propose from the dock, confirm in the extension wind
   let nameFilter;
   /** The tasks the plan must cover, computed from the API: { id, shotName, commentIds }. */
   let selected = [];
+  /** The paused and resumed job's tasks and text, cleaned up after the suite. */
+  const resumed = { tasks: [], text: `Firefox resume check ${Date.now()}: the animatic is locked.` };
 
   const markedComments = async (task) =>
     (await kitsuGet(stack, `/data/tasks/${task.id}/comments`)).filter((comment) => MARKER.test(comment.text));
@@ -65,9 +72,26 @@ describe('plans in Firefox: propose from the dock, confirm in the extension wind
     return confirm;
   };
 
+  /** Fills the dock's "Comment and set status" (to WIP) and returns the confirm window it opens. */
+  const proposeFromDock = async ({ taskTypeId, fromStatusId = todo.id, name, text }) => {
+    await dockSelect(page, bulk('bulk-task-type'), taskTypeId);
+    await dockSelect(page, bulk('bulk-from-status'), fromStatusId);
+    await dockSelect(page, bulk('bulk-to-status'), wip.id);
+    await dockFill(page, bulk('bulk-name'), name);
+    await dockFill(page, bulk('bulk-text'), text);
+    const opened = nextConfirmPage();
+    await dockClick(page, bulk('bulk-preview'));
+    const confirm = await opened;
+    const title = await waitFor(confirm, () => document.querySelector('[data-testid="plan-title"]')?.textContent, {
+      timeout: 15_000,
+      what: 'the plan title in the confirm window',
+    });
+    return { confirmPage: confirm, title };
+  };
+
   /** A real click: puppeteer clicks through WebDriver BiDi input actions, which Firefox marks trusted. */
-  const click = async (where, id) => {
-    await where.locator(`[data-testid="${id}"]`).click();
+  const click = async (where, id, count = 1) => {
+    await where.locator(`[data-testid="${id}"]`).click({ count });
   };
 
   const waitForDone = (what) =>
@@ -124,15 +148,10 @@ describe('plans in Firefox: propose from the dock, confirm in the extension wind
     page = await firefox.browser.newPage();
     await page.setViewport({ width: 1280, height: 800 });
     navigate(page, `${kitsu.origin}/__front-door/dev-login?next=/productions/${stack.production.id}/shots`);
-    await waitFor(
-      page,
-      () =>
-        document
-          .querySelector('kitsu-sidekick')
-          ?.shadowRoot?.querySelector('[data-testid="bulk-task-type"]')
-          ?.querySelectorAll('option').length > 0,
-      { timeout: 15_000, what: 'the bulk panel with its choices' },
-    );
+    await waitInDock(page, () => document.querySelectorAll('[data-testid="bulk-task-type"] option').length > 0, {
+      timeout: 15_000,
+      what: 'the bulk panel with its choices',
+    });
   });
 
   after(async () => {
@@ -147,27 +166,20 @@ describe('plans in Firefox: propose from the dock, confirm in the extension wind
         ).catch(() => {});
       }
     }
+    if (resumed.tasks.length > 0) {
+      await deleteTestComments(stack, await loginAsManager(stack), resumed.tasks, resumed.text).catch(() => {});
+    }
     await firefox?.close();
     await kitsu?.close();
   });
 
   it('proposes from the dock and opens the confirm window with the selected tasks, writing nothing', async (t) => {
     t.diagnostic(`${selected.length} todo ${TASK_TYPE} tasks on shots named *${nameFilter}*`);
-    await page.select(bulk('bulk-task-type'), compositing.id);
-    await page.select(bulk('bulk-from-status'), todo.id);
-    await page.select(bulk('bulk-to-status'), wip.id);
-    await page.locator(bulk('bulk-name')).fill(nameFilter);
-    await page.locator(bulk('bulk-text')).fill(COMMENT);
-    const opened = nextConfirmPage();
-    await page.locator(bulk('bulk-preview')).click();
-    confirmPage = await opened;
-    const title = await waitFor(confirmPage, () => document.querySelector('[data-testid="plan-title"]')?.textContent, {
-      timeout: 15_000,
-      what: 'the plan title in the confirm window',
-    });
+    let title;
+    ({ confirmPage, title } = await proposeFromDock({ taskTypeId: compositing.id, name: nameFilter, text: COMMENT }));
     assert.equal(title, `Comment and set ${wip.name} on ${selected.length} tasks`);
     const listed = await confirmPage.evaluate(() =>
-      [...document.querySelectorAll('[data-testid="plan-tasks"] > li summary')].map((summary) => summary.textContent),
+      [...document.querySelectorAll('[data-testid="plan-task-label"]')].map((label) => label.textContent),
     );
     assert.equal(listed.length, selected.length);
     for (const task of selected) {
@@ -176,13 +188,10 @@ describe('plans in Firefox: propose from the dock, confirm in the extension wind
         `${task.shotName} in the preview`,
       );
     }
-    await waitFor(
+    await waitInDock(
       page,
       (count) =>
-        document
-          .querySelector('kitsu-sidekick')
-          ?.shadowRoot?.querySelector('[data-testid="bulk-message"]')
-          ?.textContent?.startsWith(`A plan of ${count} changes`),
+        document.querySelector('[data-testid="bulk-message"]')?.textContent?.startsWith(`A plan of ${count} changes`),
       { args: [selected.length], what: 'the dock saying the plan waits' },
     );
     await confirmPage.screenshot({ path: path.join(ARTIFACTS, 'confirm-preview.png') });
@@ -196,13 +205,13 @@ describe('plans in Firefox: propose from the dock, confirm in the extension wind
     assert.ok(await confirmPage.$('[data-testid="plan-confirm"]'), 'still waiting for a person');
   });
 
-  it('executes after a real click: one marked comment and the new status on every task', async () => {
+  it('executes after a real double-click: one marked comment and the new status on every task', async () => {
     await confirmPage.evaluate(() => {
       document
         .querySelector('[data-testid="plan-confirm"]')
         .addEventListener('click', (event) => (window.sidekickTestClickTrusted = event.isTrusted), { once: true });
     });
-    await click(confirmPage, 'plan-confirm');
+    await click(confirmPage, 'plan-confirm', 2);
     assert.equal(await confirmPage.evaluate(() => window.sidekickTestClickTrusted), true, 'Firefox marks it trusted');
     await waitForDone('the plan done');
     assert.equal(
@@ -219,8 +228,8 @@ describe('plans in Firefox: propose from the dock, confirm in the extension wind
     }
   });
 
-  it('undo, confirmed the same way, restores the statuses and removes the comments', async () => {
-    await click(confirmPage, 'plan-undo');
+  it('undo, triple-clicked and confirmed with a triple-click, restores the statuses and removes the comments once', async () => {
+    await click(confirmPage, 'plan-undo', 3);
     await waitFor(
       confirmPage,
       () =>
@@ -228,7 +237,7 @@ describe('plans in Firefox: propose from the dock, confirm in the extension wind
         !!document.querySelector('[data-testid="plan-confirm"]'),
       { timeout: 15_000, what: 'the undo plan' },
     );
-    await click(confirmPage, 'plan-confirm');
+    await click(confirmPage, 'plan-confirm', 3);
     await waitForDone('the undo done');
     assert.equal(
       await textOf(confirmPage, 'plan-counts'),
@@ -246,5 +255,37 @@ describe('plans in Firefox: propose from the dock, confirm in the extension wind
         `${task.shotName} has its comments as before`,
       );
     }
+  });
+
+  it('a triple-click on Resume continues a paused job once', async () => {
+    const shots = await kitsuGet(stack, `/data/shots/with-tasks?project_id=${stack.production.id}`);
+    resumed.tasks = shots
+      .filter((shot) => shot.name.includes('SH1'))
+      .flatMap((shot) => shot.tasks.filter((task) => task.task_type_id === compositing.id));
+    // More batches (20 tasks) than run at once (4): some are not started when Pause is clicked.
+    assert.ok(resumed.tasks.length > 80, `a job of more than four batches (${resumed.tasks.length} tasks)`);
+    const { confirmPage: job } = await proposeFromDock({
+      taskTypeId: compositing.id,
+      fromStatusId: '',
+      name: 'SH1',
+      text: resumed.text,
+    });
+    await click(job, 'plan-confirm');
+    // Paused at once: the first batches are in flight, the last ones are not started yet.
+    await waitFor(job, () => !!document.querySelector('[data-testid="plan-cancel"]'), { what: 'the Pause button' });
+    await click(job, 'plan-cancel');
+    await waitFor(job, () => !!document.querySelector('[data-testid="plan-resume"]'), {
+      timeout: 120_000,
+      what: 'the paused job',
+    });
+    await click(job, 'plan-resume', 3);
+    await waitFor(job, () => document.querySelector('[data-testid="plan-progress"]')?.dataset.state === 'done', {
+      timeout: 180_000,
+      what: 'the resumed job done',
+    });
+    for (const task of resumed.tasks) {
+      assert.equal((await commentsContaining(stack, task.id, resumed.text)).length, 1, `one comment on ${task.id}`);
+    }
+    await job.close();
   });
 });

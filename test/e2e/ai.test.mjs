@@ -3,10 +3,11 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startStandInModelServer } from '../ai/stand-in-model-server.mjs';
 import { ARTIFACTS, pressKeys } from './support/browser.mjs';
+import { dockIn } from './support/dock.mjs';
 import {
+  byTestId,
   commentsContaining,
   confirmAndFinish,
-  DOCK,
   deleteTestComments,
   openShotsWithOperator,
   proposeBulkComment,
@@ -80,13 +81,31 @@ describe('AI assistance: a comment drafted by a model (a stand-in server), edite
     const options = await openAiSettings(browser);
     assert.equal(await options.getByTestId('ai-provider-off').isChecked(), true);
     await options.getByTestId('ai-provider-openai-compatible').check();
+    // Plain http to a host off this computer: said before saving, the prompts would travel in clear.
+    await options.getByTestId('ai-endpoint').fill('http://llm.studio.example/v1');
+    assert.match(
+      await options.getByTestId('ai-endpoint-cleartext').textContent(),
+      /^http:\/\/llm\.studio\.example uses plain http: the prompts .* travel in clear/,
+    );
     // "localhost", not the Kitsu's 127.0.0.1: a host Sidekick was not allowed yet.
-    await options.getByTestId('ai-endpoint').fill(`http://localhost:${new URL(model.origin).port}/v1`);
+    const port = new URL(model.origin).port;
+    await options.getByTestId('ai-endpoint').fill(`localhost:${port}/v1`);
+    assert.equal(await options.getByTestId('ai-endpoint-cleartext').count(), 0, 'loopback: nothing travels');
     await options.getByTestId('ai-model').fill('stand-in-model');
     await options.getByTestId('ai-host').check();
     await saveAiSettings(options, { expectPrompt: true });
+    assert.equal(await options.getByTestId('ai-endpoint').inputValue(), `http://localhost:${port}/v1/chat/completions`);
     const granted = await browser.worker.evaluate(async () => (await chrome.permissions.getAll()).origins);
-    assert.ok(granted.includes('http://localhost/*'), `granted: ${granted}`);
+    // Exactly the server's origin: Chrome's patterns take a port, and no other port of the host is allowed.
+    assert.ok(granted.includes(`http://localhost:${port}/*`), `granted: ${granted}`);
+    assert.ok(!granted.includes('http://localhost/*'), `granted: ${granted}`);
+    assert.equal(
+      await browser.worker.evaluate(
+        (other) => chrome.permissions.contains({ origins: [`http://localhost:${other}/*`] }),
+        Number(port) + 1,
+      ),
+      false,
+    );
     assert.equal(model.requests.length, 0, 'saving sends nothing to the model');
 
     model.script({ kind: 'stream', pieces: ['ready'] });
@@ -121,9 +140,12 @@ describe('AI assistance: a comment drafted by a model (a stand-in server), edite
     assert.match(shown, new RegExp(`${shot.name} / Layout`));
     assert.match(shown, /Current comment:\nPlease update the layout/);
     assert.match(shown, /Production: Fox Tales/);
+    // People's names are left out by default: whoever Kitsu notifies is sent as Person 1, Person 2…
+    assert.equal(await confirmPage.getByTestId('ai-draft-exclude-names').isChecked(), true);
+    assert.match(shown, /Kitsu notifies( nobody\.|: Person \d+(, Person \d+)*)\n/);
     assert.match(
       await confirmPage.getByTestId('ai-draft-size').textContent(),
-      new RegExp(`^\\d+ characters in 2 messages, to http://localhost:${new URL(model.origin).port}\\.$`),
+      new RegExp(`^[\\d,]+ characters in 2 messages, to http://localhost:${new URL(model.origin).port}\\.$`),
     );
     // Leaving the production's name out changes what would be sent; still nothing is sent.
     await confirmPage.getByTestId('ai-draft-exclude-production').check();
@@ -184,7 +206,7 @@ describe('AI assistance: a comment drafted by a model (a stand-in server), edite
     const taskPage = await browser.context.newPage();
     await taskPage.goto(`${stack.frontDoor}/productions/${stack.production.id}/shots/tasks/${target.task.id}`);
     const opened = browser.context.waitForEvent('page');
-    await taskPage.locator(DOCK).getByTestId('ai-summarise-thread').click();
+    await dockIn(taskPage).click(byTestId('ai-summarise-thread'), { timeout: 30_000 });
     const summaryPage = await opened;
     const prompt = summaryPage.getByTestId('ai-summary-prompt');
     await prompt.waitFor({ timeout: 30_000 });
@@ -249,7 +271,9 @@ describe('AI assistance: a comment drafted by a model (a stand-in server), edite
     await options.getByTestId('ai-provider-off').check();
     await saveAiSettings(options);
     const granted = await browser.worker.evaluate(async () => (await chrome.permissions.getAll()).origins);
-    assert.ok(!granted.includes('http://localhost/*'), 'the model server’s host is given back');
+    const port = new URL(model.origin).port;
+    assert.ok(!granted.includes(`http://localhost:${port}/*`), 'the model server’s origin is given back');
+    assert.ok(granted.includes('http://127.0.0.1/*'), 'the Kitsu’s host is kept');
     await options.close();
 
     const second = await layoutTasksOfOneShot();

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addConnection, launchChromiumWithExtension, spaNavigate } from './support/browser.mjs';
+import { dockIn } from './support/dock.mjs';
+import { everythingThePageCanRead } from './support/page-reads.mjs';
+import { byTestId } from './support/plans.mjs';
 import { bearerRequests, pickSeededIds, readStack } from './support/stack.mjs';
-
-const DOCK = 'kitsu-sidekick [data-testid="sidekick-dock"]';
 
 describe('background core against the real Zou stack', () => {
   let browser;
@@ -19,11 +20,7 @@ describe('background core against the real Zou stack', () => {
     await options.close();
     page = await browser.context.newPage();
     await page.goto(`${stack.frontDoor}/__front-door/dev-login?next=/productions/${ids.projectId}/shots`);
-    await page
-      .locator(DOCK)
-      .getByTestId('this-page-names')
-      .filter({ hasText: 'Fox Tales' })
-      .waitFor({ timeout: 15_000 });
+    await dockIn(page).waitFor(byTestId('this-page-names'), { hasText: 'Fox Tales', timeout: 15_000 });
   });
   after(async () => {
     await browser?.close();
@@ -32,10 +29,10 @@ describe('background core against the real Zou stack', () => {
   it('serves panels from its cache on later navigations: 0 requests to Kitsu', async () => {
     const lists = [`/productions/${ids.projectId}/assets`, `/productions/${ids.projectId}/shots`];
     const panelsLoaded = async () => {
-      const dock = page.locator(DOCK);
-      await dock.getByTestId('connection-state').filter({ hasText: 'Connected to' }).waitFor();
-      await dock.getByTestId('this-page-names').filter({ hasText: 'Fox Tales' }).waitFor();
-      await dock.getByTestId('bulk-helpers').waitFor();
+      const dock = dockIn(page);
+      await dock.waitFor(byTestId('connection-state'), { hasText: 'Connected to' });
+      await dock.waitFor(byTestId('this-page-names'), { hasText: 'Fox Tales' });
+      await dock.waitFor(byTestId('bulk-helpers'));
     };
     // First visits read what each page shows; coming back must cost nothing.
     for (const route of lists) {
@@ -54,29 +51,8 @@ describe('background core against the real Zou stack', () => {
 
   it('never lets the page reach the token: storage, IndexedDB, cookies, DOM, shadow roots, messages', async () => {
     const token = stack.bots.writer.token;
+    const readable = await page.evaluate(everythingThePageCanRead);
     const findings = await page.evaluate(async (extensionId) => {
-      const seen = [];
-      seen.push(JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie);
-      for (const { name } of await indexedDB.databases()) {
-        const db = await new Promise((resolve, reject) => {
-          const request = indexedDB.open(name);
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        for (const store of db.objectStoreNames) {
-          const all = await new Promise((resolve) => {
-            const request = db.transaction(store).objectStore(store).getAll();
-            request.onsuccess = () => resolve(request.result);
-          });
-          seen.push(JSON.stringify(all));
-        }
-        db.close();
-      }
-      const walk = (root) => {
-        seen.push(root.innerHTML ?? '');
-        for (const element of root.querySelectorAll('*')) if (element.shadowRoot) walk(element.shadowRoot);
-      };
-      walk(document.documentElement);
       // Sidekick accepts no message from web pages: externally_connectable lists none.
       const runtimeVisible = typeof globalThis.chrome?.runtime?.sendMessage === 'function';
       let answer = null;
@@ -93,10 +69,13 @@ describe('background core against the real Zou stack', () => {
       }
       window.postMessage({ type: 'connections/list' }, '*');
       await new Promise((resolve) => setTimeout(resolve, 300));
-      seen.push(JSON.stringify(answer));
-      return { seen, runtimeVisible, answer };
+      return { runtimeVisible, answer };
     }, browser.extensionId);
-    assert.equal(findings.seen.join('\n').includes(token), false, 'the token is nowhere the page can read');
+    assert.equal(
+      [...readable, JSON.stringify(findings.answer)].join('\n').includes(token),
+      false,
+      'the token is nowhere the page can read',
+    );
     assert.equal(findings.runtimeVisible, false, 'the page gets no runtime channel to Sidekick');
     const extensionStorage = await browser.worker.evaluate(async () => ({
       local: await chrome.storage.local.get(null),

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ARTIFACTS } from './support/browser.mjs';
+import { dockIn } from './support/dock.mjs';
 import {
+  byTestId,
   confirmAndFinish,
-  DOCK,
   deleteTestComments,
   openShotsWithOperator,
   reviewBulkPlan,
@@ -98,7 +99,7 @@ describe('bulk helpers on the seeded production, through the confirm window', ()
   let statuses;
   const cleanups = [];
 
-  const dock = () => page.locator(DOCK);
+  const dock = () => dockIn(page);
   const taskTypeNamed = (name) => taskTypes.find((taskType) => taskType.name === name);
 
   before(async () => {
@@ -127,11 +128,11 @@ describe('bulk helpers on the seeded production, through the confirm window', ()
     const selected = [...before.values()].filter((task) => task.isShot && task.taskTypeId === compositing.id);
     assert.equal(selected.length, 200, '200 of the seed’s shots have a Compositing task');
 
-    await dock().getByTestId('bulk-operation').selectOption('comment-status');
-    await dock().getByTestId('bulk-task-type').selectOption(compositing.id);
+    await dock().select(byTestId('bulk-operation'), 'comment-status');
+    await dock().select(byTestId('bulk-task-type'), compositing.id);
     await waitForBulkCount(page, 200);
-    await dock().getByTestId('bulk-to-status').selectOption(ready.id);
-    await dock().getByTestId('bulk-text').fill(TEMPLATE);
+    await dock().select(byTestId('bulk-to-status'), ready.id);
+    await dock().fill(byTestId('bulk-text'), TEMPLATE);
     const confirmPage = await reviewBulkPlan(browser, page);
 
     assert.equal(
@@ -140,11 +141,11 @@ describe('bulk helpers on the seeded production, through the confirm window', ()
     );
     // A large plan is read page by page; the summary counts all of it.
     assert.equal(await confirmPage.getByTestId('plan-page').textContent(), 'Page 1 of 2');
-    assert.equal(await confirmPage.getByTestId('plan-tasks').locator(':scope > li').count(), 100);
+    assert.equal(await confirmPage.getByTestId('plan-task').count(), 100);
     assert.match(await confirmPage.getByTestId('plan-change-counts').textContent(), /200 comments/);
     await confirmPage.getByTestId('plan-next-page').click();
     assert.equal(await confirmPage.getByTestId('plan-page').textContent(), 'Page 2 of 2');
-    assert.equal(await confirmPage.getByTestId('plan-tasks').locator(':scope > li').count(), 100);
+    assert.equal(await confirmPage.getByTestId('plan-task').count(), 100);
     await confirmPage.screenshot({ path: path.join(ARTIFACTS, 'bulk-200-preview.png') });
 
     // Later suites (Firefox's plans test among them) need the seed's statuses: put them back, pass or fail.
@@ -217,12 +218,12 @@ describe('bulk helpers on the seeded production, through the confirm window', ()
     for (const task of arranged) assert.equal(arrangedState.get(task.id).assignees.length, 2);
 
     await page.reload();
-    await dock().getByTestId('bulk-helpers').waitFor({ timeout: 30_000 });
-    await dock().getByTestId('bulk-operation').selectOption('unassign');
-    await dock().getByTestId('bulk-task-type').selectOption(animation.id);
-    await dock().getByTestId('bulk-assignee').selectOption(second.id);
+    await dock().waitFor(byTestId('bulk-helpers'), { timeout: 30_000 });
+    await dock().select(byTestId('bulk-operation'), 'unassign');
+    await dock().select(byTestId('bulk-task-type'), animation.id);
+    await dock().select(byTestId('bulk-assignee'), second.id);
     await waitForBulkCount(page, withSecond.length);
-    await dock().getByTestId('bulk-person').selectOption(second.id);
+    await dock().select(byTestId('bulk-person'), second.id);
     const confirmPage = await reviewBulkPlan(browser, page);
     assert.equal(
       await confirmPage.getByTestId('plan-title').textContent(),
@@ -275,14 +276,14 @@ describe('bulk helpers on the seeded production, through the confirm window', ()
     }));
 
     await page.reload();
-    await dock().getByTestId('bulk-helpers').waitFor({ timeout: 30_000 });
-    await dock().getByTestId('bulk-operation').selectOption('set-dates');
-    await dock().getByTestId('bulk-task-type').selectOption(layout.id);
-    await dock().getByTestId('bulk-sequence').selectOption(sequenceId);
+    await dock().waitFor(byTestId('bulk-helpers'), { timeout: 30_000 });
+    await dock().select(byTestId('bulk-operation'), 'set-dates');
+    await dock().select(byTestId('bulk-task-type'), layout.id);
+    await dock().select(byTestId('bulk-sequence'), sequenceId);
     await waitForBulkCount(page, selected.length);
-    await dock().getByTestId('bulk-dates-mode').selectOption('shift');
-    await dock().getByTestId('bulk-shift-days').fill('3');
-    await dock().getByTestId('bulk-shift-start').uncheck();
+    await dock().select(byTestId('bulk-dates-mode'), 'shift');
+    await dock().fill(byTestId('bulk-shift-days'), '3');
+    await dock().check(byTestId('bulk-shift-start'), false);
     const confirmPage = await reviewBulkPlan(browser, page);
     assert.equal(
       await confirmPage.getByTestId('plan-title').textContent(),

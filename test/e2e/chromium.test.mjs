@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ARTIFACTS, addConnection, CHROME_BUILD, launchChromiumWithExtension } from './support/browser.mjs';
+import { dockIn, hostCount } from './support/dock.mjs';
 import { startTestPageServer } from './support/pages.mjs';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(CHROME_BUILD, 'manifest.json'), 'utf8'));
-const DOCK = 'kitsu-sidekick';
 
 describe('Chrome build in Chromium', () => {
   let browser;
@@ -30,7 +30,7 @@ describe('Chrome build in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(`http://127.0.0.1:${pages.port}/productions`);
     await page.waitForTimeout(1_000);
-    assert.equal(await page.locator(DOCK).count(), 0);
+    assert.equal(await hostCount(page), 0);
     await page.close();
   });
 
@@ -53,18 +53,18 @@ describe('Chrome build in Chromium', () => {
     await options.close();
     const page = await browser.context.newPage();
     await page.goto(`http://127.0.0.1:${pages.port}/productions`);
-    const dock = page.locator(`${DOCK} [data-testid="sidekick-dock"]`);
-    await dock.waitFor({ timeout: 10_000 });
+    const dock = dockIn(page);
+    await dock.waitFor('[data-testid="sidekick-dock"]', { timeout: 10_000 });
     // The background asked this host who the token is; a plain page answers HTML, not Zou's JSON.
-    const state = dock.getByTestId('connection-state');
-    await state.filter({ hasNotText: 'Connecting…' }).waitFor({ timeout: 10_000 });
+    const state = '[data-testid="connection-state"]';
+    await dock.waitFor(state, { hasNotText: 'Connecting…', timeout: 10_000 });
     // The page's label comes in the same answer.
-    assert.equal(await dock.getByTestId('this-page-where').textContent(), 'Productions');
+    assert.equal(await dock.text('[data-testid="this-page-where"]'), 'Productions');
     assert.equal(
-      await state.textContent(),
+      await dock.text(state),
       'Kitsu answered GET /auth/authenticated in a form Sidekick does not understand: this Kitsu version may not be supported yet.',
     );
-    await dock.screenshot({ path: path.join(ARTIFACTS, 'dock.png') });
+    await dock.screenshot(path.join(ARTIFACTS, 'dock.png'));
     await page.close();
   });
 
@@ -72,7 +72,7 @@ describe('Chrome build in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(`http://localhost:${pages.port}/productions`);
     await page.waitForTimeout(1_000);
-    assert.equal(await page.locator(DOCK).count(), 0);
+    assert.equal(await hostCount(page), 0);
     await page.close();
   });
 });

@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { bearerRequests, startPrivateFrontDoor } from '../e2e-firefox/support/kitsu.mjs';
 import { addConnection, launchChromiumWithExtension } from './support/browser.mjs';
+import { dockIn } from './support/dock.mjs';
 import { startKillableEventServer } from './support/killable-event-server.mjs';
 import { kitsuGet, kitsuSend, loginAsManager, readStack } from './support/stack.mjs';
-
-const DOCK = 'kitsu-sidekick [data-testid="sidekick-dock"]';
 
 async function loginAsAdmin(stack) {
   const response = await fetch(`${stack.frontDoor}/api/auth/login`, {
@@ -62,7 +61,8 @@ describe('live Kitsu events when things go wrong', () => {
     return answer.data.connection.live;
   }
 
-  const names = () => page.locator(DOCK).getByTestId('this-page-names');
+  const NAMES = '[data-testid="this-page-names"]';
+  const dock = () => dockIn(page);
 
   before(async () => {
     stack = readStack();
@@ -101,7 +101,7 @@ describe('live Kitsu events when things go wrong', () => {
     await page.goto(
       `${frontDoor.origin}/__front-door/dev-login?next=/productions/${stack.production.id}/shots/tasks/${taskId}`,
     );
-    await names().filter({ hasText: 'Status' }).waitFor({ timeout: 15_000 });
+    await dock().waitFor(NAMES, { hasText: 'Status', timeout: 15_000 });
     await waitFor('the popup to show live updates', async () => /^live updates on/.test(await popupLiveLine()), {
       timeoutMs: 15_000,
     });
@@ -119,7 +119,7 @@ describe('live Kitsu events when things go wrong', () => {
     const task = await kitsuGet(stack, `/data/tasks/${taskId}`);
     const current = statuses.find((status) => status.id === task.task_status_id);
     const target = statuses.find((status) => status.short_name === (current.short_name === 'wip' ? 'wfa' : 'wip'));
-    assert.match(await names().textContent(), new RegExp(`Status${current.name}`));
+    assert.match(await dock().text(NAMES), new RegExp(`Status${current.name}`));
     const socketsBefore = frontDoor.webSockets();
     const noticesBefore = (await pageNotices()).length;
     const requestsBefore = await bearerRequests(frontDoor.origin);
@@ -137,14 +137,12 @@ describe('live Kitsu events when things go wrong', () => {
     });
     cleanups.push(() => kitsuSend(stack, managerToken, 'DELETE', `/data/tasks/${taskId}/comments/${posted.id}`));
     await page.waitForTimeout(2_000);
-    assert.match(await names().textContent(), new RegExp(`Status${current.name}`), 'the change was not seen live');
+    assert.match(await dock().text(NAMES), new RegExp(`Status${current.name}`), 'the change was not seen live');
     assert.equal(await bearerRequests(frontDoor.origin), requestsBefore, 'no polling while events are down');
 
     const restoredAt = Date.now();
     await eventServer.restore();
-    await names()
-      .filter({ hasText: `Status${target.name}` })
-      .waitFor({ timeout: 30_000 });
+    await dock().waitFor(NAMES, { hasText: `Status${target.name}`, timeout: 30_000 });
     console.log(`event server back → missed change visible in the dock: ${Date.now() - restoredAt} ms`);
     await waitFor('the popup to show live updates', async () => /^live updates on/.test(await popupLiveLine()), {
       timeoutMs: 5_000,

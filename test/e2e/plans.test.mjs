@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ARTIFACTS } from './support/browser.mjs';
-import { DOCK, openShotsWithOperator } from './support/plans.mjs';
+import { dockIn } from './support/dock.mjs';
+import { byTestId, openShotsWithOperator } from './support/plans.mjs';
 import { bearerRequests, kitsuGet, kitsuSend, loginAsManager, readStack } from './support/stack.mjs';
 
 const MARKER = /posted by Kitsu Sidekick, confirmed by Ada Operator/;
@@ -43,26 +44,23 @@ describe('plans: preview, confirm in the extension window, execute, undo', () =>
     );
     assert.ok(selected.length >= 30, `enough todo Layout tasks in the seed (${selected.length})`);
 
-    const dock = page.locator(DOCK);
-    await dock.getByTestId('bulk-task-type').selectOption(layout.id);
-    await dock.getByTestId('bulk-from-status').selectOption(todo.id);
-    await dock.getByTestId('bulk-to-status').selectOption(target.id);
-    await dock.getByTestId('bulk-text').fill('Layout can start: the animatic is locked.');
+    const dock = dockIn(page);
+    await dock.select(byTestId('bulk-task-type'), layout.id);
+    await dock.select(byTestId('bulk-from-status'), todo.id);
+    await dock.select(byTestId('bulk-to-status'), target.id);
+    await dock.fill(byTestId('bulk-text'), 'Layout can start: the animatic is locked.');
     const requestsBefore = await bearerRequests(stack.frontDoor);
     const confirmOpened = browser.context.waitForEvent('page');
-    await dock.getByTestId('bulk-preview').click();
+    await dock.click(byTestId('bulk-preview'));
     confirmPage = await confirmOpened;
     await confirmPage.getByTestId('plan-title').waitFor({ timeout: 15_000 });
     assert.equal(
       await confirmPage.getByTestId('plan-title').textContent(),
       `Comment and set Work In Progress on ${selected.length} tasks`,
     );
-    assert.equal(await confirmPage.getByTestId('plan-tasks').locator(':scope > li').count(), selected.length);
+    assert.equal(await confirmPage.getByTestId('plan-task').count(), selected.length);
     assert.match(await confirmPage.getByTestId('plan-notified').textContent(), /Kitsu notifies|Nobody is notified/);
-    await dock
-      .getByTestId('bulk-message')
-      .filter({ hasText: `A plan of ${selected.length} changes` })
-      .waitFor();
+    await dock.waitFor(byTestId('bulk-message'), { hasText: `A plan of ${selected.length} changes` });
     await confirmPage.screenshot({ path: path.join(ARTIFACTS, 'confirm-preview.png') });
 
     const comments = await kitsuGet(stack, `/data/tasks/${selected[0].id}/comments`);
@@ -77,14 +75,21 @@ describe('plans: preview, confirm in the extension window, execute, undo', () =>
   it('a page script cannot confirm: forged messages and synthetic clicks write nothing', async () => {
     const task = selected[0];
     const outcome = await page.evaluate(async () => {
-      const dock = document.querySelector('kitsu-sidekick')?.shadowRoot;
-      const button = dock?.querySelector('[data-testid="bulk-preview"]');
-      button?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
       window.postMessage({ type: 'plans/execute', planId: 'anything' }, '*');
-      return { runtime: typeof globalThis.chrome?.runtime?.sendMessage };
+      return {
+        runtime: typeof globalThis.chrome?.runtime?.sendMessage,
+        root: String(document.querySelector('kitsu-sidekick')?.shadowRoot),
+      };
     });
     assert.equal(outcome.runtime, 'undefined');
+    assert.equal(outcome.root, 'null', 'the page gets no reference to the dock');
+    // A script that held the dock anyway (through the DevTools protocol here) clicks for nothing.
+    const pagesBefore = browser.context.pages().length;
+    await dockIn(page).evaluate((doc) =>
+      doc.querySelector('[data-testid="bulk-preview"]').dispatchEvent(new MouseEvent('click', { bubbles: true })),
+    );
     await page.waitForTimeout(1_000);
+    assert.equal(browser.context.pages().length, pagesBefore, 'no confirm window for a synthetic click');
     const comments = await kitsuGet(stack, `/data/tasks/${task.id}/comments`);
     assert.equal(
       comments.some((comment) => MARKER.test(comment.text)),
@@ -132,7 +137,7 @@ describe('plans: preview, confirm in the extension window, execute, undo', () =>
     );
     assert.deepEqual(replay, {
       ok: false,
-      error: { code: 'refused', message: 'This plan was already confirmed: it runs once.' },
+      error: { code: 'refused', message: 'This plan was already run: a plan runs once.' },
     });
   });
 

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ARTIFACTS, watchExtensionWorker } from './support/browser.mjs';
-import { DOCK, deleteTestComments, openShotsWithOperator, readCounts } from './support/plans.mjs';
+import { dockIn } from './support/dock.mjs';
+import { byTestId, deleteTestComments, openShotsWithOperator, readCounts } from './support/plans.mjs';
 import { kitsuGet, kitsuSend, loginAsManager, readStack } from './support/stack.mjs';
 
 /** The journal items of the running worker that posted their comment and are uploading their file. */
@@ -136,7 +137,7 @@ describe('batch publish: 20 pictures and 2 movies from a task-type page', () => 
     ({ browser, page } = await openShotsWithOperator(stack));
     await page.goto(`${stack.frontDoor}/productions/${projectId}/shots/task-types/${animation.id}`);
     const publishOpened = browser.context.waitForEvent('page');
-    await page.locator(DOCK).getByTestId('publish-open').click({ timeout: 30_000 });
+    await dockIn(page).click(byTestId('publish-open'), { timeout: 30_000 });
     const publish = await publishOpened;
     assert.match(publish.url(), /^chrome-extension:\/\/[^/]+\/publish\.html#/);
     await publish.getByTestId('publish-input').waitFor({ timeout: 30_000 });
@@ -180,8 +181,9 @@ describe('batch publish: 20 pictures and 2 movies from a task-type page', () => 
     await confirmPage.getByTestId('plan-title').waitFor({ timeout: 60_000 });
     assert.equal(await confirmPage.getByTestId('plan-title').textContent(), 'Publish 22 previews');
     const planText = (await confirmPage.getByTestId('plan-tasks').textContent()) ?? '';
-    assert.match(planText, /Preview: SH0010_anim_v002\.png \([\d.]+ (B|KB)\)/);
-    assert.match(planText, /Status: .+ → Waiting For Approval/);
+    // The confirm window's table: the task's row names its file, and its status column the status it becomes.
+    assert.match(planText, /SH0010 \/ Animation.*SH0010_anim_v002\.png/);
+    assert.match(planText, /becomes\s*wfa/);
 
     const worker = await watchExtensionWorker(browser.context, confirmPage, browser.extensionId);
     await browser.worker.evaluate(() => {

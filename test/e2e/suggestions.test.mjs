@@ -3,7 +3,14 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SITUATIONS } from '../../scripts/lib/seed-production.mjs';
 import { ARTIFACTS } from './support/browser.mjs';
-import { commentsContaining, DOCK, deleteTestComments, openShotsWithOperator, readCounts } from './support/plans.mjs';
+import { dockIn } from './support/dock.mjs';
+import {
+  byTestId,
+  commentsContaining,
+  deleteTestComments,
+  openShotsWithOperator,
+  readCounts,
+} from './support/plans.mjs';
 import { kitsuGet, kitsuSend, loginAsManager, readStack } from './support/stack.mjs';
 
 const MARKER = 'posted by Kitsu Sidekick, confirmed by Ada Operator';
@@ -21,13 +28,15 @@ describe('the suggestions panel on the seeded production, against the real Zou s
   /** The overdue task whose reminder the test confirms (an untouched todo task: deleting the comment restores it). */
   let reminded;
 
-  const panel = () => page.locator(DOCK).getByTestId('suggestions');
-  const group = (rule) => panel().locator(`[data-testid="suggestion-group"][data-rule="${rule}"]`);
+  const dock = () => dockIn(page);
+  const PANEL = byTestId('suggestions');
+  const group = (rule) => `${PANEL} [data-testid="suggestion-group"][data-rule="${rule}"]`;
   const taskUrl = (task) =>
     `${stack.frontDoor}/productions/${stack.production.id}/episodes/${task.episodeId}/shots/tasks/${task.id}`;
   const situationTask = (shotName) => shotTasks.find((task) => task.shotName === shotName);
-  const open = async (suggestion) => {
-    if (!(await suggestion.evaluate((node) => node.open))) await suggestion.locator('summary').click();
+  /** Opens a suggestion's <details> with a click on its summary, as a person does. */
+  const open = async (suggestion, filter = {}) => {
+    if (!(await dock().property(suggestion, 'open', filter))) await dock().click(`${suggestion} > summary`);
   };
 
   before(async () => {
@@ -50,53 +59,62 @@ describe('the suggestions panel on the seeded production, against the real Zou s
   });
 
   it('lists the seed’s situations grouped by rule, with counts on the groups, the section and the toggle', async () => {
-    await panel().getByTestId('suggestion').first().waitFor({ timeout: 30_000 });
-    const groups = await panel()
-      .getByTestId('suggestion-group')
-      .evaluateAll((nodes) =>
-        nodes.map((node) => ({
-          rule: node.getAttribute('data-rule'),
-          count: Number(node.querySelector('[data-testid="suggestion-count"]')?.textContent),
-          shown: node.querySelectorAll('[data-testid="suggestion"]').length,
-        })),
-      );
+    await dock().waitFor(`${PANEL} ${byTestId('suggestion')}`, { timeout: 30_000 });
+    const groups = await dock().evaluate((doc) =>
+      [...doc.querySelectorAll('[data-testid="suggestions"] [data-testid="suggestion-group"]')].map((node) => ({
+        rule: node.getAttribute('data-rule'),
+        count: Number(node.querySelector('[data-testid="suggestion-count"]')?.textContent),
+        shown: node.querySelectorAll('[data-testid="suggestion"]').length,
+      })),
+    );
     const rules = groups.map((entry) => entry.rule);
     for (const rule of ['overdue', 'review-backlog', 'unassigned', 'retake-loop', 'missing-estimates-dates']) {
       assert.ok(rules.includes(rule), `${rule} in ${rules}`);
     }
     for (const entry of groups) assert.equal(Math.min(entry.count, 20), entry.shown, `count of ${entry.rule}`);
     const total = groups.reduce((sum, entry) => sum + entry.count, 0);
-    const dock = page.locator(DOCK);
-    assert.equal(await dock.getByTestId('dock-toggle').textContent(), `Sidekick · ${total}`);
-    assert.equal(
-      await dock.getByTestId('feature-suggestions').getByTestId('feature-count').textContent(),
-      ` (${total})`,
-    );
+    assert.equal(await dock().text(byTestId('dock-toggle')), `Sidekick · ${total}`);
+    assert.equal(await dock().text(`${byTestId('feature-suggestions')} ${byTestId('feature-count')}`), ` (${total})`);
 
     // Review backlog: the Animation tasks zou dates in review for 8 and 5 days, oldest first, linked. (On a
     // stack other suites used, a task whose comments they deleted may join: zou re-dates it from its thread.)
-    const backlog = group('review-backlog')
-      .getByTestId('suggestion')
-      .filter({ hasText: /^‼ Animation: \d+ tasks waiting for review for more than 3 days \(oldest \d+\)/ });
-    assert.equal(await backlog.count(), 1);
+    const backlog = `${group('review-backlog')} ${byTestId('suggestion')}`;
+    const backlogTitle = /^‼ Animation: \d+ tasks waiting for review for more than 3 days \(oldest \d+\)/;
+    assert.equal(await dock().count(backlog, { hasText: backlogTitle }), 1);
     const backlogTasks = SITUATIONS.filter((situation) => situation.purpose === 'review-backlog').map((situation) =>
       situationTask(situation.shot),
     );
-    const backlogLinks = await backlog
-      .getByTestId('suggestion-task')
-      .evaluateAll((links) => links.map((link) => [link.textContent, link.href]));
+    const backlogLinks = await dock().evaluate(
+      (doc, backlog, title) =>
+        pick(doc, backlog, { hasText: title })
+          .flatMap((suggestion) => [...suggestion.querySelectorAll('[data-testid="suggestion-task"]')])
+          .map((link) => [link.textContent, link.href]),
+      backlog,
+      { source: backlogTitle.source, flags: backlogTitle.flags },
+    );
+    // Labels name the episode and sequence before the shot and task type (E01 / SQ030 / SH9010 / Animation).
+    const seededLinks = backlogLinks.filter(([label]) =>
+      backlogTasks.some((task) => label.endsWith(` / ${task.shotName} / Animation`)),
+    );
     assert.deepEqual(
-      backlogLinks.filter(([label]) => backlogTasks.some((task) => label.startsWith(task.shotName))),
+      seededLinks.map(([label, href]) => [label.split(' / ').slice(-2).join(' / '), href]),
       backlogTasks.map((task) => [`${task.shotName} / Animation`, taskUrl(task)]),
       'both seeded tasks, the one waiting 8 days first',
     );
+    assert.ok(
+      seededLinks.every(([label]) => label.split(' / ').length === 4),
+      'each label names the episode, sequence, shot and task type',
+    );
 
     // Retake loop: the task reviewers sent back three times.
-    const loop = group('retake-loop').getByTestId('suggestion');
-    assert.equal(await loop.count(), 1);
-    assert.equal(await loop.locator('summary').textContent(), '! SH9030 / Animation has been retaken 3 times');
+    const loop = `${group('retake-loop')} ${byTestId('suggestion')}`;
+    assert.equal(await dock().count(loop), 1);
+    assert.match(
+      await dock().text(`${loop} summary`),
+      /^! E\d+ \/ SQ\d+ \/ SH9030 \/ Animation has been retaken 3 times$/,
+    );
     await open(loop);
-    assert.match(await loop.locator('li').first().textContent(), /^Retaken 3 times: the threshold is 3\. Now /);
+    assert.match(await dock().text(`${loop} li`), /^Retaken 3 times: the threshold is 3\. Now /);
 
     await page.screenshot({ path: path.join(ARTIFACTS, 'dock-suggestions.png') });
   });
@@ -113,25 +131,23 @@ describe('the suggestions panel on the seeded production, against the real Zou s
         task.due_date !== null &&
         task.due_date.slice(0, 10) < today,
     );
-    const shownLinks = await group('overdue')
-      .getByTestId('suggestion-task')
-      .evaluateAll((links) => links.map((link) => link.href));
+    const shownLinks = await dock().evaluate(
+      (doc, links) => [...doc.querySelectorAll(links)].map((link) => link.href),
+      `${group('overdue')} ${byTestId('suggestion-task')}`,
+    );
     reminded = candidates.find((task) => shownLinks.includes(taskUrl(task)));
     assert.ok(reminded, `an overdue todo task without comment among ${shownLinks.length} shown`);
-    const suggestion = group('overdue')
-      .getByTestId('suggestion')
-      .filter({ has: page.locator(`a[href="${taskUrl(reminded)}"]`) });
+    const suggestion = `${group('overdue')} ${byTestId('suggestion')}:has(a[href="${taskUrl(reminded)}"])`;
     await open(suggestion);
 
     const before = await kitsuGet(stack, `/data/projects/${stack.production.id}/tasks`);
     const confirmOpened = browser.context.waitForEvent('page');
-    await suggestion.getByTestId('suggestion-review').click();
+    await dock().click(`${suggestion} ${byTestId('suggestion-review')}`);
     const confirmPage = await confirmOpened;
     await confirmPage.getByTestId('plan-title').waitFor({ timeout: 30_000 });
-    assert.equal(
-      await confirmPage.getByTestId('plan-title').textContent(),
-      `Remind the assignees of ${reminded.shotName} / ${await taskTypeName(reminded)}`,
-    );
+    const title = await confirmPage.getByTestId('plan-title').textContent();
+    assert.match(title, /^Remind the assignees of E\d+ \/ SQ\d+ \/ /);
+    assert.ok(title.endsWith(` / ${reminded.shotName} / ${await taskTypeName(reminded)}`), title);
     const preview = await confirmPage.evaluate(
       (planId) => chrome.runtime.sendMessage({ type: 'plans/preview', planId }),
       decodeURIComponent(new URL(confirmPage.url()).hash.slice(1)),
@@ -180,33 +196,33 @@ describe('the suggestions panel on the seeded production, against the real Zou s
 
   it('re-reads by itself when Kitsu’s events change the data', async () => {
     // A person moves the due date of the reminded task to next month: it is no longer overdue.
-    const link = group('overdue').locator(`a[href="${taskUrl(reminded)}"]`);
-    await link.waitFor({ state: 'attached' });
+    const link = `${group('overdue')} a[href="${taskUrl(reminded)}"]`;
+    await dock().waitFor(link, { state: 'attached' });
     const due = reminded.due_date.slice(0, 10);
     const nextMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     await kitsuSend(stack, managerToken, 'PUT', `/data/tasks/${reminded.id}`, { due_date: nextMonth });
     try {
-      await link.waitFor({ state: 'detached', timeout: 15_000 });
+      await dock().waitFor(link, { state: 'detached', timeout: 15_000 });
     } finally {
       await kitsuSend(stack, managerToken, 'PUT', `/data/tasks/${reminded.id}`, { due_date: due });
     }
-    await link.waitFor({ state: 'attached', timeout: 15_000 });
+    await dock().waitFor(link, { state: 'attached', timeout: 15_000 });
   });
 
   it('links evidence to the Kitsu page of each task, opened in the same tab', async () => {
     const loop = situationTask('SH9030');
-    const link = group('retake-loop').getByTestId('suggestion-task');
-    assert.equal(await link.getAttribute('href'), taskUrl(loop));
-    await open(group('retake-loop').getByTestId('suggestion'));
+    const link = `${group('retake-loop')} ${byTestId('suggestion-task')}`;
+    assert.equal(await dock().attribute(link, 'href'), taskUrl(loop));
+    await open(`${group('retake-loop')} ${byTestId('suggestion')}`);
     const pages = browser.context.pages().length;
-    await link.click();
+    await dock().click(link);
     await page.waitForURL(taskUrl(loop));
     assert.equal(browser.context.pages().length, pages, 'no new tab');
     // On the task page the retake loop tells its history from the thread.
-    const history = group('retake-loop').getByTestId('suggestion');
-    await history.waitFor({ timeout: 30_000 });
+    const history = `${group('retake-loop')} ${byTestId('suggestion')}`;
+    await dock().waitFor(history, { timeout: 30_000 });
     await open(history);
-    const reasons = await history.locator('li').allTextContents();
+    const reasons = await dock().texts(`${history} li`);
     assert.deepEqual(
       reasons.filter((reason) => reason.startsWith('Retake ')).map((reason) => reason.split(' by ')[0]),
       [24, 18, 12].map(
@@ -218,22 +234,23 @@ describe('the suggestions panel on the seeded production, against the real Zou s
 
   it('keeps a dismissed suggestion hidden after a reload', async () => {
     await page.goto(`${stack.frontDoor}/productions/${stack.production.id}/shots`);
-    const first = panel().getByTestId('suggestion').first();
-    await first.waitFor({ timeout: 30_000 });
-    const id = await first.getAttribute('data-suggestion-id');
+    const first = `${PANEL} ${byTestId('suggestion')}`;
+    await dock().waitFor(first, { timeout: 30_000 });
+    const id = await dock().attribute(first, 'data-suggestion-id');
     const rule = id.split(':')[0];
-    const count = async () => Number(await group(rule).getByTestId('suggestion-count').textContent());
+    const count = async () => Number(await dock().text(`${group(rule)} ${byTestId('suggestion-count')}`));
     const before = await count();
-    await open(first);
-    await first.getByTestId('suggestion-dismiss').click();
-    await panel().locator(`[data-suggestion-id="${id}"]`).waitFor({ state: 'detached', timeout: 10_000 });
+    const dismissed = `${PANEL} [data-suggestion-id="${id}"]`;
+    await open(dismissed);
+    await dock().click(`${dismissed} ${byTestId('suggestion-dismiss')}`);
+    await dock().waitFor(dismissed, { state: 'detached', timeout: 10_000 });
     assert.equal(await count(), before - 1, `one ${rule} suggestion less`);
 
     await page.reload();
-    await panel().getByTestId('suggestion').first().waitFor({ timeout: 30_000 });
-    assert.equal(await panel().locator(`[data-suggestion-id="${id}"]`).count(), 0, 'still dismissed');
+    await dock().waitFor(first, { timeout: 30_000 });
+    assert.equal(await dock().count(dismissed), 0, 'still dismissed');
     assert.equal(await count(), before - 1);
-    assert.match(await panel().getByTestId('suggestions-message').textContent(), /1 hidden/);
+    assert.match(await dock().text(`${PANEL} ${byTestId('suggestions-message')}`), /1 hidden/);
   });
 
   it('applies the thresholds set in the options page', async () => {
@@ -256,9 +273,9 @@ describe('the suggestions panel on the seeded production, against the real Zou s
       .waitFor();
     await options.close();
     await page.reload();
-    await panel().getByTestId('suggestion').first().waitFor({ timeout: 30_000 });
-    assert.equal(await group('review-backlog').count(), 0, 'no review backlog past 60 days');
-    assert.equal(await group('retake-loop').count(), 1, 'the other rules keep their thresholds');
+    await dock().waitFor(`${PANEL} ${byTestId('suggestion')}`, { timeout: 30_000 });
+    assert.equal(await dock().count(group('review-backlog')), 0, 'no review backlog past 60 days');
+    assert.equal(await dock().count(group('retake-loop')), 1, 'the other rules keep their thresholds');
   });
 
   async function taskTypeName(task) {

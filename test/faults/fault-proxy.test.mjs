@@ -99,7 +99,7 @@ describe('the fault proxy', () => {
   it('damages only the paths and methods it is told to, and counts what it did', async () => {
     await configureFaults(proxyUrl, {
       rate: 1,
-      kinds: { ...DEFAULT_CONFIG.kinds, drop: 0, 'drop-after': 0 },
+      kinds: { ...DEFAULT_CONFIG.kinds, drop: 0, 'drop-after': 0, 'reset-after': 0 },
       methods: ['POST'],
     });
     await faultStats(proxyUrl, { reset: true });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createFaultProxy, DEFAULT_CONFIG } from '../../scripts/fault-proxy/server.mjs';
 import { ARTIFACTS, spaNavigate } from '../e2e/support/browser.mjs';
-import { DOCK, openShotsWithOperator, proposeBulkComment, readCounts } from '../e2e/support/plans.mjs';
+import { dockIn } from '../e2e/support/dock.mjs';
+import { byTestId, openShotsWithOperator, proposeBulkComment, readCounts } from '../e2e/support/plans.mjs';
 import { kitsuGet, readStack } from '../e2e/support/stack.mjs';
 import { loginAsAdmin } from '../hostile/support/server-writes.mjs';
 import { createLargeProduction } from './support/large-scope.mjs';
@@ -19,9 +20,26 @@ async function unappliedItems(confirmPage) {
   for (const line of await confirmPage.getByTestId('plan-unapplied').locator('li').allTextContents()) {
     const match = /^(.+?): (skipped|failed) — (.+)$/.exec(line);
     assert.ok(match, `an unapplied item says why: ${line}`);
-    items.set(match[1], { state: match[2], reason: match[3] });
+    // Reports name a task by its whole label (sequence / shot / task type); this production's shot names
+    // are unique, so the shot and task type tell the item.
+    items.set(match[1].split(' / ').slice(-2).join(' / '), { state: match[2], reason: match[3] });
   }
   return items;
+}
+
+const DOCK = byTestId('sidekick-dock');
+
+/** How many elements of the dock say `pattern` themselves (as Playwright's getByText counts them). */
+function countSaying(page, pattern) {
+  return dockIn(page).evaluate(
+    (doc, source, flags) => {
+      const says = (element) => new RegExp(source, flags).test(element.textContent.trim());
+      return [...doc.querySelectorAll('*')].filter((element) => says(element) && ![...element.children].some(says))
+        .length;
+    },
+    pattern.source,
+    pattern.flags,
+  );
 }
 
 async function until(condition, timeout) {
@@ -44,7 +62,7 @@ async function jobEnd(confirmPage, timeout) {
     planId,
   );
   const unsettled = answer.data.items.filter((item) => !['applied', 'skipped', 'failed'].includes(item.state));
-  return { state: answer.data.state, unsettled };
+  return { state: answer.data.state, unsettled, readBack: answer.data.readBack };
 }
 
 /** Every comment on the server containing `text`, counted per task: one request, whatever the job size. */
@@ -105,7 +123,7 @@ describe('faults between Sidekick and Kitsu', () => {
     const viaProxy = { ...stack, frontDoor: proxyUrl, bots: { ...stack.bots, writer: { ...bot, name: 'Fault Bot' } } };
     ({ browser, page } = await openShotsWithOperator(viaProxy));
     await spaNavigate(page, `/productions/${production.project.id}/shots`);
-    await page.locator(DOCK).getByTestId('bulk-helpers').waitFor({ timeout: 30_000 });
+    await dockIn(page).waitFor(byTestId('bulk-helpers'), { timeout: 30_000 });
   });
   after(async () => {
     await browser?.close();
@@ -117,7 +135,10 @@ describe('faults between Sidekick and Kitsu', () => {
     const text = `Fault check ${Date.now()}: the layout is locked.`;
     const confirmPage = await proposeBulkComment(browser, page, { taskTypeId: '', text });
     const total = production.tasks.length;
-    assert.match(await confirmPage.getByTestId('plan-title').textContent(), new RegExp(`on ${total} tasks`));
+    assert.match(
+      await confirmPage.getByTestId('plan-title').textContent(),
+      new RegExp(`on ${total.toLocaleString('en')} tasks`),
+    );
 
     const cdp = await browser.context.newCDPSession(confirmPage);
     await cdp.send('ServiceWorker.enable');
@@ -154,17 +175,22 @@ describe('faults between Sidekick and Kitsu', () => {
         `(${JSON.stringify(injected.faults)}); worker stopped after ${beforeStop.done} items, ` +
         `${stoppedAt - startedAt} ms in; done ${finishedAt - startedAt} ms after the click; ` +
         `${counts.applied} applied, ${counts.skipped} skipped, ${counts.failed} failed ` +
-        `(${result.unknown} of them unknown); lost ${result.lost.length}, duplicated ${result.duplicated.length}`,
+        `(${result.unknown} of them unknown); lost ${result.lost.length}, duplicated ${result.duplicated.length}; ` +
+        `copies Kitsu received twice and the read-back deleted: ${state.readBack?.duplicatesRemoved ?? 'not read back'}`,
     );
     assert.deepEqual(result.lost, [], '0 lost');
     assert.deepEqual(result.duplicated, [], '0 duplicated');
     assert.equal(result.applied, counts.applied);
     assert.ok(injected.damaged > 0, 'faults were injected');
+    // Cut before any byte of the answer: the browser may send a write again by itself, and the job's
+    // read-back from Kitsu deletes the second copy (0 duplicated above is counted on the server).
+    assert.ok((injected.faults['reset-after'] ?? 0) > 0, 'connections were cut before any byte of the answer');
+    assert.equal(await confirmPage.getByTestId('plan-read-back').getAttribute('data-source'), 'kitsu');
     await confirmPage.close();
   });
 
   it('reads under faults: the panels say what is wrong, specifically, and recover by themselves, without a reload or a navigation', async () => {
-    const dock = page.locator(DOCK);
+    const dock = dockIn(page);
     const only503 = Object.fromEntries(
       ['drop', 'drop-after', '500', '502', '429', 'malformed'].map((kind) => [kind, 0]),
     );
@@ -174,19 +200,19 @@ describe('faults between Sidekick and Kitsu', () => {
     const [, episodeId] = stack.production.episodes;
     await spaNavigate(page, `/productions/${stack.production.id}/episodes/${episodeId}/assets`);
     // Suggestions and bulk helpers both read Kitsu here: each says what went wrong, not "could not answer".
-    const errors = dock.getByText(/^Kitsu had an internal error \(HTTP 503\)/);
-    await until(async () => (await errors.count()) >= 2, 90_000).catch(async (error) => {
+    const errors = () => countSaying(page, /^Kitsu had an internal error \(HTTP 503\)/);
+    await until(async () => (await errors()) >= 2, 90_000).catch(async (error) => {
       await page.screenshot({ path: path.join(ARTIFACTS, 'faults-reads-failed.png') });
-      throw new Error(`${error.message}\nthe dock said: ${await dock.textContent()}`);
+      throw new Error(`${error.message}\nthe dock said: ${await dock.text(DOCK)}`);
     });
-    const underFaults = await dock.textContent();
+    const underFaults = await dock.text(DOCK);
     await page.screenshot({ path: path.join(ARTIFACTS, 'faults-reads-503.png') });
     assert.doesNotMatch(underFaults, /could not answer this request/, 'no generic failure');
 
     await configureFaults(proxyUrl, { rate: 0, kinds: DEFAULT_CONFIG.kinds, methods: [] });
     // No reload, no navigation: the dock reads again by itself (after 5, 10, 20, then every 30 s) and recovers.
-    await until(async () => (await errors.count()) === 0, 90_000);
-    await dock.getByTestId('bulk-helpers').waitFor({ timeout: 30_000 });
+    await until(async () => (await errors()) === 0, 90_000);
+    await dock.waitFor(byTestId('bulk-helpers'), { timeout: 30_000 });
     console.log(`reads under faults: the dock said ${JSON.stringify(underFaults.slice(0, 300))}`);
   });
 
@@ -195,8 +221,16 @@ describe('faults between Sidekick and Kitsu', () => {
     await configureFaults(proxyUrl, { rate: 0, latencyMs: [500, 800], methods: [] });
     const text = `Revocation check ${Date.now()}: animatic locked.`;
     await spaNavigate(page, `/productions/${production.project.id}/shots`);
-    await page.locator(DOCK).getByTestId('bulk-helpers').waitFor({ timeout: 30_000 });
+    // The dock commits a page change once it has settled, at most 800 ms after it (lib/dock/context-settle.ts);
+    // until then the previous page's panels stay, and a form filled in them is replaced by the new page's.
+    await page.waitForTimeout(1_000);
+    await dockIn(page).waitFor(byTestId('bulk-helpers'), { timeout: 30_000 });
+    const selected = production.tasks.filter((task) => task.label.startsWith('SH00'));
     const confirmPage = await proposeBulkComment(browser, page, { taskTypeId: '', nameFilter: 'SH00', text });
+    assert.match(
+      await confirmPage.getByTestId('plan-title').textContent(),
+      new RegExp(`on ${selected.length.toLocaleString('en')} tasks`),
+    );
     await confirmPage.getByTestId('plan-confirm').click();
     await confirmPage.waitForFunction(
       () =>
@@ -210,7 +244,6 @@ describe('faults between Sidekick and Kitsu', () => {
     assert.equal(state.state, 'done', `the job ended ${state.state}: ${JSON.stringify(state.unsettled)}`);
     const counts = await readCounts(confirmPage);
     const unapplied = await unappliedItems(confirmPage);
-    const selected = production.tasks.filter((task) => task.label.startsWith('SH00'));
     assert.equal(counts.total, selected.length);
     assert.equal(counts.done, counts.total, 'no item left half-applied or unreported');
     assert.ok(counts.failed > 0, 'the revocation stopped the rest');
@@ -225,16 +258,16 @@ describe('faults between Sidekick and Kitsu', () => {
     await confirmPage.close();
 
     // A page whose data is not cached: its reads are refused, and the dock says to reconnect.
-    const dock = page.locator(DOCK);
+    const dock = dockIn(page);
     await spaNavigate(page, `/productions/${production.project.id}/shots/${selected[0].entity_id}`);
-    await until(async () => /revoked.*reconnect Sidekick/.test(await dock.textContent()), 60_000);
+    await until(async () => /revoked.*reconnect Sidekick/.test(await dock.text(DOCK)), 60_000);
     await page.reload();
-    const connection = dock.getByTestId('connection-state');
-    await connection.filter({ hasText: /revoked.*reconnect Sidekick/ }).waitFor({ timeout: 60_000 });
+    const connection = byTestId('connection-state');
+    await dock.waitFor(connection, { hasText: /revoked.*reconnect Sidekick/, timeout: 60_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, 'faults-token-revoked-dock.png') });
     console.log(
       `token revoked after ${counts.applied} of ${counts.total} items: ${counts.failed} failed with a reason; ` +
-        `the dock says "${await connection.textContent()}"`,
+        `the dock says "${await dock.text(connection)}"`,
     );
   });
 });

@@ -3,17 +3,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ARTIFACTS, ROOT, spaNavigate } from '../e2e/support/browser.mjs';
+import { dockIn, hostCount } from '../e2e/support/dock.mjs';
 import { startTestPageServer } from '../e2e/support/pages.mjs';
-import { DOCK, openShotsWithOperator, proposeBulkComment } from '../e2e/support/plans.mjs';
+import { byTestId, openShotsWithOperator, proposeBulkComment } from '../e2e/support/plans.mjs';
 import { bearerRequests, kitsuGet, readStack } from '../e2e/support/stack.mjs';
+import { forgeInDock } from './support/dock-attacks.mjs';
 import { loginAsAdmin, serverFingerprint, writesBetween } from './support/server-writes.mjs';
 
-/** Every message type of the protocol, read from its source so that a new message is attacked too. */
+/** Every message type of the protocol, read from its sources so that a new message is attacked too. */
 const MESSAGE_TYPES = [
   ...new Set(
-    [
-      ...fs.readFileSync(path.join(ROOT, 'lib/messaging/protocol.ts'), 'utf8').matchAll(/z\.literal\('([a-z/-]+)'\)/g),
-    ].map((match) => match[1]),
+    fs
+      .readdirSync(path.join(ROOT, 'lib/messaging/protocol'))
+      .flatMap((file) => [
+        ...fs
+          .readFileSync(path.join(ROOT, 'lib/messaging/protocol', file), 'utf8')
+          .matchAll(/z\.literal\('([a-z/-]+)'\)/g),
+      ])
+      .map((match) => match[1]),
   ),
 ];
 
@@ -66,7 +73,7 @@ async function hostileAttack({ types, planId, extensionId }) {
   }
   note("read the origin's IndexedDB", `${stores} object stores read`);
 
-  const host = document.querySelector('kitsu-sidekick');
+  const host = [...document.documentElement.children].find((element) => element.localName.startsWith('kitsu-sidekick'));
   const dock = host?.shadowRoot ?? null;
   let shadowRoots = 0;
   const walk = (root) => {
@@ -114,33 +121,12 @@ async function hostileAttack({ types, planId, extensionId }) {
 
   const fire = (target, event) => target?.dispatchEvent(event);
   let synthetic = 0;
-  if (dock) {
-    // Fill the bulk form as the page would, then submit it every way a script can.
-    const form = dock.querySelector('[data-testid="bulk-helpers"]');
-    for (const select of dock.querySelectorAll('select')) {
-      select.selectedIndex = select.options.length - 1;
-      fire(select, new Event('change', { bubbles: true }));
-    }
-    const text = dock.querySelector('[data-testid="bulk-text"]');
-    if (text) {
-      text.value = 'Forged by the page';
-      fire(text, new Event('input', { bubbles: true }));
-    }
-    for (const button of dock.querySelectorAll('button')) {
-      fire(button, new MouseEvent('click', { bubbles: true, composed: true }));
-      button.click();
-      synthetic += 2;
-    }
-    fire(text, new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
-    form?.requestSubmit();
-    synthetic += 2;
-  }
-  for (const target of [document, document.body, dock?.firstElementChild]) {
+  for (const target of [document, document.body, host]) {
     fire(target, new KeyboardEvent('keydown', { key: 'K', code: 'KeyK', altKey: true, shiftKey: true, bubbles: true }));
     fire(target, new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     synthetic += 2;
   }
-  note('synthetic clicks, key events and form submits on the dock', `${synthetic} events dispatched`);
+  note('synthetic clicks and key events on the page and the dock’s host', `${synthetic} events dispatched`);
 
   const recorded = { type: 'plans/execute', planId };
   post(recorded);
@@ -214,7 +200,7 @@ describe('a hostile page on a configured Kitsu origin', () => {
     browser.context.on('page', watchDialogs);
     await browser.context.addInitScript(hostileInit);
     await page.reload();
-    await page.locator(DOCK).getByTestId('bulk-helpers').waitFor({ timeout: 15_000 });
+    await dockIn(page).waitFor(byTestId('bulk-helpers'), { timeout: 15_000 });
   });
   after(async () => {
     if (rows.length > 0) {
@@ -230,7 +216,7 @@ describe('a hostile page on a configured Kitsu origin', () => {
 
     // A real plan waits in the confirm window, proposed and shown by a person: XSS names in it, not confirmed.
     await spaNavigate(page, `/productions/${ids.projectId}/assets`);
-    await page.locator(DOCK).getByTestId('bulk-helpers').waitFor({ timeout: 15_000 });
+    await dockIn(page).waitFor(byTestId('bulk-helpers'), { timeout: 15_000 });
     const payload = 'Rim light <img src=x onerror=alert(2)> <script>alert(3)</script>';
     const confirmPage = await proposeBulkComment(browser, page, {
       taskTypeId: ids.xssAsset.tasks[0].task_type_id,
@@ -251,6 +237,7 @@ describe('a hostile page on a configured Kitsu origin', () => {
       planId,
       extensionId: browser.extensionId,
     });
+    const forged = await dockIn(page).evaluate(forgeInDock);
     await page.waitForTimeout(1000);
     const windowsOpened = browser.context.pages().length - windowsBefore;
 
@@ -274,6 +261,10 @@ describe('a hostile page on a configured Kitsu origin', () => {
 
     for (const { attempt, result: outcome } of result.attempts) rows.push({ attempt, outcome });
     rows.push(
+      {
+        attempt: 'synthetic clicks, keys and submits inside the dock, by a script holding its document',
+        outcome: `${forged} events dispatched`,
+      },
       { attempt: 'answers posted back to the page', outcome: `${result.foreignMessages.length} messages` },
       {
         attempt: 'WXT start-up announcements seen by the page',
@@ -298,29 +289,25 @@ describe('a hostile page on a configured Kitsu origin', () => {
 
   it('renders the seed’s XSS payloads as text in every panel and the confirm window: no script runs', async () => {
     const xss = stack.seed.xss;
-    const dock = page.locator(DOCK);
+    const dock = dockIn(page);
     const panels = [];
     const injected = async (where) => {
-      const elements = await page.locator('kitsu-sidekick img[src="x"], kitsu-sidekick script').count();
+      const elements = await dock.count('img[src="x"], script');
       panels.push({ panel: where, elements });
       return elements;
     };
     await spaNavigate(page, `/productions/${ids.projectId}/assets/${xss.assetId}`);
-    await dock.getByTestId('this-page-names').filter({ hasText: xss.assetName }).waitFor({ timeout: 15_000 });
+    await dock.waitFor(byTestId('this-page-names'), { hasText: xss.assetName, timeout: 15_000 });
     assert.equal(await injected('This page (XSS asset)'), 0);
     const commented = await kitsuGet(stack, `/data/tasks/${xss.taskId}`);
     const kind = ids.assetIds.has(commented.entity_id) ? 'assets' : 'shots';
     const taskRoute = `/productions/${ids.projectId}/${kind}/tasks/${xss.taskId}`;
     await spaNavigate(page, taskRoute);
-    await dock.getByTestId('this-page-where').waitFor();
+    await dock.waitFor(byTestId('this-page-where'));
     assert.equal(await injected('This page (task with the XSS comment)'), 0);
     await spaNavigate(page, `/productions/${ids.projectId}/assets`);
-    await dock
-      .getByTestId('suggestions')
-      .or(dock.getByTestId('suggestions-message'))
-      .first()
-      .waitFor({ timeout: 30_000 });
-    await dock.getByTestId('bulk-helpers').waitFor({ timeout: 15_000 });
+    await dock.waitFor(`${byTestId('suggestions')}, ${byTestId('suggestions-message')}`, { timeout: 30_000 });
+    await dock.waitFor(byTestId('bulk-helpers'), { timeout: 15_000 });
     assert.equal(await injected('Suggestions and bulk panel (assets list)'), 0);
     const confirmPage = await proposeBulkComment(browser, page, {
       taskTypeId: ids.xssAsset.tasks[0].task_type_id,
@@ -354,14 +341,13 @@ describe('a hostile page on a configured Kitsu origin', () => {
         await visitor.goto(url);
         await visitor.waitForTimeout(2500);
         const probe = await visitor.evaluate(() => ({
-          dock: document.querySelector('kitsu-sidekick') !== null,
-          dockText:
-            document.querySelector('kitsu-sidekick')?.shadowRoot?.querySelector('[data-testid="sidekick-dock"]')
-              ?.textContent ?? '',
           runtime: typeof globalThis.chrome?.runtime?.sendMessage,
           answers: window.__hostile.foreignMessages.length,
         }));
-        results.push({ url, ...probe });
+        const dock = (await hostCount(visitor)) > 0;
+        // What the dock says there, read through the DevTools protocol (the page reads nothing of it).
+        const dockText = dock ? await dockIn(visitor).text(byTestId('sidekick-dock')) : '';
+        results.push({ url, dock, dockText, ...probe });
         await visitor.close();
       }
       console.table(results.map(({ dockText, ...rest }) => ({ ...rest, dockText: dockText.slice(0, 70) })));

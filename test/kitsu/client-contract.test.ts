@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createKitsuClient, describeKitsuError, KitsuApiError, type KitsuClient, type OpenTask } from '../../lib/kitsu';
+import { tasksPerStatus } from '../../lib/workflow/status-table';
 
 interface Bot {
   id: string;
@@ -128,6 +129,18 @@ describe('Kitsu client against the real zou', () => {
     await writer.openTasks({ project_id: projectId, person_id: 'unassigned', limit: 5 });
     const person = stack.persons.find((candidate) => candidate.role === 'user');
     if (person) await writer.openTasks({ person_id: [person.id], due_date: '2100-01-01', limit: 5 });
+  });
+
+  it('reads the open productions’ task totals per status, as the options page’s role table counts them', async () => {
+    const totals = tasksPerStatus({ [projectId]: (await writer.openTasksStats())[projectId] ?? { task_types: [] } });
+    const counted = new Map<string, number>();
+    const lists = [await writer.shotsWithTasks(projectId), await writer.assetsWithTasks(projectId)];
+    for (const entity of lists.flat()) {
+      for (const listed of entity.tasks)
+        counted.set(listed.task_status_id, (counted.get(listed.task_status_id) ?? 0) + 1);
+    }
+    expect(counted.size).toBeGreaterThan(1);
+    expect(new Map([...totals].sort())).toEqual(new Map([...counted].sort()));
   });
 
   it('posts a comment, then deletes it', async () => {

@@ -5,7 +5,8 @@
 import { Fetch, NodeWebSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEffect, Invalidation, TabNotice } from '../../lib/events/invalidation';
-import { createEventStream, type EventStream, type EventStreamStatus } from '../../lib/events/stream';
+import type { EventStream, EventStreamStatus } from '../../lib/events/stream';
+import { createEventStream } from '../../lib/events/stream-run';
 import { adminToken, stack, zou } from './stack';
 
 interface Comment {

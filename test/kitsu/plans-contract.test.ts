@@ -224,6 +224,19 @@ async function transcript(client: PlanClient, task: Task, others: { artistId: st
     return posted.map((comment) => [comment.object_id, comment.task_status_id, comment.person_id]);
   });
   await state('after comment');
+  // The executor's batched reads: fresh rows by id (an unknown id is left out), the production's comment feed.
+  await outcome('tasks by ids', async () =>
+    (await client.tasksByIds([task.id, crypto.randomUUID()])).map((row) => [
+      row.id,
+      row.task_status_id,
+      [...row.assignees].sort(),
+      row.priority,
+    ]),
+  );
+  await outcome('the comment just posted tops the production’s feed', async () => {
+    const { data } = await client.projectComments(projectId, { page: 1, limit: 1 });
+    return commentId !== undefined && data[0]?.id === commentId;
+  });
   if (commentId) await outcome('delete', () => client.deleteComment(task.id, commentId as string));
   await state('after delete');
   return lines;

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { StatusRole } from '../../lib/workflow/status-roles';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -32,7 +33,26 @@ export interface StackFile {
     seed: number;
     xss: { assetId: string; assetName: string; taskId: string; commentId: string };
   };
+  /** The second production, a studio's own workflow (scripts/lib/studio-spec.mjs). */
+  studio: StudioProduction;
   startedAt: string;
+}
+
+export interface StudioProduction {
+  id: string;
+  name: string;
+  episodes: { id: string; name: string }[];
+  sequences: { id: string; name: string; episodeId: string }[];
+  /** Status id → what the studio means by it. */
+  statusRoles: Record<string, StatusRole>;
+  noDepartmentTaskTypeId: string;
+  persons: { id: string; full_name: string; role: string; email: string; password: string; active: boolean }[];
+  inactivePersonId: string;
+  noDepartmentPersonId: string;
+  botId: string;
+  humanDecisions: { taskId: string; field: 'assignees' | 'dates' | 'estimation'; personId: string }[];
+  counts: { shots: number; assets: number; tasks: number; comments: number };
+  seconds: number;
 }
 
 const stackDir = path.resolve(repoRoot, process.env.KITSU_STACK_DIR || '.kitsu-stack');

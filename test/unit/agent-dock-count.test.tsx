@@ -1,9 +1,10 @@
+// @vitest-environment happy-dom
 import { render, screen } from '@testing-library/preact';
 import { useEffect } from 'preact/hooks';
 import { describe, expect, it } from 'vitest';
 import { Dock, type DockProps } from '../../components/dock/Dock';
-import type { DockFeature, FeatureProps } from '../../components/features/types';
 import { contexts } from '../../lib/agent/testing';
+import type { DockFeature, FeatureProps } from '../../lib/dock/feature';
 
 /** A panel that reports a count once shown, as the suggestions panel does with its answer. */
 const counting = (id: string, count: number): DockFeature => ({

@@ -64,14 +64,14 @@ describe('suggestions carry links to their evidence tasks', () => {
       [
         {
           taskId: 'late1',
-          label: 'SH010 / Animation',
+          label: 'SQ010 / SH010 / Animation',
           url: `${HOST}/productions/${data.project.id}/episodes/ep1/shots/tasks/late1`,
         },
       ],
       [
         {
           taskId: 'late2',
-          label: 'SH020 / Animation',
+          label: 'SQ010 / SH020 / Animation',
           url: `${HOST}/productions/${data.project.id}/shots/tasks/late2`,
         },
       ],

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Suggestions } from '../../components/features/suggestions';
@@ -47,6 +48,7 @@ const view = {
   ],
   hidden: 0,
   problems: 0,
+  humanDecisionsUnchecked: null,
 };
 
 beforeEach(() => {
@@ -79,6 +81,18 @@ describe('the suggestions panel', () => {
       ['sh030 / Animation', taskLink('sh030').url, ''],
     ]);
     expect(screen.getAllByTestId('suggestion-tasks')[0]?.textContent).toMatch(/…and 30 more$/);
+  });
+
+  it('shortens a long task name in the middle, the whole name on hover and for screen readers', async () => {
+    const long = 'Lune Rousse / Environment / Le vieux moulin de Grand-mère Hérisson, au bord de la rivière / Modeling';
+    const [first] = view.suggestions;
+    answer = { ...view, suggestions: [{ ...first, tasks: [{ ...taskLink('m'), label: long }] }] };
+    mount();
+    fireEvent.click(await screen.findByText(/Animation: 2 tasks waiting/));
+    const link = screen.getByTestId('suggestion-task');
+    const shown = link.querySelector('[aria-hidden="true"]')?.textContent ?? '';
+    expect(shown).toBe('Lune Rousse / Environmen…e la rivière / Modeling');
+    expect(link.querySelector('[title]')?.getAttribute('title')).toBe(long);
   });
 
   it('refuses an answer whose links are not web addresses', async () => {

@@ -50,11 +50,13 @@ describe('unassigned', () => {
       'Open estimated work in Animation: Ben Ito: 4 h, 1 open task; Ana Lopez: 1 d (8 h), 1 open task; Cleo Martin: 1.3 d (10 h), 1 open task.',
     );
     expect(anim?.reasons[1]?.evidence.numbers).toEqual({ 'minutes:ben': 240, 'minutes:ana': 480, 'minutes:cleo': 600 });
-    expect(texts(anim)[2]).toBe('U1 / Animation (1 d (8 h)) → Ben Ito, who has the least open work: 4 h.');
+    expect(texts(anim)[2]).toBe('SQ010 / U1 / Animation (1 d (8 h)) → Ben Ito, who has the least open work: 4 h.');
     expect(layout).toMatchObject({ severity: 'info', title: '1 unassigned Layout task' });
     expect(ops(layout)).toEqual(['assign u4 dan']);
-    expect(fx?.plan).toBeUndefined();
-    expect(texts(fx)).toContain('FX has no department: no proposal.');
+    // FX has no department: anyone active may take it; Dan has no open work.
+    expect(ops(fx)).toEqual(['assign u5 dan']);
+    expect(texts(fx)[1]).toMatch(/^Open estimated work in the team \(FX has no department\): Dan Wu: 0 h/);
+    expect(texts(fx).join(' ')).not.toMatch(/Eve Gone|Render Bot|Kim Client/);
   });
 
   it('does not reassign a task whose assignment a person changed recently, and says so', () => {
@@ -62,7 +64,7 @@ describe('unassigned', () => {
     const [anim] = runRule(unassignedRule, snapshot(tasks, { recentChanges }));
     expect(ops(anim)).toEqual(['assign u1 ben', 'assign u3 ana']);
     expect(
-      texts(anim).some((text) => text.startsWith('U2 / Animation: its assignment was changed by Cleo Martin')),
+      texts(anim).some((text) => text.startsWith('SQ010 / U2 / Animation: its assignment was changed by Cleo Martin')),
     ).toBe(true);
     const [off] = runRule(unassignedRule, snapshot(tasks, { recentChanges }), {
       settings: { recentHumanChangeDays: 0 },
@@ -122,6 +124,26 @@ describe('overload', () => {
     });
   });
 
+  it('takes people’s days off in Kitsu out of their working time, and says so', () => {
+    // Ana's 16 h due Friday 03-13 fit three working days (24 h)… unless she is off on Thursday and Friday.
+    const light = [task({ taskId: 'o1', assigneeIds: ['ana'], dueDate: '2026-03-13', estimation: 960 })];
+    expect(runRule(overloadRule, snapshot(light))).toEqual([]);
+    // A day off on a weekend, or after the due date, takes nothing out.
+    const offWeekendAndLater = { ana: [{ date: '2026-03-14', endDate: '2026-03-20' }] };
+    expect(runRule(overloadRule, snapshot(light, { dayOffs: offWeekendAndLater }))).toEqual([]);
+    const offThursdayFriday = {
+      ana: [
+        { date: '2026-03-12', endDate: '2026-03-12' },
+        { date: '2026-03-12', endDate: '2026-03-13' },
+      ],
+    };
+    const [ana] = runRule(overloadRule, snapshot(light, { dayOffs: offThursdayFriday }));
+    expect(ana?.reasons[0]?.evidence.numbers).toEqual({ workMinutes: 960, capacityMinutes: 480, excessMinutes: 480 });
+    expect(ana?.reasons[0]?.text).toContain('(1 working day, 2 days off in Kitsu left out)');
+    // Someone else's days off change nothing for Ana.
+    expect(runRule(overloadRule, snapshot(light, { dayOffs: { cleo: offThursdayFriday.ana } }))).toEqual([]);
+  });
+
   it('skips candidates without room and moves what fits elsewhere', () => {
     const busy = [
       ...base,
@@ -130,7 +152,7 @@ describe('overload', () => {
     ];
     const [ana, ...rest] = runRule(overloadRule, snapshot(busy));
     expect(rest).toEqual([]);
-    expect(texts(ana)).toContain('O1 / Animation: nobody in its department has room for it before 2026-03-12.');
+    expect(texts(ana)).toContain('SQ010 / O1 / Animation: nobody in its department has room for it before 2026-03-12.');
     expect(ops(ana)).toEqual(['unassign o2 ana', 'assign o2 cleo']);
   });
 
@@ -175,7 +197,7 @@ describe('missing estimates or dates', () => {
       '2 tasks without due date: M2, M4.',
       'Median estimate of 5 Animation shot tasks: 5 h.',
       'Median time from start to due date of 4 similar tasks: 6 days.',
-      'M4 / Animation has neither a start nor a due date: no date to count from.',
+      'SQ010 / M4 / Animation has neither a start nor a due date: no date to count from.',
     ]);
     expect(suggestion?.plan?.operations[1]).toMatchObject({
       preconditions: { startDate: '2026-03-12T00:00:00', dueDate: null },

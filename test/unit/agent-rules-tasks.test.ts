@@ -28,7 +28,7 @@ describe('overdue', () => {
     expect(rest).toEqual([]);
     expect(t1).toMatchObject({
       severity: 'warning',
-      title: 'T1 / Animation is 1 day overdue',
+      title: 'SQ010 / T1 / Animation is 1 day overdue',
       id: suggestionId('overdue', ['t1']),
     });
     expect(t1?.reasons[0]).toEqual({
@@ -43,21 +43,21 @@ describe('overdue', () => {
         id: 'op-1',
         kind: 'comment',
         taskId: 't1',
-        taskLabel: 'T1 / Animation',
+        taskLabel: 'SQ010 / T1 / Animation',
         text: expect.stringContaining(
-          'Hi @Ana Lopez and @Ben Ito, a friendly reminder that T1 / Animation was due on 2026-03-10.',
+          'Hi @Ana Lopez and @Ben Ito, a friendly reminder that SQ010 / T1 / Animation was due on 2026-03-10.',
         ),
         preconditions: { statusId: 'todo', lastCommentDate: '2026-03-05T09:00:00' },
       },
     ]);
-    expect(t4).toMatchObject({ severity: 'critical', title: 'T4 / Animation is 7 days overdue' });
+    expect(t4).toMatchObject({ severity: 'critical', title: 'SQ010 / T4 / Animation is 7 days overdue' });
     expect(t4?.plan).toBeUndefined();
     expect(texts(t4)).toContain('Nobody is assigned: there is nobody to remind.');
   });
 
   it('honours the grace days and the critical threshold', () => {
     expect(titles(runRule(overdueRule, data, { settings: { overdue: { graceDays: 1 } } }))).toEqual([
-      'T4 / Animation is 7 days overdue',
+      'SQ010 / T4 / Animation is 7 days overdue',
     ]);
     const relaxed = runRule(overdueRule, data, { settings: { overdue: { criticalAfterDays: 8 } } });
     expect(relaxed.map((s) => s.severity)).toEqual(['warning', 'warning']);
@@ -71,7 +71,7 @@ describe('overdue', () => {
         id: 'op-1',
         kind: 'set-dates',
         taskId: 't1',
-        taskLabel: 'T1 / Animation',
+        taskLabel: 'SQ010 / T1 / Animation',
         due: { before: '2026-03-10', after: '2026-03-20' },
         preconditions: { dueDate: '2026-03-10' },
       },
@@ -97,10 +97,10 @@ describe('review backlog', () => {
     });
     expect(anim?.plan).toBeUndefined();
     expect(texts(anim)).toEqual([
-      'W1 / Animation: Waiting For Approval since 2026-03-01 (10 days), by Ana Lopez.',
-      'W2 / Animation: Waiting For Approval since 2026-03-07 (4 days).',
+      'SQ010 / W1 / Animation: Waiting For Approval since 2026-03-01 (10 days), by Ana Lopez.',
+      'SQ010 / W2 / Animation: Waiting For Approval since 2026-03-07 (4 days).',
       'Reviewers (Animation supervisors): Cleo Martin.',
-      'Playlist order, oldest first: W1 / Animation; W2 / Animation.',
+      'Playlist order, oldest first: SQ010 / W1 / Animation; SQ010 / W2 / Animation.',
     ]);
     expect(layout).toMatchObject({
       severity: 'warning',
@@ -130,18 +130,18 @@ describe('stale work in progress', () => {
   it('reports WIP tasks without comment or time log for N days, with a check-in comment', () => {
     const [s1, s6, ...rest] = runRule(staleWipRule, data);
     expect(rest).toEqual([]);
-    expect(s1?.title).toBe('S1 / Animation has been in progress without an update for 6 days');
+    expect(s1?.title).toBe('SQ010 / S1 / Animation has been in progress without an update for 6 days');
     expect(s1?.reasons[0]?.evidence).toEqual({ taskIds: ['s1'], dates: ['2026-03-05'], numbers: { idleDays: 6 } });
     const plan = validPlan(s1);
     expect(plan.operations[0]).toMatchObject({
       kind: 'comment',
       taskId: 's1',
       text: expect.stringMatching(
-        /^Hi @Ana Lopez, checking in on S1 \/ Animation: there has been no update since 2026-03-05\./,
+        /^Hi @Ana Lopez, checking in on SQ010 \/ S1 \/ Animation: there has been no update since 2026-03-05\./,
       ),
       preconditions: { statusId: 'wip', lastCommentDate: '2026-03-05T10:00:00' },
     });
-    expect(s6?.title).toBe('S6 / Animation has been in progress without an update for 5 days');
+    expect(s6?.title).toBe('SQ010 / S6 / Animation has been in progress without an update for 5 days');
     expect(s6?.plan).toBeUndefined();
     expect(texts(s6)[0]).toContain('(went WIP)');
   });
@@ -180,7 +180,7 @@ describe('retake loop', () => {
   it('reports retake counts at the threshold (warning) or the production maximum (critical), with the history', () => {
     const [r1, r3, ...rest] = runRule(retakeLoopRule, snapshot(tasks, { comments }));
     expect(rest).toEqual([]);
-    expect(r1).toMatchObject({ severity: 'warning', title: 'R1 / Animation has been retaken 3 times' });
+    expect(r1).toMatchObject({ severity: 'warning', title: 'SQ010 / R1 / Animation has been retaken 3 times' });
     expect(texts(r1)).toEqual([
       'Retaken 3 times: the threshold is 3, the production allows 5. Now WIP.',
       'Retake 1 on 2026-02-01 by Cleo Martin: “Arms pop”',
@@ -231,7 +231,9 @@ describe('start on WIP', () => {
       ['w2', { before: null, after: '2026-03-02' }],
       ['w4', { before: null, after: '2026-03-07' }],
     ]);
-    expect(texts(suggestion)).toContain('W5 / Animation is WIP without a start date; the day it went WIP is unknown.');
+    expect(texts(suggestion)).toContain(
+      'SQ010 / W5 / Animation is WIP without a start date; the day it went WIP is unknown.',
+    );
   });
 
   it('leaves out a task whose dates a person changed recently, and says so', () => {
@@ -239,7 +241,7 @@ describe('start on WIP', () => {
     const [suggestion] = runRule(startOnWipRule, snapshot(tasks, { comments, recentChanges }));
     expect(validPlan(suggestion).operations.map((op) => op.taskId)).toEqual(['w2', 'w4']);
     expect(texts(suggestion)).toContain(
-      'W1 / Animation: its dates were changed by Cleo Martin yesterday (2026-03-10), within the last 3 days: left out of the plan to respect that decision.',
+      'SQ010 / W1 / Animation: its dates were changed by Cleo Martin yesterday (2026-03-10), within the last 3 days: left out of the plan to respect that decision.',
     );
     const old = { w1: [{ field: 'dates' as const, personId: 'cleo', at: '2026-03-07T08:00:00' }] };
     const [again] = runRule(startOnWipRule, snapshot(tasks, { comments, recentChanges: old }));
@@ -267,9 +269,9 @@ describe('priority drift', () => {
   it('reports high-priority tasks that have not moved, and normal ones blocking many later steps', () => {
     const result = runRule(priorityDriftRule, snapshot(tasks));
     expect(result.map((s) => [s.severity, s.title])).toEqual([
-      ['warning', 'P1 / Animation is very high priority but has not moved for 6 days'],
-      ['critical', 'P2 / Animation is emergency priority but has not moved for 10 days'],
-      ['info', 'SH900 / Layout (normal priority) holds up 3 later tasks'],
+      ['warning', 'SQ010 / P1 / Animation is very high priority but has not moved for 6 days'],
+      ['critical', 'SQ010 / P2 / Animation is emergency priority but has not moved for 10 days'],
+      ['info', 'SQ010 / SH900 / Layout (normal priority) holds up 3 later tasks'],
     ]);
     expect(texts(result[1])[0]).toContain('no movement since its planned start on 2026-03-01');
     expect(result[2]?.reasons[0]?.evidence.taskIds).toEqual(['lay', 'ani', 'lig', 'cmp']);
@@ -279,13 +281,13 @@ describe('priority drift', () => {
   it('honours thresholds, and counts a recent change or a started later step', () => {
     const settings = { priorityDrift: { minPriority: 3, idleDays: 7, blockingCount: 4 } };
     expect(titles(runRule(priorityDriftRule, snapshot(tasks), { settings }))).toEqual([
-      'P2 / Animation is emergency priority but has not moved for 10 days',
+      'SQ010 / P2 / Animation is emergency priority but has not moved for 10 days',
     ]);
     const moved = snapshot(tasks, {
       recentChanges: { p1: [{ field: 'priority', personId: 'cleo', at: '2026-03-10' }] },
     });
     expect(titles(runRule(priorityDriftRule, moved))).not.toContain(
-      'P1 / Animation is very high priority but has not moved for 6 days',
+      'SQ010 / P1 / Animation is very high priority but has not moved for 6 days',
     );
     const started = tasks.map((t) => (t.taskId === 'ani' ? { ...t, statusId: 'wip' } : t));
     expect(titles(runRule(priorityDriftRule, snapshot(started))).some((title) => title.includes('holds up'))).toBe(

@@ -58,7 +58,7 @@ function production(count: number): AgentSnapshot {
       }),
     );
     if (roll(16) < 0.05)
-      recentChanges[`t${index}`] = [{ field: 'assignees', personId: 'cleo', at: `${day(-1)}T09:00` }];
+      recentChanges[`t${index}`] = [{ field: 'assignees', personId: 'cleo', at: `${day(-1)}T09:00`, inexact: false }];
   }
   return snapshot(tasks, { recentChanges });
 }

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -49,7 +50,7 @@ describe('agent settings: schema and defaults', () => {
 
   it('offers a labelled field in the options page for every number of the settings, and only those', () => {
     const fields = SETTING_FIELDS.map((setting) =>
-      setting.rule === null ? setting.key : `${setting.group}.${setting.key}`,
+      setting.rule === null ? setting.key : `${setting.rule.settingsKey}.${setting.key}`,
     );
     expect(fields.sort()).toEqual(numericLeaves(DEFAULT_AGENT_SETTINGS).sort());
     for (const setting of SETTING_FIELDS) {
@@ -92,7 +93,7 @@ describe('agent settings: storage', () => {
     expect(await readAgentSettings()).toEqual(DEFAULT_AGENT_SETTINGS);
     await fakeBrowser.storage.local.set({ [AGENT_SETTINGS_KEY]: { staleWip: { idleDays: 9 } } });
     const settings = await readAgentSettings();
-    expect(settings.staleWip.idleDays).toBe(9);
+    expect(settings.staleWip).toEqual({ idleDays: 9 });
     expect(settings.overdue).toEqual(DEFAULT_AGENT_SETTINGS.overdue);
   });
 
@@ -107,7 +108,7 @@ describe('agent settings: storage', () => {
     await expect(saveAgentSettings({ reviewBacklog: { waitingDays: -5 } })).rejects.toThrow(
       'Review backlog, Waiting for more than (days): must be 0 or more.',
     );
-    expect((await stored()).reviewBacklog.waitingDays).toBe(5);
+    expect((await stored()).reviewBacklog).toEqual({ waitingDays: 5, criticalAfterDays: 7 });
   });
 });
 
@@ -169,6 +170,7 @@ describe('agent settings: the rules run with the stored thresholds', () => {
       ],
       persons: async () => [person('ana', 'user'), person('cleo', 'supervisor')],
       departments: async () => [{ id: 'd-anim', name: 'Animation', color: '#f00' }],
+      dayOffs: async () => ({}),
       taskComments: async () => [],
     },
   } as unknown as Session;
@@ -179,7 +181,9 @@ describe('agent settings: the rules run with the stored thresholds', () => {
 
   it('reports with the defaults, and stops at a stored grace period or a rule switched off', async () => {
     expect(today > fiveDaysAgo).toBe(true);
-    expect((await overdue()).map((suggestion) => suggestion.title)).toEqual(['SH010 / Animation is 5 days overdue']);
+    expect((await overdue()).map((suggestion) => suggestion.title)).toEqual([
+      'SQ010 / SH010 / Animation is 5 days overdue',
+    ]);
     await saveAgentSettings({ overdue: { graceDays: 5 } });
     expect(await overdue()).toEqual([]);
     await saveAgentSettings({ overdue: { graceDays: 4, criticalAfterDays: 5 } });

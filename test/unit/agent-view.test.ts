@@ -7,16 +7,14 @@ import {
   type Suggestion,
   visibleSuggestions,
 } from '../../lib/agent';
+import { dismissalsKey, readDismissals, withDismissal } from '../../lib/agent/dismissals';
 import { contexts, HOST, NOW, PROJECT, snapshot, task } from '../../lib/agent/testing';
 import {
   agentPageOf,
   buildAgentSnapshot,
-  dismissalsKey,
   episodeOf,
-  readDismissals,
   type SnapshotSources,
   suggestionsView,
-  withDismissal,
 } from '../../lib/agent/view';
 import type { ListTask, ShotWithTasks } from '../../lib/kitsu';
 

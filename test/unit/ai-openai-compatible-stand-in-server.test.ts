@@ -4,12 +4,15 @@
 // error answers scripted by the test.
 import { createStore } from 'idb-keyval';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AI_DATA_COLLECTION } from '../../lib/ai/data-collection';
 import { settingsFromForm } from '../../lib/ai/draft';
 import { createOpenAiCompatibleProvider, type OpenAiCompatibleConfig } from '../../lib/ai/openai-compatible';
+import { type AiPermissions, type BrowserFacts, endpointPattern } from '../../lib/ai/permissions';
 import { createAiService } from '../../lib/ai/service';
 import { DEFAULT_AI_SETTINGS } from '../../lib/ai/settings';
 import { createAiStore } from '../../lib/ai/store';
 import type { ChatMessage } from '../../lib/ai/types';
+import { matchPatternFor } from '../../lib/connections/origins';
 import { DEFAULT_DRAFT, startStandInModelServer } from '../ai/stand-in-model-server.mjs';
 
 const EXTENSION = 'chrome-extension://sidekickid';
@@ -179,7 +182,11 @@ describe('OpenAI-compatible client against a stand-in model server on 127.0.0.1'
 
 describe('the background’s AI service with the stand-in model server', () => {
   let stores = 0;
-  async function service(overrides: Partial<Parameters<typeof settingsFromForm>[1]> = {}, granted = true) {
+  async function service(
+    overrides: Partial<Parameters<typeof settingsFromForm>[1]> = {},
+    granted: AiPermissions = { origins: [endpointPattern(server.origin, { portsInPatterns: true })] },
+    facts: BrowserFacts = { portsInPatterns: true, dataCollectionConsent: false },
+  ) {
     stores += 1;
     const store = createAiStore(createStore(`ai-service-${stores}`, 'settings'));
     await store.write(
@@ -196,7 +203,14 @@ describe('the background’s AI service with the stand-in model server', () => {
     return createAiService({
       store,
       extensionOrigin: EXTENSION,
-      hasHostPermission: async (origin) => granted && origin === server.origin,
+      // The browser's `contains`: every origin and data category asked for must have been granted.
+      permissions: {
+        contains: async (asked) =>
+          asked.origins.every((origin) => granted.origins.includes(origin)) &&
+          (asked.data_collection ?? []).every((category) => granted.data_collection?.includes(category)),
+        remove: async () => true,
+      },
+      facts,
     });
   }
   const signal = () => new AbortController().signal;
@@ -215,9 +229,33 @@ describe('the background’s AI service with the stand-in model server', () => {
       (await service({ provider: 'off' })).run('https://kitsu.allowed.example', messages, signal(), () => {}),
     ).rejects.toMatchObject({ problem: 'off' });
     await expect(
-      (await service({}, false)).run('https://kitsu.allowed.example', messages, signal(), () => {}),
+      (await service({}, { origins: [] })).run('https://kitsu.allowed.example', messages, signal(), () => {}),
     ).rejects.toMatchObject({ problem: 'permission' });
+    // Another port of the same host is another origin.
+    const otherPort = `http://127.0.0.1:${Number(new URL(server.origin).port) + 1}`;
+    await expect(
+      (await service({}, { origins: [endpointPattern(otherPort, { portsInPatterns: true })] })).run(
+        'https://kitsu.allowed.example',
+        messages,
+        signal(),
+        () => {},
+      ),
+    ).rejects.toMatchObject({ problem: 'permission' });
+    // Firefox: the host alone is not enough without the person's consent to the data sent.
+    const firefox = { portsInPatterns: false, dataCollectionConsent: true };
+    await expect(
+      (await service({}, { origins: [matchPatternFor(server.origin)] }, firefox)).run(
+        'https://kitsu.allowed.example',
+        messages,
+        signal(),
+        () => {},
+      ),
+    ).rejects.toMatchObject({ problem: 'permission', message: expect.stringContaining('the data it receives') });
     expect(server.requests).toHaveLength(0);
+    const consented = { origins: [matchPatternFor(server.origin)], data_collection: [...AI_DATA_COLLECTION] };
+    expect(
+      await (await service({}, consented, firefox)).run('https://kitsu.allowed.example', messages, signal(), () => {}),
+    ).toBe(DEFAULT_DRAFT.join(''));
   });
 
   it('tests the endpoint with a one-word prompt that carries no Kitsu data', async () => {

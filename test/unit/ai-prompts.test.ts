@@ -49,11 +49,37 @@ describe('prompt building', () => {
     expect(sent).toContain('Hi @Person 1, SH010 is late: [e-mail]');
     expect(sent).toContain('Kitsu notifies: Person 1');
     expect(prompt.excluded).toEqual([
-      'people’s names (sent as Person 1, Person 2…)',
+      'people’s names, first names too (sent as Person 1, Person 2…)',
       'e-mail addresses',
       'the production’s name',
     ]);
     expect(prompt.restorations).toEqual({ 'Person 1': 'Ann Lee' });
+  });
+
+  it('leaves out first names in comment text, and on request the task and shot names, wherever they appear', () => {
+    const prompt = buildPrompt(
+      {
+        purpose: 'comment-draft',
+        input: { ...draft, currentText: 'Ann, SH010 is late; Bo checked SH020 / Layout.' },
+      },
+      { exclude: ['names', 'labels'], knownNames: ['Ann Lee', 'Bo Chen'] },
+    );
+    const sent = prompt.messages.map((message) => message.content).join('\n');
+    expect(sent).not.toMatch(/Ann|Bo |SH010|SH020/);
+    expect(sent).toContain('- Task 1\n- Task 2');
+    expect(sent).toContain('Person 1, Entity 1 is late; Person 2 checked Task 2.');
+    expect(prompt.restorations).toMatchObject({
+      'Person 1': 'Ann Lee',
+      'Person 2': 'Bo Chen',
+      'Task 2': 'SH020 / Layout',
+      'Entity 1': 'SH010',
+    });
+    // A thread summary's task too.
+    const summary = buildPrompt(
+      { purpose: 'thread-summary', input: { taskLabel: 'SH010 / Animation', status: 'WIP', comments: [] } },
+      { exclude: ['labels'], knownNames: [] },
+    );
+    expect(summary.messages[1]?.content).toContain('Task: Task 1');
   });
 
   it('lists at most 20 tasks and says how many more were left out', () => {

@@ -1,7 +1,7 @@
 import { createStore, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { type AiSettingsForm, commentDraftInput, endpointOriginOf, settingsFromForm } from '../../lib/ai/draft';
-import { chatCompletionsUrl } from '../../lib/ai/openai-compatible';
+import { chatCompletionsUrl, endpointCleartextWarning } from '../../lib/ai/openai-compatible';
 import { aiSettingsView, assertAiAllowed, DEFAULT_AI_SETTINGS } from '../../lib/ai/settings';
 import { createAiStore } from '../../lib/ai/store';
 import type { PlanPreview } from '../../lib/messaging/protocol';
@@ -18,13 +18,13 @@ const form: AiSettingsForm = {
 };
 
 describe('AI settings', () => {
-  it('are off by default, on no host, with e-mail addresses excluded', () => {
+  it('are off by default, on no host, with people’s names and e-mail addresses excluded', () => {
     expect(DEFAULT_AI_SETTINGS).toEqual({
       provider: 'off',
       endpoint: '',
       model: '',
       enabledHosts: [],
-      exclude: ['emails'],
+      exclude: ['names', 'emails'],
       answerTimeoutSeconds: 90,
     });
     expect(() => assertAiAllowed(DEFAULT_AI_SETTINGS, 'https://kitsu.a.example')).toThrow(/AI assistance is off:/);
@@ -84,6 +84,32 @@ describe('the chat-completions URL', () => {
   ])('%s → %s', (input, url) => {
     expect(chatCompletionsUrl(input)).toMatchObject({ ok: true, url });
   });
+
+  it.each([
+    ['llm.studio.example/v1', 'https://llm.studio.example/v1/chat/completions'],
+    ['10.0.0.5:8000', 'https://10.0.0.5:8000/v1/chat/completions'],
+    ['localhost:11434', 'http://localhost:11434/v1/chat/completions'],
+    ['ollama.localhost:11434', 'http://ollama.localhost:11434/v1/chat/completions'],
+    ['127.0.0.2:8080/v1', 'http://127.0.0.2:8080/v1/chat/completions'],
+    ['[::1]:11434', 'http://[::1]:11434/v1/chat/completions'],
+  ])('without a scheme, %s uses https unless it is loopback → %s', (input, url) => {
+    expect(chatCompletionsUrl(input)).toMatchObject({ ok: true, url, cleartext: false });
+  });
+
+  it('keeps a typed http:// to another host, flagged as travelling in clear, with a warning to show', () => {
+    expect(chatCompletionsUrl('http://llm.studio.example/v1')).toMatchObject({
+      ok: true,
+      url: 'http://llm.studio.example/v1/chat/completions',
+      cleartext: true,
+    });
+    expect(endpointCleartextWarning('http://llm.studio.example/v1')).toMatch(
+      /^http:\/\/llm\.studio\.example uses plain http: the prompts .* travel in clear/,
+    );
+    for (const safe of ['https://llm.studio.example', 'http://127.0.0.1:11434', 'llm.studio.example', 'ftp://x']) {
+      expect(endpointCleartextWarning(safe)).toBeNull();
+    }
+  });
+
   it('refuses an empty address', () => {
     expect(chatCompletionsUrl('  ')).toMatchObject({ ok: false });
   });

@@ -2,8 +2,8 @@
 // (preconditions, order of operations on a task) holds when the writes happen.
 import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
-import { bulkOperation } from '../../lib/bulk/operations';
 import type { SelectedTask } from '../../lib/bulk/selection';
+import { bulkOperation } from '../../lib/bulk/service';
 import { KitsuApiError, type Task } from '../../lib/kitsu';
 import { executePlan } from '../../lib/plans/executor';
 import { createJournal } from '../../lib/plans/journal';
@@ -121,12 +121,23 @@ describe('large bulk plans on a slow Kitsu', () => {
       contextFor(rows.map(selected), { host: HOST }),
     );
     if (!plan) throw new Error('a plan');
-    // zou gets the request, the client gives up waiting, zou finishes the write a little later.
+    // zou gets the request, the client gives up waiting, zou finishes the write a little later: once the
+    // client has its timeout, never before (a timer started with the test raced the executor's own start
+    // and landed before the write, which then read as a person's change).
     const route = 'PUT /data/tasks/:taskId';
     fake.inject({ route, when: 'before', effect: new KitsuApiError({ kind: 'timeout', route }) });
-    setTimeout(() => fake.edit('t1', { due_date: '2026-11-30T00:00:00' }), 30);
+    const client = {
+      ...fake.client,
+      updateTask: async (...args: Parameters<typeof fake.client.updateTask>) => {
+        try {
+          return await fake.client.updateTask(...args);
+        } finally {
+          setTimeout(() => fake.edit('t1', { due_date: '2026-11-30T00:00:00' }), 0);
+        }
+      },
+    };
     const journal = createJournal(createStore(`bulk-execution-${++stores}`, 'jobs'));
-    const report = await executePlan(plan, { client: fake.client, journal, operator: 'Ada', landingMs: 120 });
+    const report = await executePlan(plan, { client, journal, operator: 'Ada', landingMs: 50 });
     expect(report.progress).toMatchObject({ applied: 1, failed: 0 });
     expect(fake.calls.filter((call) => call.taskIds.includes('t1'))).toHaveLength(1);
   });

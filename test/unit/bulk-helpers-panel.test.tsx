@@ -1,6 +1,9 @@
+// @vitest-environment happy-dom
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BulkHelpers, filterOf, inputOf } from '../../components/features/bulk-helpers';
+import { filterOf } from '../../components/features/bulk-filters';
+import { BulkHelpers } from '../../components/features/bulk-helpers';
+import { bulkOperations } from '../../lib/bulk/operations';
 import { parseKitsuUrl } from '../../lib/kitsu-routes';
 
 const askWith = vi.hoisted(() => vi.fn());
@@ -12,11 +15,10 @@ vi.mock('../../lib/messaging/client', async (original) => ({
 const CHOICES = {
   projectName: 'Fox Tales',
   role: 'supervisor',
-  operations: [
-    { id: 'comment-status', label: 'Comment and set status' },
-    { id: 'unassign', label: 'Unassign one person' },
-    { id: 'set-dates', label: 'Set or shift dates' },
-  ],
+  // As the background offers them: each operation's declaration, fields included.
+  operations: bulkOperations
+    .filter(({ id }) => ['comment-status', 'comment', 'unassign', 'set-dates'].includes(id))
+    .map(({ id, label, fields }) => ({ id, label, fields })),
   taskTypes: [
     { id: 'tt-layout', name: 'Layout' },
     { id: 'tt-comp', name: 'Compositing' },
@@ -54,7 +56,12 @@ describe('the bulk helpers panel', () => {
     answering();
     render(<BulkHelpers {...props()} />);
     const picker = (await screen.findByTestId('bulk-operation')) as HTMLSelectElement;
-    expect([...picker.options].map((option) => option.value)).toEqual(['comment-status', 'unassign', 'set-dates']);
+    expect([...picker.options].map((option) => option.value)).toEqual([
+      'comment-status',
+      'comment',
+      'unassign',
+      'set-dates',
+    ]);
     expect((await screen.findByTestId('bulk-count')).textContent).toBe('612 tasks match.');
     expect(screen.getByTestId('bulk-sample').textContent).toBe('SH0010 / Layout and 611 more');
     expect(screen.getByTestId('bulk-warning').textContent).toBe('612 tasks: more than 500.');
@@ -84,15 +91,57 @@ describe('the bulk helpers panel', () => {
       url: location.href,
       operationId: 'set-dates',
       filter: { sequenceId: 'sq1' },
-      input: { mode: 'shift', days: -2, fields: ['due'] },
+      values: { datesMode: 'shift', shiftDays: '-2', shiftStart: false, shiftDue: true, startDate: '', dueDate: '' },
     });
+  });
+
+  it("renders each operation's declared fields, those of the picked mode only", async () => {
+    answering();
+    render(<BulkHelpers {...props()} />);
+    fireEvent.change(await screen.findByTestId('bulk-operation'), { target: { value: 'set-dates' } });
+    const shown = () =>
+      [...screen.getByTestId('bulk-inputs').querySelectorAll('[data-testid]')].map((node) =>
+        node.getAttribute('data-testid'),
+      );
+    expect(shown()).toEqual(['bulk-dates-mode', 'bulk-shift-days', 'bulk-shift-start', 'bulk-shift-due']);
+    expect(screen.getByTestId('bulk-shift-days').closest('label')?.textContent).toBe(
+      'Working days (negative: earlier; weekends and days off are skipped)',
+    );
+    fireEvent.change(screen.getByTestId('bulk-dates-mode'), { target: { value: 'set' } });
+    expect(shown()).toEqual(['bulk-dates-mode', 'bulk-start-date', 'bulk-due-date']);
+    fireEvent.change(screen.getByTestId('bulk-operation'), { target: { value: 'unassign' } });
+    expect(shown()).toEqual(['bulk-person']);
+    expect([...(screen.getByTestId('bulk-person') as HTMLSelectElement).options].map((option) => option.text)).toEqual([
+      'pick a person',
+      'Ana Lima',
+    ]);
+  });
+
+  it('cannot review a plan while a required field is empty, and says what is missing', async () => {
+    answering();
+    render(<BulkHelpers {...props()} />);
+    const preview = () => screen.getByTestId('bulk-preview') as HTMLButtonElement;
+    await screen.findByTestId('bulk-count');
+    expect(preview().disabled).toBe(true);
+    expect(screen.getByTestId('bulk-missing').textContent).toBe('Write the comment.');
+    fireEvent.input(screen.getByTestId('bulk-text'), { target: { value: 'Ready for {entity}' } });
+    expect(preview().disabled).toBe(false);
+    expect(screen.queryByTestId('bulk-missing')).toBeNull();
+    // The comment typed is kept when the person switches to the other comment operation.
+    fireEvent.change(screen.getByTestId('bulk-operation'), { target: { value: 'comment' } });
+    expect((screen.getByTestId('bulk-text') as HTMLTextAreaElement).value).toBe('Ready for {entity}');
+    fireEvent.change(screen.getByTestId('bulk-operation'), { target: { value: 'unassign' } });
+    expect(preview().disabled).toBe(true);
+    expect(screen.getByTestId('bulk-missing').textContent).toBe('Pick a person.');
   });
 
   it('cannot review a plan when no task matches', async () => {
     answering({ count: 0, sample: [], warnings: [] });
     render(<BulkHelpers {...props()} />);
-    fireEvent.change(await screen.findByTestId('bulk-operation'), { target: { value: 'unassign' } });
+    // Shifting dates needs nothing more than its defaults: only the empty selection stops it.
+    fireEvent.change(await screen.findByTestId('bulk-operation'), { target: { value: 'set-dates' } });
     expect((await screen.findByTestId('bulk-count')).textContent).toBe('No task matches: change the filters.');
+    expect(screen.queryByTestId('bulk-missing')).toBeNull();
     expect((screen.getByTestId('bulk-preview') as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -126,32 +175,5 @@ describe('form values to messages', () => {
       overdue: true,
       text: 'SH01',
     });
-  });
-
-  it('builds each operation input', () => {
-    const input = {
-      toStatusId: '',
-      text: 'Hi {entity}',
-      personId: 'p1',
-      fromPersonId: 'p1',
-      toPersonId: 'p2',
-      datesMode: 'set' as const,
-      shiftDays: '3',
-      shiftStart: true,
-      shiftDue: true,
-      startDate: '',
-      dueDate: '2026-12-24',
-      wipStartDate: '',
-      estimateMode: 'fixed' as const,
-      estimateHours: '1.5',
-      estimateOnlyMissing: true,
-      priority: '3',
-    };
-    expect(inputOf('comment-status', input)).toEqual({ statusId: null, text: 'Hi {entity}' });
-    expect(inputOf('replace-assignee', input)).toEqual({ fromPersonId: 'p1', toPersonId: 'p2' });
-    expect(inputOf('set-dates', input)).toEqual({ mode: 'set', dueDate: '2026-12-24' });
-    expect(inputOf('set-estimate', input)).toEqual({ mode: 'fixed', minutes: 90, onlyMissing: true });
-    expect(inputOf('set-priority', input)).toEqual({ priority: 3 });
-    expect(inputOf('start-wip', input)).toEqual({});
   });
 });

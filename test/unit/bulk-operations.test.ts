@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bulkOperation, bulkOperations, operationsFor } from '../../lib/bulk/operations';
+import { bulkOperations } from '../../lib/bulk/operations';
 import { median } from '../../lib/bulk/operations/set-estimate';
 import { BulkInputError } from '../../lib/bulk/operations/shared';
 import type { SelectedTask } from '../../lib/bulk/selection';
+import { bulkOperation, operationsFor } from '../../lib/bulk/service';
+import { formFieldSchema, formValues, missingInput } from '../../lib/forms/fields';
 import { type Plan, PlanSchema } from '../../lib/plans';
 import { contextFor, task } from './bulk-fixtures';
 
@@ -339,5 +341,116 @@ describe('priority', () => {
     expect(() => plan('set-priority', { priority: 0 }, [task({})])).toThrow(
       'The selected tasks already have the priority Normal.',
     );
+  });
+});
+
+describe('the form each operation declares', () => {
+  const operation = (operationId: string) => {
+    const found = bulkOperation(operationId);
+    if (!found) throw new Error(`no operation ${operationId}`);
+    return found;
+  };
+  const inputOf = (operationId: string, values: Record<string, unknown>) => operation(operationId).inputOf(values);
+
+  it('is plain data the bulk choices can carry, with unique keys and conditions on its own choices', () => {
+    for (const { id, fields } of bulkOperations) {
+      expect(
+        fields.map((field) => formFieldSchema.parse(field)),
+        id,
+      ).toEqual(fields);
+      expect(new Set(fields.map((field) => field.key)).size, id).toBe(fields.length);
+      for (const { shownWhen } of fields) {
+        if (!shownWhen) continue;
+        const choice = fields.find((field) => field.key === shownWhen.key);
+        expect(choice?.kind === 'choice' && choice.options.map((option) => option.id), id).toContain(shownWhen.is);
+      }
+    }
+  });
+
+  it('maps the values the panel holds to the operation input', () => {
+    expect(inputOf('comment-status', { toStatus: '', text: 'Hi {entity}' })).toEqual({
+      statusId: null,
+      text: 'Hi {entity}',
+    });
+    expect(inputOf('comment-status', { toStatus: 'wip', text: 'Go' })).toEqual({ statusId: 'wip', text: 'Go' });
+    expect(inputOf('comment', { text: 'Go' })).toEqual({ text: 'Go' });
+    expect(inputOf('assign', { person: 'p1' })).toEqual({ personId: 'p1', notice: '' });
+    expect(inputOf('unassign', { person: 'p1' })).toEqual({ personId: 'p1' });
+    expect(inputOf('replace-assignee', { personFrom: 'p1', personTo: 'p2' })).toEqual({
+      fromPersonId: 'p1',
+      toPersonId: 'p2',
+      notice: '',
+    });
+    expect(inputOf('set-dates', { datesMode: 'set', startDate: '', dueDate: '2026-12-24' })).toEqual({
+      mode: 'set',
+      dueDate: '2026-12-24',
+    });
+    expect(inputOf('set-dates', { datesMode: 'shift', shiftDays: '-2', shiftStart: false, shiftDue: true })).toEqual({
+      mode: 'shift',
+      days: -2,
+      fields: ['due'],
+    });
+    expect(inputOf('start-wip', { wipStart: '' })).toEqual({});
+    expect(inputOf('start-wip', { wipStart: '2026-12-01' })).toEqual({ startDate: '2026-12-01' });
+    expect(inputOf('set-estimate', { estimateMode: 'fixed', estimateHours: '1.5', estimateMissing: true })).toEqual({
+      mode: 'fixed',
+      minutes: 90,
+      onlyMissing: true,
+    });
+    expect(inputOf('set-estimate', { estimateMode: 'median', estimateHours: '3', estimateMissing: false })).toEqual({
+      mode: 'median',
+      onlyMissing: false,
+    });
+    expect(inputOf('set-priority', { priority: '3' })).toEqual({ priority: 3 });
+  });
+
+  it('gives a field left out its default, and refuses a value none of its fields can hold', () => {
+    expect(inputOf('set-dates', {})).toEqual({ mode: 'shift', days: 1, fields: ['start', 'due'] });
+    expect(inputOf('set-estimate', {})).toEqual({ mode: 'fixed', minutes: 480, onlyMissing: false });
+    expect(inputOf('set-priority', {})).toEqual({ priority: 1 });
+    expect(() => inputOf('set-priority', { priority: '9' })).toThrow(
+      new BulkInputError('“priority” is not a valid input of “Set priority”.'),
+    );
+    expect(() => inputOf('set-dates', { datesMode: 'sideways' })).toThrow(BulkInputError);
+    expect(() => inputOf('set-dates', { shiftStart: 'no' })).toThrow(BulkInputError);
+    expect(() => inputOf('set-dates', { shiftDays: 4 })).toThrow(BulkInputError);
+    expect(() => inputOf('comment', { text: ['Hi'] })).toThrow(BulkInputError);
+    expect(() => inputOf('comment', { text: 'Hi', toStatus: 'st-done' })).toThrow(
+      new BulkInputError('“toStatus” is not a valid input of “Comment without changing the status”.'),
+    );
+  });
+
+  it('holds, in the panel, the default of a field whose held value does not fit it', () => {
+    const { fields } = operation('set-dates');
+    expect(formValues(fields, { datesMode: 'sideways', shiftStart: 'no', shiftDays: 4, other: 'x' })).toEqual({
+      datesMode: 'shift',
+      shiftDays: '1',
+      shiftStart: true,
+      shiftDue: true,
+      startDate: '',
+      dueDate: '',
+    });
+  });
+
+  it('names what is missing exactly when its defaults are not a valid input', () => {
+    for (const { id, fields, input, inputOf: toInput } of bulkOperations) {
+      const defaults = formValues(fields, {});
+      expect(missingInput(fields, defaults) === null, id).toBe(input.safeParse(toInput(defaults)).success);
+    }
+    expect(missingInput(operation('comment').fields, formValues(operation('comment').fields, {}))).toBe(
+      'Write the comment.',
+    );
+    const estimate = operation('set-estimate').fields;
+    expect(missingInput(estimate, formValues(estimate, { estimateHours: ' ' }))).toBe('Give the estimate in hours.');
+    // A hidden field is not asked for.
+    expect(missingInput(estimate, formValues(estimate, { estimateMode: 'median', estimateHours: '' }))).toBeNull();
+  });
+
+  it('says how many working days a valid input moves dates by, so day-offs are read for a shift only', () => {
+    const dates = operation('set-dates');
+    expect(dates.workingDaysShift({ mode: 'shift', days: -3, fields: ['due'] })).toBe(-3);
+    expect(dates.workingDaysShift({ mode: 'set', dueDate: '2026-12-24' })).toBe(0);
+    expect(dates.workingDaysShift({ mode: 'shift', days: 0, fields: ['due'] })).toBe(0);
+    expect(operation('set-priority').workingDaysShift({ priority: 2 })).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type CacheKind,
   cacheKinds,
@@ -36,6 +36,24 @@ describe('freshness', () => {
     const policy = { ...defaultPolicy, task: { freshMs: 5, maxStaleMs: 5 } };
     expect(freshness({ kind: 'task', fetchedAt: 0 }, 6, policy)).toBe('stale');
     expect(freshness({ kind: 'task', fetchedAt: 0 }, 11, policy)).toBe('expired');
+  });
+
+  it('trusts what the live events keep, fetched while the stream has been live, whatever its age', () => {
+    const fetchedAt = 10_000_000;
+    const later = fetchedAt + DAY * 3;
+    const live = (kind: CacheKind, since: number | null) => freshness({ kind, fetchedAt }, later, defaultPolicy, since);
+    expect(live('entities-with-tasks', fetchedAt - 1)).toBe('fresh');
+    expect(live('entities-with-tasks', fetchedAt)).toBe('fresh');
+    expect(live('task-statuses', fetchedAt - HOUR)).toBe('fresh');
+    expect(live('persons', fetchedAt - HOUR)).toBe('fresh');
+    // Fetched before the stream (re)connected: events may have been missed, the age counts again.
+    expect(live('entities-with-tasks', fetchedAt + 1)).toBe('expired');
+    // The stream is down.
+    expect(live('task-statuses', null)).toBe('expired');
+    // Events of a production out of view are not applied to its entity lists: they age as before.
+    expect(live('shots', fetchedAt - 1)).toBe('expired');
+    expect(live('projects', fetchedAt - 1)).toBe('expired');
+    expect(live('authenticated', fetchedAt - 1)).toBe('expired');
   });
 
   it('treats an entry from the future (clock set back) as expired', () => {
@@ -87,5 +105,37 @@ describe('estimateBytes', () => {
     expect(estimateBytes({ id: 'abc' })).toBe('{"id":"abc"}'.length);
     expect(estimateBytes(null)).toBe(4);
     expect(estimateBytes(undefined)).toBe(0);
+  });
+
+  it('is exact on values without long arrays', () => {
+    const values = [
+      {},
+      [],
+      'quote " and \\ and é',
+      [1, undefined, null, 'x', () => 1],
+      { a: undefined, b: [{ c: 'd', e: [true, false] }], 'key "q"': 1.5, f: new Date(0), g: { h: {} } },
+      Array.from({ length: 64 }, (_, index) => ({ id: `t${index}`, n: index })),
+    ];
+    for (const value of values) expect(estimateBytes(value)).toBe(JSON.stringify(value).length);
+  });
+
+  it('measures a 75,000-row list from a sample of its rows, within 2 %', () => {
+    const rows = Array.from({ length: 15_000 }, (_, shot) => ({
+      id: `shot-${shot}`,
+      name: `SH${String(shot).padStart(5, '0')}`,
+      tasks: Array.from({ length: 5 }, (__, index) => ({
+        id: `task-${shot}-${index}`,
+        task_status_id: `status-${(shot * 7 + index) % 5}`,
+        assignees: shot % 3 === 0 ? [] : [`person-${shot % 11}`],
+        due_date: shot % 4 === 0 ? null : '2026-12-01T00:00:00',
+      })),
+    }));
+    const exact = JSON.stringify(rows).length;
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const estimate = estimateBytes(rows);
+    const longest = Math.max(...stringify.mock.results.map(({ value }) => String(value).length));
+    stringify.mockRestore();
+    expect(Math.abs(estimate - exact) / exact).toBeLessThan(0.02);
+    expect(longest).toBeLessThan(100);
   });
 });

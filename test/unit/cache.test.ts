@@ -156,6 +156,21 @@ describe('reading through the cache', () => {
     expect(onRevalidated).not.toHaveBeenCalled();
   });
 
+  it('trusts a task entry past its age while the event stream has been live since it was fetched', async () => {
+    let liveSince: number | null = null;
+    const { cache, clock } = setup({ liveSince: () => liveSince });
+    liveSince = clock.now() - 1;
+    const fetcher = counting('t1');
+    await cache.read(fullTask('t1'), fetcher);
+    clock.advance(TASK_FRESH + TASK_STALE + 1);
+    expect(await cache.read(fullTask('t1'), fetcher)).toMatchObject({ source: 'memory', stale: false });
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    // The stream broke: the entry's age counts again.
+    liveSince = null;
+    expect(await cache.read(fullTask('t1'), fetcher)).toMatchObject({ source: 'network' });
+    expect(fetcher).toHaveBeenCalledTimes(2);
+  });
+
   it('applies the freshness of the kind: statuses are still fresh when tasks are not', async () => {
     const { cache, clock } = setup();
     const taskFetcher = counting('t1');
@@ -293,30 +308,38 @@ describe('invalidation', () => {
     ['kind', (cache: ReturnType<typeof createCache>) => cache.invalidateKind('full-task')],
     ['key', (cache: ReturnType<typeof createCache>) => cache.invalidateKey('full-task:t1')],
     ['clear', (cache: ReturnType<typeof createCache>) => cache.clear()],
-  ])('by %s during a fetch: the older answer is not stored, later reads do not join it', async (_, invalidate) => {
-    const { cache } = setup();
-    const before = deferred<{ version: string }>();
-    const after = deferred<{ version: string }>();
-    const fetcher = vi.fn().mockReturnValueOnce(before.promise).mockReturnValueOnce(after.promise);
+  ])(
+    'by %s during a fetch: the older answer is not stored; later reads share one fetch, started after it',
+    async (_, invalidate) => {
+      const { cache } = setup();
+      const before = deferred<{ version: string }>();
+      const after = deferred<{ version: string }>();
+      const fetcher = vi.fn().mockReturnValueOnce(before.promise).mockReturnValueOnce(after.promise);
 
-    const early = cache.read(fullTask('t1'), fetcher);
-    await eventually(() => expect(fetcher).toHaveBeenCalledTimes(1));
-    const invalidated = invalidate(cache);
-    const late = cache.read(fullTask('t1'), fetcher);
-    await invalidated;
-    await eventually(() => expect(fetcher).toHaveBeenCalledTimes(2));
+      const early = cache.read(fullTask('t1'), fetcher);
+      await eventually(() => expect(fetcher).toHaveBeenCalledTimes(1));
+      const invalidated = invalidate(cache);
+      const late = [cache.read(fullTask('t1'), fetcher), cache.read(fullTask('t1'), fetcher)];
+      await invalidated;
+      await cache.invalidateTags(['task:t1']);
+      late.push(cache.read(fullTask('t1'), fetcher));
+      // One request per key in flight: the re-read waits for the superseded one to end.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(fetcher).toHaveBeenCalledTimes(1);
 
-    // The older answer arrives last: stored, it would overwrite the newer one.
-    after.resolve({ version: 'after the change' });
-    expect(await late).toEqual({ value: { version: 'after the change' }, source: 'network', stale: false });
-    before.resolve({ version: 'before the change' });
-    expect((await early).value).toEqual({ version: 'before the change' });
-    expect(await cache.read(fullTask('t1'), fetcher)).toEqual({
-      value: { version: 'after the change' },
-      source: 'memory',
-      stale: false,
-    });
-  });
+      before.resolve({ version: 'before the change' });
+      expect((await early).value).toEqual({ version: 'before the change' });
+      await eventually(() => expect(fetcher).toHaveBeenCalledTimes(2));
+      after.resolve({ version: 'after the change' });
+      for (const read of late) expect((await read).value).toEqual({ version: 'after the change' });
+      expect(fetcher).toHaveBeenCalledTimes(2);
+      expect(await cache.read(fullTask('t1'), fetcher)).toEqual({
+        value: { version: 'after the change' },
+        source: 'memory',
+        stale: false,
+      });
+    },
+  );
 
   it('during a fetch, with nothing read after it: the entry stays empty', async () => {
     const { cache, host } = setup();

@@ -62,6 +62,20 @@ describe('connection service', () => {
     expect(await vault.get('c1')).toMatchObject({ label: 'Renamed', token: TOKEN });
   });
 
+  it('asks for the token again when a connection moves to another address, and keeps the old one meanwhile', async () => {
+    const { service, vault, ports } = setup();
+    await service.save({ label: 'Studio', origin: KITSU, token: TOKEN });
+    const elsewhere = 'https://kitsu.elsewhere.example';
+    await expect(service.save({ id: 'c1', label: 'Studio', origin: elsewhere })).rejects.toThrow(
+      `Paste the bot token for ${elsewhere}: the stored one belongs to ${KITSU} and is never sent to another address.`,
+    );
+    expect(await vault.get('c1')).toMatchObject({ origin: KITSU, token: TOKEN });
+    expect(ports.revokeHost).not.toHaveBeenCalled();
+    await service.save({ id: 'c1', label: 'Studio', origin: elsewhere, token: 'another-token' });
+    expect(await vault.get('c1')).toMatchObject({ origin: elsewhere, token: 'another-token' });
+    expect(ports.revokeHost).toHaveBeenCalledWith(KITSU);
+  });
+
   it('refuses a connection without any token, and a second one for the same origin', async () => {
     const { service } = setup();
     await expect(service.save({ label: 'Studio', origin: KITSU })).rejects.toThrow('Paste the bot token');

@@ -1,7 +1,8 @@
+// @vitest-environment happy-dom
 import { act, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineLazyFeature } from '../../components/features/lazy';
-import type { FeatureProps } from '../../components/features/types';
+import type { FeatureProps } from '../../lib/dock/feature';
 import { installLazyPanels, type LazyPanelHost } from '../../lib/dock/lazy-panels';
 import { parseKitsuUrl } from '../../lib/kitsu-routes';
 

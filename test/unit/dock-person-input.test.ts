@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { acceptOnlyPersonInput } from '../../lib/dock/person-input';
 

@@ -4,13 +4,13 @@ import type { Invalidation, TabNotice } from '../../lib/events/invalidation';
 import {
   backoffDelay,
   classify,
-  createEventStream,
   DEFAULT_BACKOFF,
   type EventSocket,
   type EventSocketOptions,
   type EventStreamOptions,
   type EventStreamStatus,
 } from '../../lib/events/stream';
+import { createEventStream } from '../../lib/events/stream-run';
 
 const ORIGIN = 'https://kitsu.studio.example';
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.SECRET-PAYLOAD.SECRET-SIGNATURE';
@@ -223,6 +223,26 @@ describe('createEventStream', () => {
     h.setInView([]);
     h.last().serverEvent('task-status:update', { task_status_id: C });
     expect(h.invalidations).toEqual([{ tags: [`task-status:${C}`], kinds: ['task-statuses'] }]);
+  });
+
+  it('neither applies nor notices an event someone holds (Sidekick’s own job), and still notes lastEventAt', async () => {
+    const held: string[] = [];
+    const h = harness({
+      hold: (effect) => {
+        held.push(effect.name);
+        return effect.invalidation.tags.includes(`task:${T}`);
+      },
+    });
+    h.stream.start();
+    await settle();
+    h.last().fire('connect');
+    h.last().serverEvent('task:update', { task_id: T, project_id: P });
+    h.last().serverEvent('task:update', { task_id: C, project_id: P });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(held).toEqual(['task:update', 'task:update']);
+    expect(h.invalidations).toEqual([{ tags: [`task:${C}`], kinds: ['entities-with-tasks', 'open-tasks'] }]);
+    expect(h.notices).toEqual([{ projectId: P, tags: [`task:${C}`, 'entities-with-tasks', 'open-tasks'] }]);
+    expect(h.stream.status().lastEventAt).not.toBeNull();
   });
 
   it('delivers each notice at once with noticeDelayMs 0', async () => {

@@ -27,7 +27,7 @@ const VALID: Partial<Record<RequestType, Record<string, unknown>>> = {
     url: `${KITSU}/productions/p1/shots`,
     operationId: 'comment-status',
     filter: { taskTypeId: 'tt1', assignee: 'unassigned', overdue: true, priority: 2 },
-    input: { statusId: 'st2', text: 'Layout can start.' },
+    values: { toStatus: 'st2', text: 'Layout can start.' },
   },
   'agent/suggestions': { type: 'agent/suggestions', url: `${KITSU}/productions/p1/shots` },
   'agent/dismiss': { type: 'agent/dismiss', url: `${KITSU}/productions/p1`, suggestionId: 's1', days: 3 },

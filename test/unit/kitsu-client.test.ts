@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createKitsuClient, KitsuApiError, type KitsuClientOptions, type KitsuRequestEvent } from '../../lib/kitsu';
+import { task as taskFixture } from '../../lib/plans/testing/fixtures';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0.SIGNATURE-must-not-leak';
 const ORIGIN = 'https://kitsu.example.test';
@@ -55,22 +56,9 @@ async function failureOf(promise: Promise<unknown>): Promise<KitsuApiError> {
 }
 
 const task = {
-  id: 't1',
-  name: 'main',
-  project_id: 'p1',
-  task_type_id: 'tt1',
-  task_status_id: 'ts1',
-  entity_id: 'e1',
+  ...taskFixture('t1', { project_id: 'p1', task_type_id: 'tt1', task_status_id: 'ts1', entity_id: 'e1' }),
   assignees: ['u1'],
-  assigner_id: null,
-  priority: 0,
-  difficulty: 3,
-  estimation: null,
-  duration: 0,
-  retake_count: 0,
-  start_date: null,
   due_date: '2026-12-01T00:00:00',
-  last_comment_date: null,
   data: null,
 };
 
@@ -253,9 +241,11 @@ describe('timeouts and cancellation', () => {
     const { client } = makeClient(fetch);
     const controller = new AbortController();
     const pending = client.task('t1', { signal: controller.signal });
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
     controller.abort(new DOMException('user left', 'AbortError'));
     await expect(pending).rejects.toMatchObject({ name: 'AbortError', message: 'user left' });
     expect(calls).toHaveLength(1);
+    // Already cancelled: nothing is sent.
     await expect(client.task('t1', { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
     expect(calls).toHaveLength(1);
   });

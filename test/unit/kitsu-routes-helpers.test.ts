@@ -8,10 +8,14 @@ import {
   isMyTasksPage,
   isPlaylistPage,
   isProductionPage,
+  isProductionSectionPage,
+  isShotOrAssetList,
   isTaskPage,
+  isTaskScopePage,
   isTaskTypePage,
   type PageContext,
   parseKitsuUrl,
+  realEpisodeOf,
 } from '../../lib/kitsu-routes';
 
 const PRODUCTION = '6f1c2e3a-0b4d-4e5f-9a6b-7c8d9e0f1a2b';
@@ -34,22 +38,35 @@ const PREDICATES = {
   isProductionPage,
   isEpisodeScoped,
   isKnownPage,
+  isTaskScopePage,
+  isShotOrAssetList,
+  isProductionSectionPage,
 } satisfies Record<string, (context: PageContext) => boolean>;
 
 type PredicateName = keyof typeof PREDICATES;
 
 describe('predicates', () => {
   const rows: [url: string, truePredicates: PredicateName[]][] = [
-    [`${PROD}/shots`, ['isListPage', 'isProductionPage', 'isKnownPage']],
-    [`${PROD}/episodes/all/assets`, ['isListPage', 'isProductionPage', 'isEpisodeScoped', 'isKnownPage']],
-    [`${PROD}/shots/${SHOT}`, ['isEntityPage', 'isProductionPage', 'isKnownPage']],
-    [`${PROD}/shots/task-types/${TASK_TYPE}/schedule`, ['isTaskTypePage', 'isProductionPage', 'isKnownPage']],
+    [`${PROD}/shots`, ['isListPage', 'isProductionPage', 'isKnownPage', 'isTaskScopePage', 'isShotOrAssetList']],
+    [
+      `${PROD}/episodes/all/assets`,
+      ['isListPage', 'isProductionPage', 'isEpisodeScoped', 'isKnownPage', 'isTaskScopePage', 'isShotOrAssetList'],
+    ],
+    [`${PROD}/sequences`, ['isListPage', 'isProductionPage', 'isKnownPage', 'isTaskScopePage']],
+    [`${PROD}/shots/${SHOT}`, ['isEntityPage', 'isProductionPage', 'isKnownPage', 'isTaskScopePage']],
+    [
+      `${PROD}/shots/task-types/${TASK_TYPE}/schedule`,
+      ['isTaskTypePage', 'isProductionPage', 'isKnownPage', 'isTaskScopePage', 'isShotOrAssetList'],
+    ],
     [
       `${PROD}/episodes/${EPISODE}/shots/tasks/${TASK}`,
-      ['isTaskPage', 'isProductionPage', 'isEpisodeScoped', 'isKnownPage'],
+      ['isTaskPage', 'isProductionPage', 'isEpisodeScoped', 'isKnownPage', 'isTaskScopePage'],
     ],
     [`${PROD}/playlists/${PLAYLIST}`, ['isPlaylistPage', 'isProductionPage', 'isKnownPage']],
-    [`${PROD}/episodes/main/schedule`, ['isProductionPage', 'isEpisodeScoped', 'isKnownPage']],
+    [
+      `${PROD}/episodes/main/schedule`,
+      ['isProductionPage', 'isEpisodeScoped', 'isKnownPage', 'isProductionSectionPage'],
+    ],
     ['/my-tasks?section=done', ['isMyTasksPage', 'isKnownPage']],
     [`/people/${PERSON}`, ['isKnownPage']],
     ['/timesheets', ['isKnownPage']],
@@ -62,6 +79,14 @@ describe('predicates', () => {
       .filter(([, predicate]) => predicate(context))
       .map(([name]) => name);
     expect(actual.sort()).toStrictEqual([...truePredicates].sort());
+  });
+
+  it('names the one episode a page narrows to, never the pseudo-episodes', () => {
+    expect(realEpisodeOf(parseKitsuUrl(`${PROD}/episodes/${EPISODE}/shots`))).toBe(EPISODE);
+    expect(realEpisodeOf(parseKitsuUrl(`${PROD}/episodes/all/shots`))).toBeUndefined();
+    expect(realEpisodeOf(parseKitsuUrl(`${PROD}/episodes/main/assets`))).toBeUndefined();
+    expect(realEpisodeOf(parseKitsuUrl(`${PROD}/shots`))).toBeUndefined();
+    expect(realEpisodeOf(parseKitsuUrl('/my-tasks'))).toBeUndefined();
   });
 
   it('narrows the context type', () => {

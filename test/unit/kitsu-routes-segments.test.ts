@@ -18,12 +18,13 @@ const lowerUuid = z.pipe(z.string().check(z.toLowerCase()), UuidSchema);
 const boundedInt = (digits: RegExp, bounds: z.ZodMiniType<number, number>) =>
   z.pipe(z.pipe(z.string().check(z.regex(digits)), z.transform(Number)), bounds);
 
-// Kitsu's `:type` segment is the plural of an entity type.
+// Kitsu's `:type` segment is the plural of an entity type. Concepts have no `:type` routes: only
+// their tasks are routed, under the singular `concept` (a static segment of its own routes).
 const pluralEntityType = z.pipe(
   z.string().check(z.regex(/s$/)),
   z.pipe(
     z.transform((plural: string) => plural.slice(0, -1)),
-    EntityTypeSchema,
+    z.enum(EntityTypeSchema.options.filter((entityType) => entityType !== 'concept')),
   ),
 );
 

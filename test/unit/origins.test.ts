@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   grantedHostPatterns,
+  isLoopbackHost,
+  kitsuCleartextWarning,
   matchPatternFor,
   normalizeKitsuOrigin,
   originMatchesPattern,
@@ -25,6 +27,26 @@ describe('normalizeKitsuOrigin', () => {
     const result = normalizeKitsuOrigin(input);
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.reason).toContain(reason);
+  });
+});
+
+describe('plain http', () => {
+  it('counts loopback as safe: traffic to it never leaves the machine', () => {
+    for (const host of ['localhost', 'LOCALHOST', 'kitsu.localhost', '127.0.0.1', '127.1.2.3', '[::1]']) {
+      expect(isLoopbackHost(host), host).toBe(true);
+    }
+    for (const host of ['kitsu.studio.example', '10.0.0.5', '192.168.1.10', 'localhost.example', '128.0.0.1']) {
+      expect(isLoopbackHost(host), host).toBe(false);
+    }
+  });
+
+  it('warns that a Kitsu over plain http, off loopback, sends the token in clear', () => {
+    expect(kitsuCleartextWarning('http://kitsu.studio.lan')).toBe(
+      'http://kitsu.studio.lan uses plain http: the bot token and every Kitsu answer travel in clear on the network, where anyone on the way can read or change them. Use https unless this network is fully trusted.',
+    );
+    for (const origin of ['https://kitsu.studio.example', 'http://127.0.0.1:8080', 'http://localhost', 'not a url']) {
+      expect(kitsuCleartextWarning(origin), origin).toBeNull();
+    }
   });
 });
 

@@ -117,9 +117,20 @@ describe('executePlan', () => {
     expect((await fake.client.task('p2')).priority).toBe(2);
 
     const records = await audit.list({ jobId: 'job-1' });
-    expect(records).toHaveLength(13);
-    expect(records.every((record) => record.result === 'applied' && record.operator === 'Mina')).toBe(true);
-    expect(records.find((record) => record.operationId === 'e1')).toMatchObject({ before: 960, after: 1440 });
+    const itemRecords = records.filter((record) => record.kind !== 'read-back');
+    expect(itemRecords).toHaveLength(13);
+    expect(itemRecords.every((record) => record.result === 'applied' && record.operator === 'Mina')).toBe(true);
+    expect(itemRecords.find((record) => record.operationId === 'e1')).toMatchObject({ before: 960, after: 1440 });
+    // The job's line in the log counts what Kitsu held when it ended, read back in batches.
+    expect(records.filter((record) => record.kind === 'read-back')).toEqual([
+      expect.objectContaining({ result: 'checked', after: { applied: 13, skipped: 0, failed: 0 } }),
+    ]);
+    expect(await journal.report('job-1')).toMatchObject({
+      applied: 13,
+      failed: 0,
+      duplicatesRemoved: 0,
+      mismatches: [],
+    });
     expect((await journal.get('job-1'))?.status).toBe('done');
   });
 
@@ -317,6 +328,60 @@ describe('executePlan', () => {
     const report = await executePlan(plan(operations), { client: tracked, journal, operator: 'Mina', concurrency: 3 });
     expect(report.progress.applied).toBe(12);
     expect(peak).toBe(3);
+  });
+});
+
+describe('re-checks in batches', () => {
+  it('reads the fresh state of a batch of items in one list read, not one request per task', async () => {
+    const { fake, journal } = setup(Array.from({ length: 40 }, (_, index) => task(`t${index + 1}`)));
+    const single = fake.client.task.bind(fake.client);
+    let singleReads = 0;
+    fake.client.task = async (taskId) => {
+      singleReads += 1;
+      return single(taskId);
+    };
+    const operations = Array.from({ length: 40 }, (_, index) => op.comment(`c${index + 1}`, `t${index + 1}`, 'Go.'));
+    const report = await executePlan(plan(operations), {
+      client: fake.client,
+      journal,
+      operator: 'Mina',
+      batchSize: 20,
+    });
+    expect(report.progress).toMatchObject({ applied: 40, failed: 0 });
+    expect(singleReads).toBe(0);
+    expect(fake.reads.filter((read) => read.route === 'GET /data/tasks').map((read) => read.taskIds.length)).toEqual([
+      20, 20,
+    ]);
+    // Two batched writes; the read-back of the whole job is one page of the production's comments.
+    expect(fake.calls).toHaveLength(2);
+    expect(fake.reads.filter((read) => read.route.endsWith('/comments'))).toHaveLength(1);
+  });
+
+  it('reads a batch again when its check is more than 5 s old at write time, and sees a change made meanwhile', async () => {
+    const clock = { now: Date.parse('2026-11-20T10:00:00Z') };
+    const { fake, journal } = setup([task('t1'), task('t2'), task('t3')]);
+    // A person changes t1 before the job; naming who did it reads t1's comments, slowly, while
+    // someone else changes t3: the write of t2 and t3 must not rely on the first read.
+    fake.commentAs(PERSON.ana, 't1', STATUS.done, 'Done by hand.');
+    const comments = fake.client.taskComments.bind(fake.client);
+    fake.client.taskComments = async (taskId) => {
+      clock.now += 6_000;
+      fake.edit('t3', { task_status_id: STATUS.retake });
+      return comments(taskId);
+    };
+    const report = await executePlan(
+      plan(['t1', 't2', 't3'].map((id) => op.comment(`c-${id}`, id, 'Go.', { from: STATUS.wip, to: STATUS.wfa }))),
+      { client: fake.client, journal, operator: 'Mina', now: () => new Date(clock.now) },
+    );
+    expect(fake.reads.filter((read) => read.route === 'GET /data/tasks').map((read) => read.taskIds)).toEqual([
+      ['t1', 't2', 't3'],
+      ['t2', 't3'],
+      // Naming who changed t3 took 6 s more: t2 is read once again before its write.
+      ['t2'],
+    ]);
+    expect(report.items['c-t2']?.state).toBe('applied');
+    expect(report.items['c-t3']).toMatchObject({ state: 'skipped' });
+    expect(sidekickComments(fake, 't3')).toHaveLength(0);
   });
 });
 

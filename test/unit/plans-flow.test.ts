@@ -1,84 +1,10 @@
-import { createStore } from 'idb-keyval';
-import { describe, expect, it, vi } from 'vitest';
-import type { Session } from '../../lib/connections/session';
+import { describe, expect, it } from 'vitest';
 import { KitsuApiError } from '../../lib/kitsu/errors';
-import { createAuditLog } from '../../lib/plans/audit';
-import { createPlanFlow, PlanRefusal } from '../../lib/plans/flow';
-import { createJournal, type Journal } from '../../lib/plans/journal';
-import { DEFAULT_MARKER_TEMPLATE, hasMarker } from '../../lib/plans/marker';
+import { PlanRefusal } from '../../lib/plans/flow';
+import { createJournal } from '../../lib/plans/journal';
 import type { Plan } from '../../lib/plans/model';
-import { createFakeKitsu, type FakeKitsu } from '../../lib/plans/testing/fake-kitsu';
-import { BOT, fakeSeed, HOST, op, PERSONS, plan, STATUSES, TASK_TYPES, task } from '../../lib/plans/testing/fixtures';
-
-let storeCount = 0;
-
-/** What a Session gives the flow, over the fake zou: enough to preview and run plans. */
-function fakeSession(fake: FakeKitsu, tasks: ReturnType<typeof task>[]): Session {
-  const shots = [...new Set(tasks.map((item) => item.entity_id))].map((id) => ({
-    id,
-    tasks: tasks.filter((item) => item.entity_id === id),
-  }));
-  const client = {
-    ...fake.client,
-    projectTeam: async () => PERSONS,
-  };
-  const reads = {
-    persons: async () => PERSONS,
-    departments: async () => [],
-    shotsWithTasks: async () => shots,
-    assetsWithTasks: async () => [],
-    authenticated: async () => ({ user: { id: BOT, role: 'manager', departments: [] } }),
-    project: async () => ({ is_bot_collaboration_enabled: false }),
-    taskTypes: async () => TASK_TYPES,
-    taskStatuses: async () => STATUSES,
-  };
-  const cache = { invalidateTags: async () => {}, invalidateKind: async () => {} };
-  return { client, reads, cache } as unknown as Session;
-}
-
-function setup(tasks: ReturnType<typeof task>[]) {
-  storeCount += 1;
-  const fake = createFakeKitsu(fakeSeed(tasks, { caller: { id: BOT, role: 'manager', departments: [] } }));
-  const session = fakeSession(fake, tasks);
-  const plans = createStore(`flow-plans-${storeCount}`, 'pending');
-  const journalStore = createStore(`flow-journal-${storeCount}`, 'jobs');
-  const openConfirm = vi.fn(async () => {});
-  let clock = Date.parse('2026-11-20T10:00:00Z');
-  let ids = 0;
-  /** A background as a worker starts it: same databases, new objects. */
-  const startWorker = (journal: Journal = createJournal(journalStore)) =>
-    createPlanFlow({
-      sessionFor: async (origin) => (origin === HOST ? session : null),
-      journal,
-      audit: createAuditLog(createStore(`flow-audit-${storeCount}`, 'records')),
-      operator: async () => ({ operatorName: 'Mina', markerTemplate: DEFAULT_MARKER_TEMPLATE }),
-      openConfirm,
-      store: plans,
-      now: () => clock,
-      newId: () => `id-${++ids}`,
-    });
-  return {
-    fake,
-    session,
-    openConfirm,
-    journalStore,
-    startWorker,
-    later: (ms: number) => {
-      clock += ms;
-    },
-  };
-}
-
-async function until(condition: () => boolean | Promise<boolean>) {
-  for (let tries = 0; tries < 400; tries++) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error('condition not reached');
-}
-
-const sidekickComments = (fake: FakeKitsu, taskId: string) =>
-  fake.comments(taskId).filter((comment) => hasMarker(comment.text));
+import { HOST, op, plan, task } from '../../lib/plans/testing/fixtures';
+import { setupFlow as setup, sidekickComments, until } from '../../lib/plans/testing/flow-harness';
 
 describe('plan flow across a worker restart', () => {
   it('shows the interrupted job running again, never finished as interrupted, and it ends with each comment once', async () => {
@@ -86,10 +12,10 @@ describe('plan flow across a worker restart', () => {
     const { fake, journalStore, startWorker, later } = setup(tasks);
     const firstWorker = startWorker();
     const comments: Plan = plan(tasks.map((item, index) => op.comment(`c${index + 1}`, item.id, 'Locked.')));
-    await firstWorker.propose(comments);
+    const { planId: commentsId } = await firstWorker.propose(comments);
     // The first batch lands in Kitsu, then the worker dies before hearing the answer.
     fake.inject({ route: 'POST /actions/projects/:projectId/tasks/comment-many', when: 'after', effect: 'hang' });
-    await firstWorker.execute(comments.id);
+    await firstWorker.execute(commentsId);
     const journal = createJournal(journalStore);
     await until(async () => (await journal.list())[0]?.items.c1?.state === 'started');
 
@@ -109,12 +35,12 @@ describe('plan flow across a worker restart', () => {
     });
     void restarted.resumeInterrupted();
     await until(async () => (await journal.list())[0]?.status === 'interrupted');
-    const asked = restarted.status(comments.id);
+    const asked = restarted.status(commentsId);
     resumeGoesOn();
     expect((await asked).state).toBe('running');
 
-    await until(async () => (await restarted.status(comments.id)).state === 'done');
-    const status = await restarted.status(comments.id);
+    await until(async () => (await restarted.status(commentsId)).state === 'done');
+    const status = await restarted.status(commentsId);
     expect(status.progress).toMatchObject({ done: 6, applied: 6, skipped: 0, failed: 0 });
     for (const item of tasks) expect(sidekickComments(fake, item.id)).toHaveLength(1);
   });
@@ -133,16 +59,16 @@ describe('escaping the hashtags of a previewed plan', () => {
   ]);
 
   it('proposes the same plan with escaped comments in the same window, and the old one can no longer be confirmed', async () => {
-    const { fake, openConfirm, startWorker } = setup(tasks);
+    const { fake, opened, startWorker } = setup(tasks);
     const flow = startWorker();
-    await flow.propose(hashtagged);
-    const before = await flow.preview(hashtagged.id);
+    const { planId: hashtaggedId } = await flow.propose(hashtagged);
+    const before = await flow.preview(hashtaggedId);
     expect(before.tasks.find((item) => item.taskId === 't1')?.hashtagCopies).toEqual(['Layout']);
     expect(before.warnings.some((warning) => warning.includes('#hashtag'))).toBe(true);
 
-    const { planId } = await flow.escapeHashtags(hashtagged.id);
-    expect(planId).not.toBe(hashtagged.id);
-    expect(openConfirm).toHaveBeenCalledTimes(1);
+    const { planId } = await flow.escapeHashtags(hashtaggedId);
+    expect(planId).not.toBe(hashtaggedId);
+    expect(opened).toHaveLength(1);
     const after = await flow.preview(planId);
     expect(after.state).toBe('pending');
     expect(after.tasks.flatMap((item) => item.hashtagCopies)).toEqual([]);
@@ -150,9 +76,9 @@ describe('escaping the hashtags of a previewed plan', () => {
     expect(after.operationCount).toBe(3);
     expect(after.tasks.flatMap((item) => item.lines.map((line) => line.text)).join('\n')).toContain('#\u200ball');
 
-    expect((await flow.preview(hashtagged.id)).state).toBe('replaced');
-    await expect(flow.execute(hashtagged.id)).rejects.toThrow(/replaced by one with its hashtags escaped/);
-    await expect(flow.escapeHashtags(hashtagged.id)).rejects.toBeInstanceOf(PlanRefusal);
+    expect((await flow.preview(hashtaggedId)).state).toBe('replaced');
+    await expect(flow.execute(hashtaggedId)).rejects.toThrow(/replaced by one with its hashtags escaped/);
+    await expect(flow.escapeHashtags(hashtaggedId)).rejects.toBeInstanceOf(PlanRefusal);
 
     await flow.execute(planId);
     await until(async () => (await flow.status(planId)).state === 'done');
@@ -162,9 +88,9 @@ describe('escaping the hashtags of a previewed plan', () => {
   it('refuses to escape a plan already confirmed', async () => {
     const { startWorker } = setup(tasks);
     const flow = startWorker();
-    await flow.propose(hashtagged);
-    await flow.execute(hashtagged.id);
-    await expect(flow.escapeHashtags(hashtagged.id)).rejects.toThrow('This plan was already confirmed: it runs once.');
+    const { planId: hashtaggedId } = await flow.propose(hashtagged);
+    await flow.execute(hashtaggedId);
+    await expect(flow.escapeHashtags(hashtaggedId)).rejects.toThrow(/a plan runs once/);
   });
 });
 
@@ -179,16 +105,16 @@ describe('replacing the comment text of a previewed plan (an edited AI draft)', 
   it('offers a new plan with the edited text everywhere, re-previewed; the old plan can no longer be confirmed', async () => {
     const { fake, startWorker } = setup(tasks);
     const flow = startWorker();
-    await flow.propose(comments);
-    const { planId } = await flow.replaceCommentText(comments.id, 'Edited by Mina: the layout is due Friday.');
-    expect(planId).not.toBe(comments.id);
+    const { planId: commentsId } = await flow.propose(comments);
+    const { planId } = await flow.replaceCommentText(commentsId, 'Edited by Mina: the layout is due Friday.');
+    expect(planId).not.toBe(commentsId);
     const after = await flow.preview(planId);
     const lines = after.tasks.flatMap((item) => item.lines.map((line) => line.text));
     expect(lines.filter((line) => line === 'Comment: Edited by Mina: the layout is due Friday.')).toHaveLength(2);
     expect(after.operationCount).toBe(3);
 
-    expect((await flow.preview(comments.id)).state).toBe('replaced');
-    await expect(flow.execute(comments.id)).rejects.toThrow(
+    expect((await flow.preview(commentsId)).state).toBe('replaced');
+    await expect(flow.execute(commentsId)).rejects.toThrow(
       'This plan was replaced by one with the edited comment: confirm that one.',
     );
     await flow.execute(planId);
@@ -203,23 +129,23 @@ describe('replacing the comment text of a previewed plan (an edited AI draft)', 
   it('refuses to replace the text of a confirmed plan, or of a plan without comments', async () => {
     const { startWorker } = setup(tasks);
     const flow = startWorker();
-    await flow.propose(comments);
-    await flow.execute(comments.id);
-    await expect(flow.replaceCommentText(comments.id, 'Too late')).rejects.toThrow('already confirmed');
+    const { planId: commentsId } = await flow.propose(comments);
+    await flow.execute(commentsId);
+    await expect(flow.replaceCommentText(commentsId, 'Too late')).rejects.toThrow(/a plan runs once/);
     const estimates = plan([op.estimate('e2', 't1', null, 30)], { id: 'plan-estimates' });
-    await flow.propose(estimates);
-    await expect(flow.replaceCommentText(estimates.id, 'Nothing to replace')).rejects.toThrow('posts no comment');
+    const { planId: estimatesId } = await flow.propose(estimates);
+    await expect(flow.replaceCommentText(estimatesId, 'Nothing to replace')).rejects.toThrow('posts no comment');
   });
 
   it('gives the plan and its preview for a draft only while it can be confirmed', async () => {
     const { startWorker, later } = setup(tasks);
     const flow = startWorker();
-    await flow.propose(comments);
-    const { plan: kept, preview } = await flow.confirmable(comments.id);
+    const { planId: commentsId } = await flow.propose(comments);
+    const { plan: kept, preview } = await flow.confirmable(commentsId);
     expect(kept.operations).toHaveLength(3);
-    expect(preview.planId).toBe(comments.id);
+    expect(preview.planId).toBe(commentsId);
     later(16 * 60_000);
-    await expect(flow.confirmable(comments.id)).rejects.toThrow('too old');
+    await expect(flow.confirmable(commentsId)).rejects.toThrow('too old');
   });
 });
 
@@ -228,7 +154,7 @@ describe('pausing, resuming and retrying a job', () => {
 
   it('pauses after the item being written, and resumes with the items left, each written once', async () => {
     const tasks = [task('t1')];
-    const { fake, session, startWorker } = setup(tasks);
+    const { fake, session, startWorker, jobWrites } = setup(tasks);
     // One task, three comments: three rounds, one write each. The first write waits for the test.
     let release = () => {};
     const held = new Promise<void>((resolve) => {
@@ -237,6 +163,7 @@ describe('pausing, resuming and retrying a job', () => {
     let writes = 0;
     const write = session.client.commentTask.bind(session.client);
     session.client.commentTask = async (...args: Parameters<typeof write>) => {
+      jobWrites.push('write');
       writes += 1;
       if (writes === 1) await held;
       return write(...args);
@@ -247,25 +174,29 @@ describe('pausing, resuming and retrying a job', () => {
       op.comment('c2', 't1', 'Two.'),
       op.comment('c3', 't1', 'Three.'),
     ]);
-    await flow.propose(comments);
-    await flow.execute(comments.id);
+    const { planId: commentsId } = await flow.propose(comments);
+    await flow.execute(commentsId);
     await until(() => writes === 1);
-    expect(await flow.cancel(comments.id)).toBe(true);
+    expect(await flow.cancel(commentsId)).toBe(true);
     release();
-    await until(async () => (await flow.status(comments.id)).state === 'cancelled');
-    expect((await flow.status(comments.id)).progress).toMatchObject({ done: 1, total: 3, applied: 1 });
+    await until(async () => (await flow.status(commentsId)).state === 'cancelled');
+    expect((await flow.status(commentsId)).progress).toMatchObject({ done: 1, total: 3, applied: 1 });
     expect(sidekickComments(fake, 't1')).toHaveLength(1);
 
-    expect(await flow.resume(comments.id)).toBe(true);
-    await until(async () => (await flow.status(comments.id)).state === 'done');
-    expect((await flow.status(comments.id)).progress).toMatchObject({ done: 3, applied: 3, failed: 0 });
+    expect(await flow.resume(commentsId)).toBe(true);
+    await until(async () => (await flow.status(commentsId)).state === 'done');
+    expect((await flow.status(commentsId)).progress).toMatchObject({ done: 3, applied: 3, failed: 0 });
     // Newest first, as zou lists them: written in plan order.
     expect(sidekickComments(fake, 't1').map((comment) => (comment.text ?? '').split(' \n\n')[0])).toEqual([
       'Three.',
       'Two.',
       'One.',
     ]);
-    await expect(flow.resume(comments.id)).rejects.toThrow(PlanRefusal);
+    await expect(flow.resume(commentsId)).rejects.toThrow(PlanRefusal);
+    // The live events of its writes are the job's own while it runs, in each of its runs.
+    const started = `started ${jobWrites[0]?.split(' ')[1]} ${HOST} t1,t1,t1`;
+    const ended = `ended ${jobWrites[0]?.split(' ')[1]}`;
+    expect(jobWrites).toEqual([started, 'write', ended, started, 'write', 'write', ended]);
   });
 
   it('offers the failed items again as a new plan, after checking Kitsu for writes that landed late', async () => {
@@ -277,23 +208,23 @@ describe('pausing, resuming and retrying a job', () => {
       op.comment('c2', 't2', 'Ready.'),
       op.priority('p3', 't3', 0, 2),
     ]);
-    await flow.propose(mixed);
+    const { planId: mixedId } = await flow.propose(mixed);
     fake.inject({
       route: 'POST /actions/projects/:projectId/tasks/comment-many',
       when: 'before',
       effect: serverError('comment-many'),
     });
     fake.inject({ route: 'PUT /actions/tasks/set-priority', when: 'before', effect: serverError('set-priority') });
-    await flow.execute(mixed.id);
-    await until(async () => (await flow.status(mixed.id)).state === 'done');
-    expect((await flow.status(mixed.id)).progress).toMatchObject({ applied: 0, failed: 3 });
+    await flow.execute(mixedId);
+    await until(async () => (await flow.status(mixedId)).state === 'done');
+    expect((await flow.status(mixedId)).progress).toMatchObject({ applied: 0, failed: 3 });
 
     // The priority reached the task after all (a slow write): it is recorded, not written again.
     fake.edit('t3', { priority: 2 });
-    const retry = await flow.retryFailed(mixed.id);
+    const retry = await flow.retryFailed(mixedId);
     expect(retry.foundApplied).toBe(1);
     expect(retry.planId).not.toBeNull();
-    expect((await flow.status(mixed.id)).progress).toMatchObject({ applied: 1, failed: 2 });
+    expect((await flow.status(mixedId)).progress).toMatchObject({ applied: 1, failed: 2 });
     const offered = await flow.confirmable(retry.planId ?? '');
     expect(offered.plan.operations.map((operation) => operation.id)).toEqual(['c1', 'c2']);
     expect(offered.plan.title).toMatch(/^Retry: /);

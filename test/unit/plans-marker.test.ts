@@ -3,12 +3,28 @@ import {
   checkMarkerTemplate,
   DEFAULT_MARKER_TEMPLATE,
   hasMarker,
+  MARKER_TEMPLATES,
+  markerLanguageOf,
+  markerLine,
   markerRef,
   operationRef,
   withMarker,
 } from '../../lib/plans/marker';
 
 describe('marker', () => {
+  it('has a French form that is a valid marker, found back by its language, and previewed with the operator', () => {
+    const ref = operationRef('job-1', 'op-1');
+    const text = withMarker('Validé, beau travail.', 'Hélène Roux', MARKER_TEMPLATES.fr, ref);
+    expect(text).toBe(`Validé, beau travail. \n\n— publié par Kitsu Sidekick, confirmé par Hélène Roux · sk-${ref}`);
+    expect(hasMarker(text)).toBe(true);
+    expect(markerRef(text)).toBe(ref);
+    expect(checkMarkerTemplate(MARKER_TEMPLATES.fr)).toEqual({ ok: true });
+    expect(markerLanguageOf(MARKER_TEMPLATES.fr)).toBe('fr');
+    expect(markerLanguageOf(DEFAULT_MARKER_TEMPLATE)).toBe('en');
+    expect(markerLanguageOf('Posted by Sidekick for {operator}')).toBeNull();
+    expect(markerLine(MARKER_TEMPLATES.fr, 'Hélène')).toBe('— publié par Kitsu Sidekick, confirmé par Hélène');
+  });
+
   it('appends the marker with the operator and the operation reference', () => {
     const ref = operationRef('job-1', 'op-1');
     const text = withMarker('Approved, nice work.', 'Mina Okafor', DEFAULT_MARKER_TEMPLATE, ref);

@@ -237,15 +237,15 @@ describe('the background side: catalog and plan from the session reads', () => {
   });
 
   it('builds the plan with labels and current statuses, and refuses an unknown status', async () => {
-    const item = { file: file('SH0010_anim_v001.png'), taskId: 't1', version: 1 };
+    const item = { file: file('SH0010_anim_v001.png', 3), taskId: 't1', version: 1 };
+    // The file as the publish page stored it: 3 bytes of a PNG.
+    const blob = new Blob(['png'], { type: 'image/png' });
+    const stored = { files: { stored: async () => ({ name: item.file.name, blob }) }, maxPlanGigabytes: 5 };
     const plan = await publishPlan(
       session,
       page,
       { items: [item], template: '{file}', statusId: 'st-wfa' },
-      {
-        planId: 'plan-x',
-        now: new Date('2026-11-29T10:00:00Z'),
-      },
+      { planId: 'plan-x', now: new Date('2026-11-29T10:00:00Z'), ...stored },
     );
     expect(plan.host).toBe('https://kitsu.studio.example');
     expect(plan.operations[0]).toMatchObject({
@@ -259,8 +259,32 @@ describe('the background side: catalog and plan from the session reads', () => {
         session,
         page,
         { items: [item], template: '{file}', statusId: 'nope' },
-        { planId: 'p', now: new Date() },
+        { planId: 'p', now: new Date(), ...stored },
       ),
     ).rejects.toThrow(new PublishPlanError('That status is not one of this Kitsu’s statuses.'));
+    // The stored file decides, not the page: a 3-byte file declared as 3 bytes, stored as 4 MB, is refused.
+    const larger = {
+      ...stored,
+      files: {
+        stored: async () => ({ name: item.file.name, blob: new Blob(['x'.repeat(4e6)], { type: 'image/png' }) }),
+      },
+    };
+    await expect(
+      publishPlan(
+        session,
+        page,
+        { items: [item], template: '{file}', statusId: null },
+        { planId: 'p', now: new Date(), ...larger },
+      ),
+    ).rejects.toThrow('is not the file Sidekick stored for it');
+    // Within the formats, but above the plan's total size setting.
+    await expect(
+      publishPlan(
+        session,
+        page,
+        { items: [item], template: '{file}', statusId: null },
+        { planId: 'p', now: new Date(), ...stored, maxPlanGigabytes: 2e-9 },
+      ),
+    ).rejects.toThrow('more than the 2e-9 GB one publish may upload');
   });
 });

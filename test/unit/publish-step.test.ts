@@ -10,7 +10,8 @@ import { createFakeKitsu, type FakeKitsu } from '../../lib/plans/testing/fake-ki
 import { fakeSeed, plan, STATUS, task, ticking } from '../../lib/plans/testing/fixtures';
 import { buildUndoPlan } from '../../lib/plans/undo';
 import { createPublishFiles } from '../../lib/publish/files';
-import { readBackPublish } from '../../lib/publish/step';
+import { MAX_UPLOAD_BYTES } from '../../lib/publish/formats';
+import { publishStep, readBackPublish } from '../../lib/publish/step';
 import { createFakePublish, memoryFiles } from '../../lib/publish/testing';
 
 let storeCount = 0;
@@ -40,7 +41,8 @@ function setup(count = 3) {
   const files = memoryFiles();
   const operations = Array.from({ length: count }, (_, i) => {
     const operation = publishOp(`p${i + 1}`, `t${i + 1}`, `SH00${i + 1}0_anim_v003.png`);
-    files.files[operation.file.id] = new Blob([`png ${i}`]);
+    // The bytes the plan was confirmed with: the declared size and type (2048-byte PNGs).
+    files.files[operation.file.id] = new Blob([new Uint8Array(2048).fill(i)], { type: 'image/png' });
     return operation;
   });
   const journal = freshJournal();
@@ -48,7 +50,7 @@ function setup(count = 3) {
     client: fake.client,
     journal,
     operator: 'Mina',
-    publish: { client: publish.client, files },
+    publish: { step: publishStep, client: publish.client, files },
     landingMs: 0,
   };
   return { fake, publish, files, operations, journal, options };
@@ -91,9 +93,10 @@ describe('publish-preview items', () => {
       });
     }
     const records = await audit.list();
-    expect(records.map((record) => [record.kind, record.result])).toEqual(
-      operations.map(() => ['publish-preview', 'applied']),
-    );
+    expect(records.map((record) => [record.kind, record.result])).toEqual([
+      ...operations.map(() => ['publish-preview', 'applied']),
+      ['read-back', 'checked'],
+    ]);
     expect(records[0]?.after).toMatchObject({ file: 'SH0010_anim_v003.png', size: 2048 });
     // Uploaded: the extension keeps no copy.
     expect(Object.keys(files.files)).toEqual([]);
@@ -120,7 +123,8 @@ describe('publish-preview items', () => {
 
   it('a format Kitsu refuses fails the file with that reason, is not retried, and undo deletes its comment', async () => {
     const { fake, publish, operations, options, journal } = setup(2);
-    const refused = { ...operations[1], file: { ...operations[1]?.file, name: 'notes.xyz' } } as (typeof operations)[1];
+    // A format Sidekick's list allows (zou 1.0.97 stores PDFs) but this Kitsu refuses.
+    const refused = { ...operations[1], file: { ...operations[1]?.file, name: 'notes.pdf' } } as (typeof operations)[1];
     const report = await executePlan(plan([operations[0] as (typeof operations)[0], refused]), {
       ...options,
       jobId: 'job-format',
@@ -128,9 +132,9 @@ describe('publish-preview items', () => {
     expect(report.items.p1?.state).toBe('applied');
     expect(report.items.p2).toMatchObject({
       state: 'failed',
-      reason: 'The comment was posted without its preview: Kitsu does not take xyz files as previews.',
+      reason: 'The comment was posted without its preview: Kitsu does not take pdf files as previews.',
     });
-    expect(publish.uploads.filter((upload) => upload.name === 'notes.xyz')).toHaveLength(1);
+    expect(publish.uploads.filter((upload) => upload.name === 'notes.pdf')).toHaveLength(1);
     const job = await journal.get('job-format');
     const undo = buildUndoPlan(job as NonNullable<typeof job>, { id: 'undo', now: new Date() });
     expect(undo.plan?.operations.map((operation) => [operation.kind, operation.taskId]).sort()).toEqual([
@@ -150,8 +154,8 @@ describe('publish-preview items', () => {
     expect(publish.uploads).toHaveLength(2);
   });
 
-  it('names processing failures and missing files per file', async () => {
-    const { publish, operations, options, files } = setup(2);
+  it('names processing failures and missing files per file; a missing file posts nothing', async () => {
+    const { fake, publish, operations, options, files } = setup(2);
     publish.injectUpload('broken');
     publish.injectUpload('broken');
     delete files.files['file-p2'];
@@ -160,8 +164,32 @@ describe('publish-preview items', () => {
       'The comment was posted without its preview: Kitsu could not process the file.',
     );
     expect(report.items.p2?.reason).toBe(
-      "The comment was posted without its preview: SH0020_anim_v003.png is no longer in Sidekick's storage (drop it again).",
+      'SH0020_anim_v003.png is no longer in Sidekick’s storage (drop it again). Nothing was posted.',
     );
+    expect(sidekickComments(fake, 't2')).toHaveLength(0);
+  });
+
+  it('checks the stored bytes again just before writing: a file swapped after the confirmation posts nothing', async () => {
+    const { fake, publish, operations, options, files } = setup(3);
+    // Another file under the same ids: larger than confirmed, of another type, too large for Kitsu.
+    files.files['file-p1'] = new Blob([new Uint8Array(4096)], { type: 'image/png' });
+    files.files['file-p2'] = new Blob([new Uint8Array(2048)], { type: 'application/x-msdownload' });
+    const tooLarge = { ...operations[2], file: { ...operations[2]?.file, size: MAX_UPLOAD_BYTES + 1 } };
+    files.files['file-p3'] = { size: MAX_UPLOAD_BYTES + 1, type: 'image/png' } as Blob;
+    const report = await executePlan(plan([operations[0], operations[1], tooLarge] as typeof operations), {
+      ...options,
+      concurrency: 1,
+      jobId: 'job-swapped',
+    });
+    const swapped =
+      'is not the file Sidekick stored for it (its name, size or type differ): drop it again. Nothing was posted.';
+    expect(report.items.p1?.reason).toBe(`SH0010_anim_v003.png ${swapped}`);
+    expect(report.items.p2?.reason).toBe(`SH0020_anim_v003.png ${swapped}`);
+    expect(report.items.p3?.reason).toBe(
+      'SH0030_anim_v003.png: The file is larger than Kitsu accepts (1 GB). Nothing was posted.',
+    );
+    for (const task of ['t1', 't2', 't3']) expect(sidekickComments(fake, task)).toHaveLength(0);
+    expect(publish.uploads).toHaveLength(0);
   });
 
   it('a worker that dies during the upload: the resumed job uploads into the same comment and preview, once', async () => {

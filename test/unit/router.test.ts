@@ -50,6 +50,14 @@ describe('message router', () => {
     });
   });
 
+  it('tells the handler which document of the tab asked, when the browser names it', async () => {
+    const { route, overview } = makeRouter();
+    await route({ type: 'page/overview', url: `${KITSU}/productions` }, { ...fromKitsuTab, documentId: 'DOC-1' });
+    expect(overview.mock.calls[0]?.[1]).toEqual({
+      sender: { kind: 'content-script', origin: KITSU, tabId: 7, documentId: 'DOC-1' },
+    });
+  });
+
   it('answers extension pages, in a tab or as the popup', async () => {
     const { route } = makeRouter();
     for (const sender of [fromOptionsPage, fromPopup]) {
@@ -148,20 +156,20 @@ describe('message router', () => {
     expect(allowedSenders['plans/execute']).toEqual(['confirm-page']);
     // Proposals from Kitsu pages only open the confirm window.
     expect(
-      types.filter((type) => allowedSenders[type as keyof typeof allowedSenders].includes('content-script')),
+      types.filter((type) => allowedSenders[type as keyof typeof allowedSenders].includes('content-script')).sort(),
     ).toEqual([
-      // Opens Sidekick's own window on the task's thread; the page sends nothing to a model.
-      'ai/summarise-thread',
-      'dock/load-panels',
-      'bulk/choices',
-      'bulk/select',
-      'bulk/propose',
-      'agent/suggestions',
       'agent/dismiss',
       'agent/review-plan',
+      'agent/suggestions',
+      // Opens Sidekick's own window on the task's thread; the page sends nothing to a model.
+      'ai/summarise-thread',
+      'bulk/choices',
+      'bulk/propose',
+      'bulk/select',
+      'dock/load-panels',
+      'page/overview',
       // Opens Sidekick's publish window; files are chosen there, never on the page.
       'publish/open',
-      'page/overview',
     ]);
   });
 

@@ -3,7 +3,10 @@
 // task type and entity type): the median estimate; a missing due date = start + the median start→due
 // span, a missing start = due − that span. A median needs `minSimilar` samples; a task with neither
 // date gets none (no anchor). The preview lets the user edit the values.
-import { addDays, dayOf, daysBetween, plural } from '../dates';
+
+import { t } from '../../i18n/pure';
+import { addDays, dayOf, daysBetween } from '../../shared/dates';
+import { defineRule } from '../define-rule';
 import {
   type DraftOperation,
   formatWork,
@@ -14,18 +17,86 @@ import {
   suggestionId,
   tasksOfKind,
 } from '../helpers';
-import type { AgentTask, Reason, Rule, RuleSuggestion } from '../types';
+import { type AgentTask, type Reason, type RuleInput, type RuleSuggestion, wholeNumber } from '../types';
 
 const RULE = 'missing-estimates-dates' as const;
 
-export const missingEstimatesDatesRule: Rule = {
+/** The estimate and the missing date of each task from the medians, but not where a person decided recently. */
+function fillFromMedians(
+  input: RuleInput,
+  tasks: readonly AgentTask[],
+  { medianEstimate, medianSpan }: { medianEstimate: number | undefined; medianSpan: number | undefined },
+  reasons: Reason[],
+): DraftOperation[] {
+  const operations: DraftOperation[] = [];
+  for (const task of tasks) {
+    const label = input.index.label(task);
+    const estimateChange = recentHumanChange(input, task.taskId, ['estimation']);
+    if (task.estimation === null && medianEstimate !== undefined) {
+      if (estimateChange)
+        reasons.push({ text: leftOutText(input, task, estimateChange), evidence: { taskIds: [task.taskId] } });
+      else {
+        operations.push({
+          kind: 'set-estimate',
+          taskId: task.taskId,
+          taskLabel: label,
+          before: null,
+          after: medianEstimate,
+          preconditions: { estimation: null },
+        });
+      }
+    }
+    if (medianSpan === undefined || (task.startDate === null) === (task.dueDate === null)) {
+      if (task.startDate === null && task.dueDate === null && medianSpan !== undefined) {
+        reasons.push({
+          text: t('reasonMissingNoAnchor', { task: label }),
+          evidence: { taskIds: [task.taskId] },
+        });
+      }
+      continue;
+    }
+    const datesChange = recentHumanChange(input, task.taskId, ['dates']);
+    if (datesChange) {
+      reasons.push({ text: leftOutText(input, task, datesChange), evidence: { taskIds: [task.taskId] } });
+      continue;
+    }
+    operations.push(
+      task.startDate === null
+        ? {
+            kind: 'set-dates',
+            taskId: task.taskId,
+            taskLabel: label,
+            start: { before: null, after: addDays(dayOf(task.dueDate as string), -medianSpan) },
+            preconditions: { startDate: null, dueDate: task.dueDate },
+          }
+        : {
+            kind: 'set-dates',
+            taskId: task.taskId,
+            taskLabel: label,
+            due: { before: null, after: addDays(dayOf(task.startDate), medianSpan) },
+            preconditions: { startDate: task.startDate, dueDate: null },
+          },
+    );
+  }
+  return operations;
+}
+
+export const missingEstimatesDatesRule = defineRule({
   id: RULE,
-  name: 'Missing estimates or dates',
-  description: 'Tasks without estimate, start or due date; proposes the median of similar tasks.',
+  name: t('ruleMissingName'),
+  description: t('ruleMissingDescription'),
   pageKinds: ['entity-list', 'entity', 'task-type', 'production-page'],
   needsRole: 'supervisor',
-  run(input) {
-    const { minSimilar } = input.settings.missingEstimatesDates;
+  settings: { minSimilar: wholeNumber(1, 1000).default(3) },
+  fields: [
+    {
+      kind: 'number',
+      key: 'minSimilar',
+      label: t('ruleMissingMinSimilar'),
+      hint: t('ruleMissingMinSimilarHint'),
+    },
+  ],
+  run(input, { minSimilar }) {
     const perDay = input.settings.minutesPerDay;
     const groups = new Map<string, AgentTask[]>();
     for (const task of input.scope) {
@@ -58,22 +129,30 @@ export const missingEstimatesDatesRule: Rule = {
       const noStart = missing((task) => task.startDate);
       const noDue = missing((task) => task.dueDate);
       const reasons: Reason[] = [];
-      const listed = (rows: AgentTask[], what: string) => {
+      const listed = (
+        rows: AgentTask[],
+        message: 'reasonMissingEstimate' | 'reasonMissingStart' | 'reasonMissingDue',
+      ) => {
         if (rows.length > 0) {
           reasons.push({
-            text: `${plural(rows.length, 'task')} without ${what}: ${rows.map((task) => task.entityName).join(', ')}.`,
+            text: t(message, { count: rows.length, entities: rows.map((task) => task.entityName).join(', ') }),
             evidence: { taskIds: rows.map((task) => task.taskId) },
           });
         }
       };
-      listed(noEstimate, 'estimate');
-      listed(noStart, 'start date');
-      listed(noDue, 'due date');
+      listed(noEstimate, 'reasonMissingEstimate');
+      listed(noStart, 'reasonMissingStart');
+      listed(noDue, 'reasonMissingDue');
+      const kind = { type: typeName, entity: entityType };
       reasons.push({
         text:
           medianEstimate !== undefined
-            ? `Median estimate of ${plural(estimates.length, `${typeName} ${entityType} task`)}: ${formatWork(medianEstimate, perDay)}.`
-            : `Only ${plural(estimates.length, `estimated ${typeName} ${entityType} task`)}: ${minSimilar} are needed to propose an estimate.`,
+            ? t('reasonMissingMedianEstimate', {
+                ...kind,
+                count: estimates.length,
+                work: formatWork(medianEstimate, perDay),
+              })
+            : t('reasonMissingFewEstimates', { ...kind, count: estimates.length, needed: minSimilar }),
         evidence: {
           numbers: {
             samples: estimates.length,
@@ -85,73 +164,24 @@ export const missingEstimatesDatesRule: Rule = {
         reasons.push({
           text:
             medianSpan !== undefined
-              ? `Median time from start to due date of ${plural(spans.length, 'similar task')}: ${plural(medianSpan, 'day')}.`
-              : `Only ${plural(spans.length, 'similar task')} with both dates: ${minSimilar} are needed to propose dates.`,
+              ? t('reasonMissingMedianSpan', { count: spans.length, days: t('reasonDays', { count: medianSpan }) })
+              : t('reasonMissingFewSpans', { count: spans.length, needed: minSimilar }),
           evidence: {
             numbers: { samples: spans.length, ...(medianSpan !== undefined ? { medianDays: medianSpan } : {}) },
           },
         });
       }
-      const operations: DraftOperation[] = [];
-      for (const task of tasks) {
-        const label = input.index.label(task);
-        const estimateChange = recentHumanChange(input, task.taskId, ['estimation']);
-        if (task.estimation === null && medianEstimate !== undefined) {
-          if (estimateChange)
-            reasons.push({ text: leftOutText(input, task, estimateChange), evidence: { taskIds: [task.taskId] } });
-          else {
-            operations.push({
-              kind: 'set-estimate',
-              taskId: task.taskId,
-              taskLabel: label,
-              before: null,
-              after: medianEstimate,
-              preconditions: { estimation: null },
-            });
-          }
-        }
-        if (medianSpan === undefined || (task.startDate === null) === (task.dueDate === null)) {
-          if (task.startDate === null && task.dueDate === null && medianSpan !== undefined) {
-            reasons.push({
-              text: `${label} has neither a start nor a due date: no date to count from.`,
-              evidence: { taskIds: [task.taskId] },
-            });
-          }
-          continue;
-        }
-        const datesChange = recentHumanChange(input, task.taskId, ['dates']);
-        if (datesChange) {
-          reasons.push({ text: leftOutText(input, task, datesChange), evidence: { taskIds: [task.taskId] } });
-          continue;
-        }
-        operations.push(
-          task.startDate === null
-            ? {
-                kind: 'set-dates',
-                taskId: task.taskId,
-                taskLabel: label,
-                start: { before: null, after: addDays(dayOf(task.dueDate as string), -medianSpan) },
-                preconditions: { startDate: null, dueDate: task.dueDate },
-              }
-            : {
-                kind: 'set-dates',
-                taskId: task.taskId,
-                taskLabel: label,
-                due: { before: null, after: addDays(dayOf(task.startDate), medianSpan) },
-                preconditions: { startDate: task.startDate, dueDate: null },
-              },
-        );
-      }
-      const plan = rulePlan(input, RULE, id, `Fill estimates and dates of ${typeName} ${entityType} tasks`, operations);
+      const operations = fillFromMedians(input, tasks, { medianEstimate, medianSpan }, reasons);
+      const plan = rulePlan(input, RULE, id, t('reasonMissingPlan', kind), operations);
       suggestions.push({
         id,
         ruleId: RULE,
         severity: 'info',
-        title: `${plural(tasks.length, `${typeName} ${entityType} task`)} missing an estimate or dates`,
+        title: t('reasonMissingTitle', { ...kind, count: tasks.length }),
         reasons,
         ...(plan ? { plan } : {}),
       });
     }
     return suggestions;
   },
-};
+});

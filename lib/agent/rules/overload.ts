@@ -3,11 +3,15 @@
 // date counts as today). The worst date is reported. Plan: move not-yet-started tasks due by that date,
 // latest due first, until the excess is covered, each to the member of the task's department with the
 // least open work who still has room for it. The user picks which moves to keep in the preview.
-import { dayOf, plural, workdaysBetween } from '../dates';
+
+import { t } from '../../i18n/pure';
+import { dayOf, workdaysBetween, workdaysOffBetween } from '../../shared/dates';
+import { defineRule } from '../define-rule';
 import {
   type DraftOperation,
   departmentMembers,
   formatWork,
+  isWorking,
   leftOutText,
   openTasksOf,
   recentHumanChange,
@@ -16,7 +20,7 @@ import {
   suggestionId,
   workloadOf,
 } from '../helpers';
-import type { AgentTask, Reason, Rule, RuleInput, RuleSuggestion } from '../types';
+import type { AgentTask, Reason, RuleInput, RuleSuggestion } from '../types';
 
 const RULE = 'overload' as const;
 
@@ -26,7 +30,9 @@ export interface Breach {
   workMinutes: number;
   capacityMinutes: number;
   excessMinutes: number;
+  /** Working days until the due date, the person's days off in Kitsu taken out. */
   workdays: number;
+  daysOff: number;
 }
 
 interface DueWork {
@@ -46,22 +52,30 @@ function dueWorkOf(input: RuleInput, tasks: readonly AgentTask[]): DueWork[] {
     });
 }
 
-const capacityUntil = (input: RuleInput, due: string) =>
-  workdaysBetween(input.today, due, input.settings.workdays) * input.settings.minutesPerDay;
+/** The person's working days from today to `due`, both included, and how many days off Kitsu took out of them. */
+function workdaysUntil(input: RuleInput, personId: string, due: string): { workdays: number; daysOff: number } {
+  const { workdays } = input.settings;
+  const periods = input.snapshot.dayOffs[personId] ?? [];
+  const daysOff = periods.length ? workdaysOffBetween(input.today, due, workdays, periods) : 0;
+  return { workdays: workdaysBetween(input.today, due, workdays) - daysOff, daysOff };
+}
+
+const capacityUntil = (input: RuleInput, personId: string, due: string) =>
+  workdaysUntil(input, personId, due).workdays * input.settings.minutesPerDay;
 
 /** The worst date at which the open work due by then exceeds the working time until then, if any. */
-export function worstBreach(input: RuleInput, tasks: readonly AgentTask[]): Breach | undefined {
+export function worstBreach(input: RuleInput, personId: string, tasks: readonly AgentTask[]): Breach | undefined {
   const rows = dueWorkOf(input, tasks).sort((a, b) => a.due.localeCompare(b.due));
   let work = 0;
   let worst: Breach | undefined;
   rows.forEach((row, position) => {
     work += row.minutes;
     if (rows[position + 1]?.due === row.due) return;
-    const workdays = workdaysBetween(input.today, row.due, input.settings.workdays);
+    const { workdays, daysOff } = workdaysUntil(input, personId, row.due);
     const capacity = workdays * input.settings.minutesPerDay;
     const excess = work - capacity;
     if (excess > 0 && (!worst || excess > worst.excessMinutes)) {
-      worst = { due: row.due, workMinutes: work, capacityMinutes: capacity, excessMinutes: excess, workdays };
+      worst = { due: row.due, workMinutes: work, capacityMinutes: capacity, excessMinutes: excess, workdays, daysOff };
     }
   });
   return worst;
@@ -90,7 +104,7 @@ function roundingTolerance(rows: readonly DueWork[], total: number): number {
     : 1e-9 * Math.max(1, total);
 }
 
-function workProfile(input: RuleInput, tasks: readonly AgentTask[]): WorkProfile {
+function workProfile(input: RuleInput, personId: string, tasks: readonly AgentTask[]): WorkProfile {
   const rows = dueWorkOf(input, tasks).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   const days: string[] = [];
   const work: number[] = [];
@@ -101,7 +115,7 @@ function workProfile(input: RuleInput, tasks: readonly AgentTask[]): WorkProfile
     if (rows[position + 1]?.due === row.due) return;
     days.push(row.due);
     work.push(sum);
-    excess.push(sum - capacityUntil(input, row.due));
+    excess.push(sum - capacityUntil(input, personId, row.due));
   });
   const maxima = [excess];
   for (let width = 2; width <= excess.length; width *= 2) {
@@ -151,6 +165,7 @@ function insertByDay(work: DueWork[], row: DueWork) {
  */
 function fitsProfile(
   input: RuleInput,
+  personId: string,
   profile: WorkProfile,
   proposedWork: readonly DueWork[],
   taskWork: readonly DueWork[],
@@ -177,7 +192,7 @@ function fitsProfile(
     while (added[position]?.due === day) addedWork += (added[position++] as DueWork).minutes;
     const upTo = daysBefore(profile, day, true);
     const work = (upTo > 0 ? (profile.work[upTo - 1] as number) : 0) + addedWork;
-    if (over(work - capacityUntil(input, day), tolerance)) return false;
+    if (over(work - capacityUntil(input, personId, day), tolerance)) return false;
     const next = added[position]?.due;
     const until = next === undefined ? days : daysBefore(profile, next, false);
     if (upTo < until && over(greatestExcess(profile, upTo, until) + addedWork, tolerance)) return false;
@@ -185,49 +200,153 @@ function fitsProfile(
   return unsure ? 'unsure' : true;
 }
 
-export const overloadRule: Rule = {
+/** What this run proposed to each person so far, so that one person is not offered everyone's excess. */
+function proposalBook(input: RuleInput) {
+  /** Tasks proposed to each person by earlier suggestions of this run. */
+  const proposed = new Map<string, AgentTask[]>();
+  /** The same tasks as due work sorted by day (for the fit test), and their minutes summed in proposal order. */
+  const proposedWork = new Map<string, DueWork[]>();
+  const proposedMinutes = new Map<string, number>();
+  const profiles = new Map<string, WorkProfile>();
+  /** Whether the person's open work, what this run proposed them and `task` leave no breach. */
+  const hasRoomFor = (personId: string, task: AgentTask) => {
+    let profile = profiles.get(personId);
+    if (!profile) {
+      profile = workProfile(input, personId, openTasksOf(input, personId));
+      profiles.set(personId, profile);
+    }
+    const fits = fitsProfile(input, personId, profile, proposedWork.get(personId) ?? [], dueWorkOf(input, [task]));
+    if (fits !== 'unsure') return fits;
+    return !worstBreach(input, personId, [...openTasksOf(input, personId), ...(proposed.get(personId) ?? []), task]);
+  };
+  return {
+    hasRoomFor,
+    minutesProposed: (personId: string) => proposedMinutes.get(personId) ?? 0,
+    record(targetId: string, task: AgentTask) {
+      const alreadyProposed = proposed.get(targetId);
+      if (alreadyProposed) alreadyProposed.push(task);
+      else proposed.set(targetId, [task]);
+      const work = proposedWork.get(targetId) ?? [];
+      for (const row of dueWorkOf(input, [task])) insertByDay(work, row);
+      proposedWork.set(targetId, work);
+      proposedMinutes.set(targetId, (proposedMinutes.get(targetId) ?? 0) + remainingMinutes(task));
+    },
+  };
+}
+
+/** Moves of the person's movable tasks to people with room, until the excess is covered. */
+function movesFor(
+  input: RuleInput,
+  personId: string,
+  movable: readonly AgentTask[],
+  excessMinutes: number,
+  book: ReturnType<typeof proposalBook>,
+  reasons: Reason[],
+): DraftOperation[] {
+  const perDay = input.settings.minutesPerDay;
+  const operations: DraftOperation[] = [];
+  let moved = 0;
+  for (const task of movable) {
+    if (moved >= excessMinutes) break;
+    if (remainingMinutes(task) === 0) continue;
+    const change = recentHumanChange(input, task.taskId, ['assignees']);
+    if (change) {
+      reasons.push({ text: leftOutText(input, task, change), evidence: { taskIds: [task.taskId] } });
+      continue;
+    }
+    const departmentId = input.index.taskTypes.get(task.taskTypeId)?.department_id ?? null;
+    const candidates = departmentMembers(input, departmentId)
+      .filter((person) => !task.assigneeIds.includes(person.id))
+      .map((person) => {
+        const minutes = workloadOf(input, person.id).minutes + book.minutesProposed(person.id);
+        return { person, minutes, fits: book.hasRoomFor(person.id, task) };
+      })
+      .filter((candidate) => candidate.fits)
+      .sort((a, b) => a.minutes - b.minutes || a.person.full_name.localeCompare(b.person.full_name));
+    const target = candidates[0];
+    if (!target) {
+      reasons.push({
+        text: t('reasonOverloadNoRoom', { task: input.index.label(task), date: dayOf(task.dueDate as string) }),
+        evidence: { taskIds: [task.taskId] },
+      });
+      continue;
+    }
+    reasons.push({
+      text: t('reasonOverloadMove', {
+        task: input.index.label(task),
+        work: formatWork(remainingMinutes(task), perDay),
+        date: dayOf(task.dueDate as string),
+        person: target.person.full_name,
+        load: formatWork(target.minutes, perDay),
+      }),
+      evidence: {
+        taskIds: [task.taskId],
+        personIds: [target.person.id],
+        numbers: { taskMinutes: remainingMinutes(task), targetOpenMinutes: target.minutes },
+      },
+    });
+    const label = input.index.label(task);
+    operations.push(
+      {
+        kind: 'unassign',
+        taskId: task.taskId,
+        taskLabel: label,
+        personId,
+        assigneesBefore: [...task.assigneeIds],
+        preconditions: { assigneeIds: [...task.assigneeIds] },
+      },
+      {
+        kind: 'assign',
+        taskId: task.taskId,
+        taskLabel: label,
+        personId: target.person.id,
+        assigneesBefore: task.assigneeIds.filter((assignee) => assignee !== personId),
+        // The executor replaces this with what the unassign left (its overlay).
+        preconditions: { assigneeIds: [...task.assigneeIds] },
+      },
+    );
+    book.record(target.person.id, task);
+    moved += remainingMinutes(task);
+  }
+  return operations;
+}
+
+export const overloadRule = defineRule({
   id: RULE,
-  name: 'Overload',
-  description: 'People whose open estimated work exceeds their working time before their due dates.',
+  name: t('ruleOverloadName'),
+  description: t('ruleOverloadDescription'),
   pageKinds: ['entity-list', 'task-type', 'production-page', 'team-schedule', 'person'],
   needsRole: 'supervisor',
+  settings: {},
+  fields: [],
   run(input) {
     const perDay = input.settings.minutesPerDay;
     const people = new Set<string>();
     if (input.context.kind === 'person') people.add(input.context.personId);
     for (const task of input.scope)
       if (input.index.isOpen(task)) for (const person of task.assigneeIds) people.add(person);
-    /** Tasks proposed to each person by earlier suggestions of this run. */
-    const proposed = new Map<string, AgentTask[]>();
-    /** The same tasks as due work sorted by day (for the fit test), and their minutes summed in proposal order. */
-    const proposedWork = new Map<string, DueWork[]>();
-    const proposedMinutes = new Map<string, number>();
-    const profiles = new Map<string, WorkProfile>();
-    /** Whether the person's open work, what this run proposed them and `task` leave no breach. */
-    const hasRoomFor = (personId: string, task: AgentTask) => {
-      let profile = profiles.get(personId);
-      if (!profile) {
-        profile = workProfile(input, openTasksOf(input, personId));
-        profiles.set(personId, profile);
-      }
-      const fits = fitsProfile(input, profile, proposedWork.get(personId) ?? [], dueWorkOf(input, [task]));
-      if (fits !== 'unsure') return fits;
-      return !worstBreach(input, [...openTasksOf(input, personId), ...(proposed.get(personId) ?? []), task]);
-    };
+    const book = proposalBook(input);
     const suggestions: RuleSuggestion[] = [];
     for (const personId of [...people].sort()) {
+      // Inactive people and bots do no work: their tasks are no load on anyone (unassigned covers them).
+      if (!isWorking(input, personId)) continue;
       const own = openTasksOf(input, personId);
-      const breach = worstBreach(input, own);
+      const breach = worstBreach(input, personId, own);
       if (!breach) continue;
       const name = input.index.personName(personId);
       const id = suggestionId(RULE, [personId]);
       const due = own.filter((task) => task.dueDate !== null && dayOf(task.dueDate) <= breach.due);
       const reasons: Reason[] = [
         {
-          text: `${name} has ${formatWork(breach.workMinutes, perDay)} of open estimated work due by ${breach.due}, but ${formatWork(
-            breach.capacityMinutes,
-            perDay,
-          )} of working time until then (${plural(breach.workdays, 'working day')}): ${formatWork(breach.excessMinutes, perDay)} too much.`,
+          text: t('reasonOverloadBreach', {
+            person: name,
+            work: formatWork(breach.workMinutes, perDay),
+            date: breach.due,
+            capacity: formatWork(breach.capacityMinutes, perDay),
+            count: breach.workdays,
+            off: breach.daysOff ? t('reasonOverloadDaysOff', { count: breach.daysOff }) : '',
+            excess: formatWork(breach.excessMinutes, perDay),
+          }),
           evidence: {
             personIds: [personId],
             taskIds: due.map((task) => task.taskId),
@@ -248,89 +367,27 @@ export const overloadRule: Rule = {
             remainingMinutes(b) - remainingMinutes(a) ||
             input.index.label(a).localeCompare(input.index.label(b)),
         );
-      const operations: DraftOperation[] = [];
-      let moved = 0;
-      for (const task of movable) {
-        if (moved >= breach.excessMinutes) break;
-        if (remainingMinutes(task) === 0) continue;
-        const change = recentHumanChange(input, task.taskId, ['assignees']);
-        if (change) {
-          reasons.push({ text: leftOutText(input, task, change), evidence: { taskIds: [task.taskId] } });
-          continue;
-        }
-        const departmentId = input.index.taskTypes.get(task.taskTypeId)?.department_id ?? null;
-        const candidates = departmentMembers(input, departmentId)
-          .filter((person) => !task.assigneeIds.includes(person.id))
-          .map((person) => {
-            const minutes = workloadOf(input, person.id).minutes + (proposedMinutes.get(person.id) ?? 0);
-            return { person, minutes, fits: hasRoomFor(person.id, task) };
-          })
-          .filter((candidate) => candidate.fits)
-          .sort((a, b) => a.minutes - b.minutes || a.person.full_name.localeCompare(b.person.full_name));
-        const target = candidates[0];
-        if (!target) {
-          reasons.push({
-            text: `${input.index.label(task)}: nobody in its department has room for it before ${dayOf(task.dueDate as string)}.`,
-            evidence: { taskIds: [task.taskId] },
-          });
-          continue;
-        }
-        reasons.push({
-          text: `Move ${input.index.label(task)} (${formatWork(remainingMinutes(task), perDay)}, due ${dayOf(
-            task.dueDate as string,
-          )}) to ${target.person.full_name}, who has ${formatWork(target.minutes, perDay)} of open work and room for it.`,
-          evidence: {
-            taskIds: [task.taskId],
-            personIds: [target.person.id],
-            numbers: { taskMinutes: remainingMinutes(task), targetOpenMinutes: target.minutes },
-          },
-        });
-        const label = input.index.label(task);
-        operations.push(
-          {
-            kind: 'unassign',
-            taskId: task.taskId,
-            taskLabel: label,
-            personId,
-            assigneesBefore: [...task.assigneeIds],
-            preconditions: { assigneeIds: [...task.assigneeIds] },
-          },
-          {
-            kind: 'assign',
-            taskId: task.taskId,
-            taskLabel: label,
-            personId: target.person.id,
-            assigneesBefore: task.assigneeIds.filter((assignee) => assignee !== personId),
-            // The executor replaces this with what the unassign left (its overlay).
-            preconditions: { assigneeIds: [...task.assigneeIds] },
-          },
-        );
-        const targetId = target.person.id;
-        const alreadyProposed = proposed.get(targetId);
-        if (alreadyProposed) alreadyProposed.push(task);
-        else proposed.set(targetId, [task]);
-        const work = proposedWork.get(targetId) ?? [];
-        for (const row of dueWorkOf(input, [task])) insertByDay(work, row);
-        proposedWork.set(targetId, work);
-        proposedMinutes.set(targetId, (proposedMinutes.get(targetId) ?? 0) + remainingMinutes(task));
-        moved += remainingMinutes(task);
-      }
+      const operations = movesFor(input, personId, movable, breach.excessMinutes, book, reasons);
       if (movable.length === 0) {
         reasons.push({
-          text: 'Every task due by then has started: nothing is proposed to move.',
+          text: t('reasonOverloadAllStarted'),
           evidence: {},
         });
       }
-      const plan = rulePlan(input, RULE, id, `Rebalance ${name}'s work`, operations);
+      const plan = rulePlan(input, RULE, id, t('reasonOverloadPlan', { person: name }), operations);
       suggestions.push({
         id,
         ruleId: RULE,
         severity: breach.excessMinutes >= breach.capacityMinutes ? 'critical' : 'warning',
-        title: `${name} is overloaded by ${formatWork(breach.excessMinutes, perDay)} before ${breach.due}`,
+        title: t('reasonOverloadTitle', {
+          person: name,
+          excess: formatWork(breach.excessMinutes, perDay),
+          date: breach.due,
+        }),
         reasons,
         ...(plan ? { plan } : {}),
       });
     }
     return suggestions;
   },
-};
+});

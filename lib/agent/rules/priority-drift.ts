@@ -4,21 +4,41 @@
 //   start date (not reported before it);
 // - normal-priority open tasks blocking many others: not-started open tasks of later pipeline steps
 //   (task type order) on the same shot or asset, at least `blockingCount` of them.
-import { dayOf, daysBetween, latest, plural } from '../dates';
+
+import { t } from '../../i18n/pure';
+import { dayOf, daysBetween, latest } from '../../shared/dates';
+import { defineRule } from '../define-rule';
 import { suggestionId, tasksOfEntity } from '../helpers';
-import type { AgentTask, Rule, RuleSuggestion } from '../types';
+import { type AgentTask, dayCount, type RuleSuggestion, wholeNumber } from '../types';
 
 const RULE = 'priority-drift' as const;
-const PRIORITY_NAMES = ['normal', 'high', 'very high', 'emergency'];
 
-export const priorityDriftRule: Rule = {
+/** Kitsu's priority levels above normal, as the reasons name them. */
+const PRIORITY_MESSAGES = ['reasonPriority1', 'reasonPriority2', 'reasonPriority3'] as const;
+type PriorityMessage = (typeof PRIORITY_MESSAGES)[number];
+
+export const priorityDriftRule = defineRule({
   id: RULE,
-  name: 'Priority drift',
-  description: 'High-priority tasks that have not moved for N days; normal-priority tasks blocking many others.',
+  name: t('rulePriorityName'),
+  description: t('rulePriorityDescription'),
   pageKinds: ['entity-list', 'entity', 'task-type', 'production-page'],
   needsRole: null,
-  run(input) {
-    const { minPriority, idleDays, blockingCount } = input.settings.priorityDrift;
+  settings: {
+    minPriority: wholeNumber(1, 3).default(1),
+    idleDays: dayCount(3),
+    blockingCount: wholeNumber(1, 1000).default(3),
+  },
+  fields: [
+    { kind: 'number', key: 'minPriority', label: t('rulePriorityMin'), hint: t('rulePriorityMinHint') },
+    { kind: 'number', key: 'idleDays', label: t('rulePriorityIdle'), hint: t('rulePriorityIdleHint') },
+    {
+      kind: 'number',
+      key: 'blockingCount',
+      label: t('rulePriorityBlocking'),
+      hint: t('rulePriorityBlockingHint'),
+    },
+  ],
+  run(input, { minPriority, idleDays, blockingCount }) {
     const suggestions: RuleSuggestion[] = [];
     const notStarted = (task: AgentTask) =>
       input.index.isOpen(task) &&
@@ -41,19 +61,23 @@ export const priorityDriftRule: Rule = {
         if (!reference) continue;
         const idle = daysBetween(reference, input.today);
         if (idle < idleDays) continue;
-        const priorityName = PRIORITY_NAMES[Math.min(task.priority, 3)] ?? 'high';
+        const priorityName = t(PRIORITY_MESSAGES[Math.min(task.priority, 3) - 1] as PriorityMessage);
         suggestions.push({
           id: suggestionId(RULE, [task.taskId]),
           ruleId: RULE,
           severity: task.priority >= 3 ? 'critical' : 'warning',
-          title: `${label} is ${priorityName} priority but has not moved for ${plural(idle, 'day')}`,
+          title: t('reasonPriorityIdleTitle', { task: label, priority: priorityName, count: idle }),
           reasons: [
             {
-              text: `Priority ${priorityName}, ${input.index.statusName(task)}; ${
-                moved
-                  ? `last movement on ${dayOf(moved)}`
-                  : `no movement since its planned start on ${dayOf(reference)}`
-              }, ${plural(idle, 'day')} ago (threshold ${plural(idleDays, 'day')}).`,
+              text: t('reasonPriorityIdle', {
+                priority: priorityName,
+                status: input.index.statusName(task),
+                movement: moved
+                  ? t('reasonPriorityLastMoved', { date: dayOf(moved) })
+                  : t('reasonPriorityNeverMoved', { date: dayOf(reference) }),
+                count: idle,
+                threshold: t('reasonDays', { count: idleDays }),
+              }),
               evidence: {
                 taskIds: [task.taskId],
                 personIds: [...task.assigneeIds],
@@ -83,12 +107,15 @@ export const priorityDriftRule: Rule = {
         id: suggestionId(RULE, [`blocking:${task.taskId}`]),
         ruleId: RULE,
         severity: 'info',
-        title: `${label} (normal priority) holds up ${plural(blocked.length, 'later task')}`,
+        title: t('reasonPriorityBlockingTitle', { task: label, count: blocked.length }),
         reasons: [
           {
-            text: `${label} is ${input.index.statusName(task)}${
-              task.sequenceName ? ` in ${task.sequenceName}` : ''
-            }; these later steps have not started: ${blocked.map(input.index.label).join(', ')}. Consider raising its priority.`,
+            text: t(task.sequenceName ? 'reasonPriorityBlockingIn' : 'reasonPriorityBlocking', {
+              task: label,
+              status: input.index.statusName(task),
+              sequence: task.sequenceName ?? '',
+              tasks: blocked.map(input.index.label).join(', '),
+            }),
             evidence: {
               taskIds: [task.taskId, ...blocked.map((other) => other.taskId)],
               numbers: { blocked: blocked.length, threshold: blockingCount },
@@ -99,4 +126,4 @@ export const priorityDriftRule: Rule = {
     }
     return suggestions;
   },
-};
+});

@@ -1,20 +1,26 @@
 // 6. Retake loop: open tasks whose retake count reached the threshold or the production's maximum
 // (critical at the maximum). Information, with the retake history from the comments when the thread
 // was read.
-import { dayOf, plural } from '../dates';
+
+import { t } from '../../i18n/pure';
+import { dayOf } from '../../shared/dates';
+import { defineRule } from '../define-rule';
 import { suggestionId } from '../helpers';
-import type { Reason, Rule, RuleSuggestion } from '../types';
+import { type Reason, type RuleSuggestion, wholeNumber } from '../types';
 
 const RULE = 'retake-loop' as const;
 
-export const retakeLoopRule: Rule = {
+export const retakeLoopRule = defineRule({
   id: RULE,
-  name: 'Retake loop',
-  description: "Tasks retaken at least N times or up to the production's maximum.",
+  name: t('ruleRetakeName'),
+  description: t('ruleRetakeDescription'),
   pageKinds: ['entity-list', 'entity', 'task-type', 'task', 'production-page', 'my-checks', 'my-tasks'],
   needsRole: null,
-  run(input) {
-    const { retakeThreshold } = input.settings.retakeLoop;
+  settings: { retakeThreshold: wholeNumber(1, 100).default(3) },
+  fields: [
+    { kind: 'number', key: 'retakeThreshold', label: t('ruleRetakeThreshold'), hint: t('ruleRetakeThresholdHint') },
+  ],
+  run(input, { retakeThreshold }) {
     const max = input.snapshot.project.max_retakes ?? 0;
     const suggestions: RuleSuggestion[] = [];
     for (const task of input.scope) {
@@ -24,9 +30,12 @@ export const retakeLoopRule: Rule = {
       const label = input.index.label(task);
       const reasons: Reason[] = [
         {
-          text: `Retaken ${plural(task.retakeCount, 'time')}: the threshold is ${retakeThreshold}${
-            max > 0 ? `, the production allows ${max}` : ''
-          }${atMax ? ' (maximum reached)' : ''}. Now ${input.index.statusName(task)}.`,
+          text: t('reasonRetakeCount', {
+            count: task.retakeCount,
+            threshold: retakeThreshold,
+            limit: `${max > 0 ? t('reasonRetakeProductionMax', { max }) : ''}${atMax ? t('reasonRetakeMaxReached') : ''}`,
+            status: input.index.statusName(task),
+          }),
           evidence: {
             taskIds: [task.taskId],
             numbers: {
@@ -38,20 +47,28 @@ export const retakeLoopRule: Rule = {
         },
       ];
       const retakes = (input.snapshot.comments[task.taskId] ?? [])
-        .filter((comment) => input.index.statuses.get(comment.task_status_id)?.is_retake)
+        .filter((comment) => input.index.statusRole(comment.task_status_id) === 'retake')
         .sort((a, b) => a.created_at.localeCompare(b.created_at));
       retakes.forEach((comment, position) => {
         const text = (comment.text ?? '').replace(/\s+/g, ' ').trim();
+        const retake = {
+          position: position + 1,
+          date: dayOf(comment.created_at),
+          person: input.index.personName(comment.person_id),
+        };
         reasons.push({
-          text: `Retake ${position + 1} on ${dayOf(comment.created_at)} by ${input.index.personName(comment.person_id)}${
-            text ? `: “${text.length > 120 ? `${text.slice(0, 119)}…` : text}”` : ''
-          }`,
+          text: text
+            ? t('reasonRetakeHistoryQuoted', {
+                ...retake,
+                quote: t('reasonQuote', { text: text.length > 120 ? `${text.slice(0, 119)}…` : text }),
+              })
+            : t('reasonRetakeHistory', retake),
           evidence: { personIds: [comment.person_id], dates: [dayOf(comment.created_at)] },
         });
       });
       if (task.assigneeIds.length > 0) {
         reasons.push({
-          text: `Assigned to ${task.assigneeIds.map(input.index.personName).join(', ')}.`,
+          text: t('reasonAssignedTo', { people: task.assigneeIds.map(input.index.personName).join(', ') }),
           evidence: { personIds: [...task.assigneeIds] },
         });
       }
@@ -59,10 +76,10 @@ export const retakeLoopRule: Rule = {
         id: suggestionId(RULE, [task.taskId]),
         ruleId: RULE,
         severity: atMax ? 'critical' : 'warning',
-        title: `${label} has been retaken ${plural(task.retakeCount, 'time')}`,
+        title: t('reasonRetakeTitle', { task: label, count: task.retakeCount }),
         reasons,
       });
     }
     return suggestions;
   },
-};
+});

@@ -1,20 +1,37 @@
 // 2. Review backlog: tasks in a feedback-request status for more than N days, grouped by the
 // department of their task type (its supervisors review them), oldest first. Information only: the
 // ordered list is ready to become a review playlist.
-import { dayOf, daysBetween, plural } from '../dates';
+
+import { t } from '../../i18n/pure';
+import { dayOf, daysBetween } from '../../shared/dates';
+import { defineRule } from '../define-rule';
 import { suggestionId } from '../helpers';
-import type { AgentTask, Reason, Rule, RuleSuggestion } from '../types';
+import { type AgentTask, dayCount, type Reason, type RuleSuggestion } from '../types';
 
 const RULE = 'review-backlog' as const;
 
-export const reviewBacklogRule: Rule = {
+export const reviewBacklogRule = defineRule({
   id: RULE,
-  name: 'Review backlog',
-  description: 'Tasks waiting for approval for more than N days, oldest first, per department.',
+  name: t('ruleBacklogName'),
+  description: t('ruleBacklogDescription'),
   pageKinds: ['entity-list', 'entity', 'task-type', 'production-page', 'my-checks'],
   needsRole: null,
-  run(input) {
-    const { waitingDays, criticalAfterDays } = input.settings.reviewBacklog;
+  settings: { waitingDays: dayCount(3), criticalAfterDays: dayCount(7) },
+  fields: [
+    {
+      kind: 'number',
+      key: 'waitingDays',
+      label: t('ruleBacklogWaiting'),
+      hint: t('ruleBacklogWaitingHint'),
+    },
+    {
+      kind: 'number',
+      key: 'criticalAfterDays',
+      label: t('ruleBacklogCritical'),
+      hint: t('ruleBacklogCriticalHint'),
+    },
+  ],
+  run(input, { waitingDays, criticalAfterDays }) {
     const groups = new Map<string, { task: AgentTask; since: string; waiting: number }[]>();
     for (const task of input.scope) {
       if (!input.index.isFeedback(task) || !input.index.isOpen(task)) continue;
@@ -33,16 +50,21 @@ export const reviewBacklogRule: Rule = {
     for (const [department, rows] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       rows.sort((a, b) => b.waiting - a.waiting || input.index.label(a.task).localeCompare(input.index.label(b.task)));
       const departmentName =
-        input.index.departments.get(department)?.name ?? (department ? 'Department' : 'No department');
+        input.index.departments.get(department)?.name ??
+        (department ? t('reasonBacklogSomeDepartment') : t('reasonBacklogNoDepartment'));
       const supervisors = input.snapshot.persons.filter(
         (person) => person.role === 'supervisor' && department !== '' && person.departments.includes(department),
       );
       const oldest = rows[0]?.waiting ?? 0;
       const taskIds = rows.map(({ task }) => task.taskId);
       const reasons: Reason[] = rows.map(({ task, since, waiting }) => ({
-        text: `${input.index.label(task)}: ${input.index.statusName(task)} since ${since} (${plural(waiting, 'day')})${
-          task.assigneeIds.length ? `, by ${task.assigneeIds.map(input.index.personName).join(', ')}` : ''
-        }.`,
+        text: t(task.assigneeIds.length ? 'reasonBacklogTaskBy' : 'reasonBacklogTask', {
+          task: input.index.label(task),
+          status: input.index.statusName(task),
+          date: since,
+          days: t('reasonDays', { count: waiting }),
+          people: task.assigneeIds.map(input.index.personName).join(', '),
+        }),
         evidence: {
           taskIds: [task.taskId],
           personIds: [...task.assigneeIds],
@@ -52,25 +74,30 @@ export const reviewBacklogRule: Rule = {
       }));
       if (supervisors.length > 0) {
         reasons.push({
-          text: `Reviewers (${departmentName} supervisors): ${supervisors.map((person) => person.full_name).join(', ')}.`,
+          text: t('reasonBacklogReviewers', {
+            department: departmentName,
+            people: supervisors.map((person) => person.full_name).join(', '),
+          }),
           evidence: { personIds: supervisors.map((person) => person.id) },
         });
       }
       reasons.push({
-        text: `Playlist order, oldest first: ${rows.map(({ task }) => input.index.label(task)).join('; ')}.`,
+        text: t('reasonBacklogPlaylist', { tasks: rows.map(({ task }) => input.index.label(task)).join('; ') }),
         evidence: { taskIds },
       });
       suggestions.push({
         id: suggestionId(RULE, department ? [department, ...taskIds] : taskIds),
         ruleId: RULE,
         severity: oldest >= criticalAfterDays ? 'critical' : 'warning',
-        title: `${departmentName}: ${plural(rows.length, 'task')} waiting for review for more than ${plural(
-          waitingDays,
-          'day',
-        )} (oldest ${oldest})`,
+        title: t('reasonBacklogTitle', {
+          department: departmentName,
+          count: rows.length,
+          days: t('reasonDays', { count: waitingDays }),
+          oldest,
+        }),
         reasons,
       });
     }
     return suggestions;
   },
-};
+});

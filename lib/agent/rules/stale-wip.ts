@@ -1,20 +1,24 @@
 // 3. Stale work in progress: WIP tasks with no comment or time logged for N days. Plan: a check-in
 // comment mentioning the assignees. A task with no activity date at all (no comment, no time log, no
 // real start date) is not reported: how long it has been idle cannot be told.
-import { dayOf, daysBetween, latest, plural } from '../dates';
+
+import { t } from '../../i18n/pure';
+import { dayOf, daysBetween, latest } from '../../shared/dates';
+import { defineRule } from '../define-rule';
 import { mentionList, rulePlan, suggestionId } from '../helpers';
-import type { Rule, RuleSuggestion } from '../types';
+import { dayCount, type RuleSuggestion } from '../types';
 
 const RULE = 'stale-wip' as const;
 
-export const staleWipRule: Rule = {
+export const staleWipRule = defineRule({
   id: RULE,
-  name: 'Stale work in progress',
-  description: 'WIP tasks with no comment or time logged for N days.',
+  name: t('ruleStaleName'),
+  description: t('ruleStaleDescription'),
   pageKinds: ['entity-list', 'entity', 'task-type', 'task', 'production-page', 'my-tasks', 'person'],
   needsRole: 'supervisor',
-  run(input) {
-    const { idleDays } = input.settings.staleWip;
+  settings: { idleDays: dayCount(5) },
+  fields: [{ kind: 'number', key: 'idleDays', label: t('ruleStaleIdle'), hint: t('ruleStaleIdleHint') }],
+  run(input, { idleDays }) {
     const suggestions: RuleSuggestion[] = [];
     for (const task of input.scope) {
       if (!input.index.isWip(task) || !input.index.isOpen(task)) continue;
@@ -27,17 +31,18 @@ export const staleWipRule: Rule = {
       const label = input.index.label(task);
       const what =
         lastActivity === task.lastCommentDate
-          ? 'last comment'
+          ? t('reasonStaleLastComment')
           : lastActivity === task.lastTimeLogDate
-            ? 'last time logged'
-            : 'went WIP';
+            ? t('reasonStaleLastTimeLog')
+            : t('reasonStaleWentWip');
       const plan =
         task.assigneeIds.length > 0
-          ? rulePlan(input, RULE, id, `Check in on ${label}`, [
+          ? rulePlan(input, RULE, id, t('reasonStalePlan', { task: label }), [
               {
                 kind: 'comment',
                 taskId: task.taskId,
                 taskLabel: label,
+                // Posted to Kitsu: not translated, comments stay in the operator's language by design.
                 text: `Hi ${mentionList(input, task.assigneeIds)}, checking in on ${label}: there has been no update since ${since}. How is it going, and is anything blocking you?`,
                 preconditions: { statusId: task.statusId, lastCommentDate: task.lastCommentDate },
               },
@@ -47,25 +52,28 @@ export const staleWipRule: Rule = {
         id,
         ruleId: RULE,
         severity: 'warning',
-        title: `${label} has been in progress without an update for ${plural(idle, 'day')}`,
+        title: t('reasonStaleTitle', { task: label, count: idle }),
         reasons: [
           {
-            text: `${input.index.statusName(task)} with no comment or time logged since ${since} (${what}), ${plural(
-              idle,
-              'day',
-            )} ago; the threshold is ${plural(idleDays, 'day')}.`,
+            text: t('reasonStaleIdle', {
+              status: input.index.statusName(task),
+              date: since,
+              what,
+              count: idle,
+              threshold: t('reasonDays', { count: idleDays }),
+            }),
             evidence: { taskIds: [task.taskId], dates: [since], numbers: { idleDays: idle } },
           },
           task.assigneeIds.length > 0
             ? {
-                text: `Assigned to ${task.assigneeIds.map(input.index.personName).join(', ')}.`,
+                text: t('reasonAssignedTo', { people: task.assigneeIds.map(input.index.personName).join(', ') }),
                 evidence: { personIds: [...task.assigneeIds] },
               }
-            : { text: 'Nobody is assigned: there is nobody to check in with.', evidence: { taskIds: [task.taskId] } },
+            : { text: t('reasonStaleNobody'), evidence: { taskIds: [task.taskId] } },
         ],
         ...(plan ? { plan } : {}),
       });
     }
     return suggestions;
   },
-};
+});

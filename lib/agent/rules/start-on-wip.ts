@@ -1,26 +1,31 @@
 // 8. Start on WIP: open tasks that went WIP (in a WIP status now, or with a real start date) but have
 // no start date. Plan: set the start date to the day they went WIP (zou's real_start_date; else the
 // first comment that set a WIP status, when the thread was read). One suggestion for the scope.
-import { dayOf, plural } from '../dates';
+
+import { t } from '../../i18n/pure';
+import { dayOf } from '../../shared/dates';
+import { defineRule } from '../define-rule';
 import { type DraftOperation, leftOutText, recentHumanChange, rulePlan, suggestionId } from '../helpers';
-import type { AgentTask, Reason, Rule, RuleInput } from '../types';
+import type { AgentTask, Reason, RuleInput } from '../types';
 
 const RULE = 'start-on-wip' as const;
 
 function wentWipOn(input: RuleInput, task: AgentTask): string | null {
   if (task.realStartDate) return dayOf(task.realStartDate);
   const first = (input.snapshot.comments[task.taskId] ?? [])
-    .filter((comment) => input.index.statuses.get(comment.task_status_id)?.is_wip)
+    .filter((comment) => input.index.statusRole(comment.task_status_id) === 'wip')
     .sort((a, b) => a.created_at.localeCompare(b.created_at))[0];
   return first ? dayOf(first.created_at) : null;
 }
 
-export const startOnWipRule: Rule = {
+export const startOnWipRule = defineRule({
   id: RULE,
-  name: 'Start on WIP',
-  description: 'Tasks moved to WIP without a start date; proposes the day they went WIP.',
+  name: t('ruleStartName'),
+  description: t('ruleStartDescription'),
   pageKinds: ['entity-list', 'entity', 'task-type', 'task', 'production-page', 'my-tasks'],
   needsRole: 'supervisor',
+  settings: {},
+  fields: [],
   run(input) {
     const tasks = input.scope
       .filter(
@@ -42,13 +47,13 @@ export const startOnWipRule: Rule = {
       const day = wentWipOn(input, task);
       if (!day) {
         reasons.push({
-          text: `${label} is ${input.index.statusName(task)} without a start date; the day it went WIP is unknown.`,
+          text: t('reasonStartUnknownDay', { task: label, status: input.index.statusName(task) }),
           evidence: { taskIds: [task.taskId] },
         });
         continue;
       }
       reasons.push({
-        text: `${label} went WIP on ${day} and has no start date.`,
+        text: t('reasonStartWentWip', { task: label, date: day }),
         evidence: { taskIds: [task.taskId], dates: [day] },
       });
       const change = recentHumanChange(input, task.taskId, ['dates']);
@@ -64,22 +69,16 @@ export const startOnWipRule: Rule = {
         preconditions: { startDate: null },
       });
     }
-    const plan = rulePlan(
-      input,
-      RULE,
-      id,
-      `Set the start date of ${plural(operations.length, 'task')} to the day they went WIP`,
-      operations,
-    );
+    const plan = rulePlan(input, RULE, id, t('reasonStartPlan', { count: operations.length }), operations);
     return [
       {
         id,
         ruleId: RULE,
         severity: 'info',
-        title: `${plural(tasks.length, 'task')} in progress without a start date`,
+        title: t('reasonStartTitle', { count: tasks.length }),
         reasons,
         ...(plan ? { plan } : {}),
       },
     ];
   },
-};
+});

@@ -2,14 +2,18 @@
 // last (one quote per person, newest first), open checklist items, @mentions the mentioned person has
 // not answered with a comment since, and the current status with the day it was set. Information only;
 // nothing is shown until the background has read the thread.
-import { dayOf, daysBetween, plural } from '../dates';
+
+import { t } from '../../i18n/pure';
+import { dayOf, daysBetween } from '../../shared/dates';
+import { defineRule } from '../define-rule';
 import { suggestionId } from '../helpers';
-import { type AgentComment, ChecklistItemSchema, type Reason, type Rule, type RuleInput } from '../types';
+import { type AgentComment, ChecklistItemSchema, type Reason, type RuleInput, wholeNumber } from '../types';
 
 const RULE = 'thread-digest' as const;
 
 const clean = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-const quote = (text: string, length: number) => `“${text.length > length ? `${text.slice(0, length - 1)}…` : text}”`;
+const quote = (text: string, length: number) =>
+  t('reasonQuote', { text: text.length > length ? `${text.slice(0, length - 1)}…` : text });
 
 function mentionsOf(input: RuleInput, comment: AgentComment): string[] {
   if (comment.mentions) return comment.mentions;
@@ -28,18 +32,22 @@ function statusSince(comments: readonly AgentComment[], statusId: string): strin
   return since ? dayOf(since) : null;
 }
 
-export const threadDigestRule: Rule = {
+export const threadDigestRule = defineRule({
   id: RULE,
-  name: 'Thread digest',
-  description: 'Who said what last, open checklist items, unanswered mentions, current status and since when.',
+  name: t('ruleDigestName'),
+  description: t('ruleDigestDescription'),
   pageKinds: ['task'],
   needsRole: null,
-  run(input) {
+  settings: { maxQuotes: wholeNumber(1, 20).default(3), quoteLength: wholeNumber(20, 2000).default(160) },
+  fields: [
+    { kind: 'number', key: 'maxQuotes', label: t('ruleDigestQuotes'), hint: t('ruleDigestQuotesHint') },
+    { kind: 'number', key: 'quoteLength', label: t('ruleDigestQuoteLength'), hint: t('ruleDigestQuoteLengthHint') },
+  ],
+  run(input, { maxQuotes, quoteLength }) {
     if (input.context.kind !== 'task') return [];
     const task = input.index.tasks.get(input.context.taskId);
     const thread = task ? input.snapshot.comments[task.taskId] : undefined;
     if (!task || !thread) return [];
-    const { maxQuotes, quoteLength } = input.settings.threadDigest;
     const comments = [...thread].sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
     const reasons: Reason[] = [];
 
@@ -47,8 +55,12 @@ export const threadDigestRule: Rule = {
     const since = statusSince(comments, task.statusId) ?? (fallback ? dayOf(fallback) : null);
     reasons.push({
       text: since
-        ? `Status: ${input.index.statusName(task)} since ${since} (${plural(daysBetween(since, input.today), 'day')}).`
-        : `Status: ${input.index.statusName(task)}.`,
+        ? t('reasonDigestStatusSince', {
+            status: input.index.statusName(task),
+            date: since,
+            days: t('reasonDays', { count: daysBetween(since, input.today) }),
+          })
+        : t('reasonDigestStatus', { status: input.index.statusName(task) }),
       evidence: {
         taskIds: [task.taskId],
         ...(since ? { dates: [since], numbers: { daysInStatus: daysBetween(since, input.today) } } : {}),
@@ -64,7 +76,11 @@ export const threadDigestRule: Rule = {
     }
     for (const comment of latestWords) {
       reasons.push({
-        text: `${input.index.personName(comment.person_id)}, ${dayOf(comment.created_at)}: ${quote(clean(comment.text), quoteLength)}`,
+        text: t('reasonDigestSaid', {
+          person: input.index.personName(comment.person_id),
+          date: dayOf(comment.created_at),
+          quote: quote(clean(comment.text), quoteLength),
+        }),
         evidence: { personIds: [comment.person_id], dates: [dayOf(comment.created_at)] },
       });
     }
@@ -76,10 +92,11 @@ export const threadDigestRule: Rule = {
         if (!item.success || item.data.checked || !clean(item.data.text)) continue;
         openItems++;
         reasons.push({
-          text: `Open checklist item (${input.index.personName(comment.person_id)}, ${dayOf(comment.created_at)}): ${quote(
-            clean(item.data.text),
-            quoteLength,
-          )}`,
+          text: t('reasonDigestOpenItem', {
+            person: input.index.personName(comment.person_id),
+            date: dayOf(comment.created_at),
+            quote: quote(clean(item.data.text), quoteLength),
+          }),
           evidence: { personIds: [comment.person_id], dates: [dayOf(comment.created_at)] },
         });
       }
@@ -94,9 +111,12 @@ export const threadDigestRule: Rule = {
         if ((lastCommentOf.get(personId) ?? -1) > position) continue;
         unanswered++;
         reasons.push({
-          text: `${input.index.personName(personId)} was mentioned by ${input.index.personName(comment.person_id)} on ${dayOf(
-            comment.created_at,
-          )} (${plural(daysBetween(comment.created_at, input.today), 'day')} ago) and has not answered.`,
+          text: t('reasonDigestUnansweredMention', {
+            person: input.index.personName(personId),
+            author: input.index.personName(comment.person_id),
+            date: dayOf(comment.created_at),
+            count: daysBetween(comment.created_at, input.today),
+          }),
           evidence: { personIds: [personId, comment.person_id], dates: [dayOf(comment.created_at)] },
         });
       }
@@ -104,19 +124,21 @@ export const threadDigestRule: Rule = {
 
     const last = comments[comments.length - 1];
     const parts = [
-      plural(comments.length, 'comment'),
-      ...(last ? [`last by ${input.index.personName(last.person_id)} on ${dayOf(last.created_at)}`] : []),
-      ...(openItems ? [plural(openItems, 'open checklist item')] : []),
-      ...(unanswered ? [plural(unanswered, 'unanswered mention')] : []),
+      t('reasonDigestComments', { count: comments.length }),
+      ...(last
+        ? [t('reasonDigestLastBy', { person: input.index.personName(last.person_id), date: dayOf(last.created_at) })]
+        : []),
+      ...(openItems ? [t('reasonDigestOpenItems', { count: openItems })] : []),
+      ...(unanswered ? [t('reasonDigestUnanswered', { count: unanswered })] : []),
     ];
     return [
       {
         id: suggestionId(RULE, [task.taskId]),
         ruleId: RULE,
         severity: 'info',
-        title: `Thread: ${parts.join(', ')}`,
+        title: t('reasonDigestTitle', { parts: parts.join(', ') }),
         reasons,
       },
     ];
   },
-};
+});

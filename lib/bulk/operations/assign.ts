@@ -1,28 +1,51 @@
 import { z } from 'zod';
+import { t } from '../../i18n/pure';
 import { sortedIds } from '../../plans/values';
-import { assigneeChange, bulkPlan, defineBulkOperation, personName, plural, requireTasks, taskLabel } from './shared';
+import { ASSIGNMENT_NOTICE_FIELD, AssignmentNoticeSchema, assignmentNotice } from './assignment-notice';
+import {
+  assigneeChange,
+  bulkPlan,
+  defineBulkOperation,
+  personName,
+  requireTasks,
+  taskCount,
+  taskLabel,
+} from './shared';
 
-export const AssignInputSchema = z.object({ personId: z.string().min(1) });
+export const AssignInputSchema = z.object({ personId: z.string().min(1), notice: AssignmentNoticeSchema });
 
 /** Adds one person to each task's assignees; tasks that already have them are left out. */
 export const assignOperation = defineBulkOperation({
   id: 'assign',
-  label: 'Assign a person',
+  label: t('bulkOpAssign'),
   needsRole: 'supervisor',
+  fields: [
+    {
+      kind: 'select',
+      key: 'person',
+      label: t('bulkOpAssignField'),
+      of: 'persons',
+      none: t('bulkOpPickPerson'),
+      required: t('bulkOpPickPersonRequired'),
+    },
+    ASSIGNMENT_NOTICE_FIELD,
+  ],
+  inputOf: (values) => ({ personId: values.person, notice: values.notice }),
   input: AssignInputSchema,
   build(input: z.infer<typeof AssignInputSchema>, context) {
     requireTasks(context);
     const name = personName(input.personId, context);
     return bulkPlan(
       'assign',
-      (count) => `Assign ${name} to ${plural(count, 'task')}`,
+      (count) => t('bulkOpTitleAssign', { person: name, tasks: taskCount(count) }),
       context.tasks
         .filter((task) => !task.assigneeIds.includes(input.personId))
-        .map((task) =>
+        .flatMap((task) => [
           assigneeChange('assign', task, input.personId, taskLabel(task, context), sortedIds(task.assigneeIds)),
-        ),
+          ...assignmentNotice(task, input.personId, input.notice, context),
+        ]),
       context,
-      `${name} is already assigned to every selected task.`,
+      t('bulkOpAlreadyAssigned', { person: name }),
     );
   },
 });

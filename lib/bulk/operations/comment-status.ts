@@ -1,8 +1,17 @@
 import { z } from 'zod';
+import { t } from '../../i18n/pure';
 import type { SelectedTask } from '../selection';
-import { type BulkContext, bulkPlan, defineBulkOperation, personName, plural, requireTasks, taskLabel } from './shared';
+import {
+  type BulkContext,
+  bulkPlan,
+  defineBulkOperation,
+  personName,
+  requireTasks,
+  taskCount,
+  taskLabel,
+} from './shared';
 
-const commentText = z.string().trim().min(1, 'Write the comment.').max(10_000);
+const commentText = z.string().trim().min(1, t('bulkOpWriteComment')).max(10_000);
 
 export const CommentStatusInputSchema = z.object({
   /** The status to set; null keeps each task's current status. */
@@ -12,14 +21,23 @@ export const CommentStatusInputSchema = z.object({
 });
 export type CommentStatusInput = z.infer<typeof CommentStatusInputSchema>;
 
+/** The comment's text field, the same wherever a bulk operation posts a comment. */
+export const COMMENT_FIELD = {
+  kind: 'textarea',
+  key: 'text',
+  label: t('bulkOpCommentField'),
+  hint: t('bulkOpCommentHint'),
+  required: t('bulkOpWriteComment'),
+} as const;
+
 /** The comment for one task: the template's placeholders replaced by that task's names. */
 export function commentFor(template: string, task: SelectedTask, context: BulkContext): string {
   const values: Record<string, string> = {
     entity: task.entityName,
-    task_type: context.taskTypeNames.get(task.taskTypeId) ?? 'task',
+    task_type: context.taskTypeNames.get(task.taskTypeId) ?? t('bulkOpTaskFallback'),
     assignee:
       task.assigneeIds.length === 0
-        ? 'nobody'
+        ? t('bulkOpNobody')
         : task.assigneeIds.map((personId) => personName(personId, context)).join(', '),
   };
   return template.replace(/\{(entity|task_type|assignee)\}/g, (_, name: string) => values[name] ?? '');
@@ -31,11 +49,13 @@ export function commentFor(template: string, task: SelectedTask, context: BulkCo
  */
 export function buildCommentStatusPlan(input: CommentStatusInput, context: BulkContext) {
   requireTasks(context);
-  const statusName = input.statusId ? (context.statusNames.get(input.statusId) ?? 'another status') : null;
+  const statusName = input.statusId ? (context.statusNames.get(input.statusId) ?? t('bulkOpAnotherStatus')) : null;
   return bulkPlan(
     input.statusId ? 'comment-status' : 'comment',
     (count) =>
-      statusName ? `Comment and set ${statusName} on ${plural(count, 'task')}` : `Comment on ${plural(count, 'task')}`,
+      statusName
+        ? t('bulkOpTitleCommentStatus', { status: statusName, tasks: taskCount(count) })
+        : t('bulkOpTitleComment', { tasks: taskCount(count) }),
     context.tasks.map((task) => ({
       kind: 'comment' as const,
       taskId: task.taskId,
@@ -47,15 +67,20 @@ export function buildCommentStatusPlan(input: CommentStatusInput, context: BulkC
       preconditions: { statusId: task.statusId },
     })),
     context,
-    'Select at least one task.',
+    t('bulkOpSelectTask'),
   );
 }
 
 export const commentStatusOperation = defineBulkOperation({
   id: 'comment-status',
-  label: 'Comment and set status',
+  label: t('bulkOpCommentStatus'),
   // Artists may comment their own tasks with the statuses open to them: the preview skips the rest.
   needsRole: 'user',
+  fields: [
+    { kind: 'select', key: 'toStatus', label: t('bulkOpSetStatus'), of: 'statuses', none: t('bulkOpKeepStatus') },
+    COMMENT_FIELD,
+  ],
+  inputOf: (values) => ({ statusId: values.toStatus || null, text: values.text }),
   input: CommentStatusInputSchema,
   build: buildCommentStatusPlan,
 });

@@ -1,6 +1,4 @@
 // Every bulk operation, in the order the panel offers them. Adding one = its file and one line here.
-import { roleAllows } from '../../agent/engine';
-import type { ProjectRole } from '../../plans/permissions';
 import { assignOperation } from './assign';
 import { commentOperation } from './comment';
 import { commentStatusOperation } from './comment-status';
@@ -25,12 +23,3 @@ export const bulkOperations: readonly BulkOperation[] = [
   setEstimateOperation,
   setPriorityOperation,
 ];
-
-export function bulkOperation(id: string): BulkOperation | undefined {
-  return bulkOperations.find((operation) => operation.id === id);
-}
-
-/** The operations a token of this role may run: the others are not offered at all. */
-export function operationsFor(role: ProjectRole | undefined): BulkOperation[] {
-  return bulkOperations.filter((operation) => roleAllows(role, operation.needsRole));
-}

@@ -1,10 +1,20 @@
 import { z } from 'zod';
+import { t } from '../../i18n/pure';
 import { sortedIds } from '../../plans/values';
-import { assigneeChange, bulkPlan, defineBulkOperation, personName, plural, requireTasks, taskLabel } from './shared';
+import { ASSIGNMENT_NOTICE_FIELD, AssignmentNoticeSchema, assignmentNotice } from './assignment-notice';
+import {
+  assigneeChange,
+  bulkPlan,
+  defineBulkOperation,
+  personName,
+  requireTasks,
+  taskCount,
+  taskLabel,
+} from './shared';
 
 export const ReplaceAssigneeInputSchema = z
-  .object({ fromPersonId: z.string().min(1), toPersonId: z.string().min(1) })
-  .refine((input) => input.fromPersonId !== input.toPersonId, 'Pick two different people.');
+  .object({ fromPersonId: z.string().min(1), toPersonId: z.string().min(1), notice: AssignmentNoticeSchema })
+  .refine((input) => input.fromPersonId !== input.toPersonId, t('bulkOpPickTwoPeople'));
 
 /**
  * On each task of A: assign B (unless B is already there), then unassign A. The unassign expects B
@@ -13,8 +23,28 @@ export const ReplaceAssigneeInputSchema = z
  */
 export const replaceAssigneeOperation = defineBulkOperation({
   id: 'replace-assignee',
-  label: 'Replace an assignee by another',
+  label: t('bulkOpReplaceAssignee'),
   needsRole: 'supervisor',
+  fields: [
+    {
+      kind: 'select',
+      key: 'personFrom',
+      label: t('bulkOpReplaceField'),
+      of: 'persons',
+      none: t('bulkOpPickPerson'),
+      required: t('bulkOpPickReplaced'),
+    },
+    {
+      kind: 'select',
+      key: 'personTo',
+      label: t('bulkOpByField'),
+      of: 'persons',
+      none: t('bulkOpPickPerson'),
+      required: t('bulkOpPickReplacement'),
+    },
+    ASSIGNMENT_NOTICE_FIELD,
+  ],
+  inputOf: (values) => ({ fromPersonId: values.personFrom, toPersonId: values.personTo, notice: values.notice }),
   input: ReplaceAssigneeInputSchema,
   build(input: z.infer<typeof ReplaceAssigneeInputSchema>, context) {
     requireTasks(context);
@@ -22,7 +52,7 @@ export const replaceAssigneeOperation = defineBulkOperation({
     const to = personName(input.toPersonId, context);
     return bulkPlan(
       'replace-assignee',
-      (count) => `Replace ${from} by ${to} on ${plural(count, 'task')}`,
+      (count) => t('bulkOpTitleReplace', { from, to, tasks: taskCount(count) }),
       context.tasks
         .filter((task) => task.assigneeIds.includes(input.fromPersonId))
         .flatMap((task) => {
@@ -30,10 +60,11 @@ export const replaceAssigneeOperation = defineBulkOperation({
           const label = taskLabel(task, context);
           const withNew = before.includes(input.toPersonId) ? before : sortedIds([...before, input.toPersonId]);
           const assign = withNew === before ? [] : [assigneeChange('assign', task, input.toPersonId, label, before)];
-          return [...assign, assigneeChange('unassign', task, input.fromPersonId, label, withNew)];
+          const notice = assign.length > 0 ? assignmentNotice(task, input.toPersonId, input.notice, context) : [];
+          return [...assign, assigneeChange('unassign', task, input.fromPersonId, label, withNew), ...notice];
         }),
       context,
-      `${from} is assigned to none of the selected tasks.`,
+      t('bulkOpAssignedToNone', { person: from }),
     );
   },
 });

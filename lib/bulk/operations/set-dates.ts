@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { t } from '../../i18n/pure';
 import type { SelectedTask } from '../selection';
 import { isNonWorking, shiftWorkingDays } from '../working-days';
-import { type BulkContext, bulkPlan, defineBulkOperation, plural, requireTasks, taskLabel } from './shared';
+import { type BulkContext, bulkPlan, defineBulkOperation, requireTasks, taskCount, taskLabel } from './shared';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, t('bulkOpExpectedDay'));
 
 export const SetDatesInputSchema = z.discriminatedUnion('mode', [
   z
@@ -13,16 +14,16 @@ export const SetDatesInputSchema = z.discriminatedUnion('mode', [
       startDate: day.nullable().optional(),
       dueDate: day.nullable().optional(),
     })
-    .refine((input) => input.startDate !== undefined || input.dueDate !== undefined, 'Give a start or a due date.'),
+    .refine((input) => input.startDate !== undefined || input.dueDate !== undefined, t('bulkOpGiveDate')),
   z.object({
     mode: z.literal('shift'),
     /** Working days: positive moves later, negative earlier. */
     days: z
       .number()
       .int()
-      .refine((days) => days !== 0, 'Shift by at least one working day.')
-      .refine((days) => Math.abs(days) <= 365, 'Shift by at most 365 working days.'),
-    fields: z.array(z.enum(['start', 'due'])).min(1, 'Shift the start date, the due date, or both.'),
+      .refine((days) => days !== 0, t('bulkOpShiftAtLeast'))
+      .refine((days) => Math.abs(days) <= 365, t('bulkOpShiftAtMost')),
+    fields: z.array(z.enum(['start', 'due'])).min(1, t('bulkOpShiftWhich')),
   }),
 ]);
 export type SetDatesInput = z.infer<typeof SetDatesInputSchema>;
@@ -48,10 +49,10 @@ function changesFor(task: SelectedTask, input: SetDatesInput, context: BulkConte
 }
 
 function title(input: SetDatesInput, count: number): string {
-  const tasks = plural(count, 'task');
-  if (input.mode === 'set') return `Set dates on ${tasks}`;
-  const direction = input.days > 0 ? 'later' : 'earlier';
-  return `Move dates ${plural(Math.abs(input.days), 'working day')} ${direction} on ${tasks}`;
+  const tasks = taskCount(count);
+  if (input.mode === 'set') return t('bulkOpTitleSetDates', { tasks });
+  const days = t('bulkOpWorkingDays', { count: Math.abs(input.days) });
+  return t(input.days > 0 ? 'bulkOpTitleShiftLater' : 'bulkOpTitleShiftEarlier', { days, tasks });
 }
 
 /**
@@ -60,9 +61,72 @@ function title(input: SetDatesInput, count: number): string {
  */
 export const setDatesOperation = defineBulkOperation({
   id: 'set-dates',
-  label: 'Set or shift dates',
+  label: t('bulkOpSetDates'),
   needsRole: 'supervisor',
+  fields: [
+    {
+      kind: 'choice',
+      key: 'datesMode',
+      label: t('bulkOpDatesField'),
+      options: [
+        { id: 'shift', name: t('bulkOpShiftMode') },
+        { id: 'set', name: t('bulkOpSetMode') },
+      ],
+      default: 'shift',
+    },
+    {
+      kind: 'number',
+      key: 'shiftDays',
+      label: t('bulkOpWorkingDaysField'),
+      hint: t('bulkOpWorkingDaysHint'),
+      default: 1,
+      step: 1,
+      required: t('bulkOpGiveWorkingDays'),
+      shownWhen: { key: 'datesMode', is: 'shift' },
+    },
+    {
+      kind: 'check',
+      key: 'shiftStart',
+      label: t('bulkOpStartDates'),
+      default: true,
+      shownWhen: { key: 'datesMode', is: 'shift' },
+    },
+    {
+      kind: 'check',
+      key: 'shiftDue',
+      label: t('bulkOpDueDates'),
+      default: true,
+      shownWhen: { key: 'datesMode', is: 'shift' },
+    },
+    {
+      kind: 'date',
+      key: 'startDate',
+      label: t('bulkOpStartDate'),
+      hint: t('bulkOpEmptyUnchanged'),
+      shownWhen: { key: 'datesMode', is: 'set' },
+    },
+    {
+      kind: 'date',
+      key: 'dueDate',
+      label: t('bulkOpDueDate'),
+      hint: t('bulkOpEmptyUnchanged'),
+      shownWhen: { key: 'datesMode', is: 'set' },
+    },
+  ],
+  inputOf: (values) =>
+    values.datesMode === 'shift'
+      ? {
+          mode: 'shift',
+          days: Number(values.shiftDays),
+          fields: [...(values.shiftStart ? ['start'] : []), ...(values.shiftDue ? ['due'] : [])],
+        }
+      : {
+          mode: 'set',
+          ...(values.startDate ? { startDate: values.startDate } : {}),
+          ...(values.dueDate ? { dueDate: values.dueDate } : {}),
+        },
   input: SetDatesInputSchema,
+  shiftsDatesBy: (input) => (input.mode === 'shift' ? input.days : 0),
   build(input: SetDatesInput, context) {
     requireTasks(context);
     return bulkPlan(
@@ -86,9 +150,7 @@ export const setDatesOperation = defineBulkOperation({
         ];
       }),
       context,
-      input.mode === 'set'
-        ? 'The selected tasks already have these dates.'
-        : 'None of the selected tasks has the dates to shift.',
+      input.mode === 'set' ? t('bulkOpSameDates') : t('bulkOpNoDatesToShift'),
     );
   },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { t } from '../../i18n/pure';
 import type { SelectedTask } from '../selection';
-import { type BulkContext, bulkPlan, defineBulkOperation, plural, requireTasks, taskLabel } from './shared';
+import { type BulkContext, bulkPlan, defineBulkOperation, requireTasks, taskCount, taskLabel } from './shared';
 
 export const SetEstimateInputSchema = z.discriminatedUnion('mode', [
   z.object({
@@ -37,8 +38,35 @@ function similarMedians(context: BulkContext): Map<string, number> {
 /** A fixed estimate, or the median of similar tasks (same task type, same entity type). */
 export const setEstimateOperation = defineBulkOperation({
   id: 'set-estimate',
-  label: 'Set estimates',
+  label: t('bulkOpSetEstimate'),
   needsRole: 'supervisor',
+  fields: [
+    {
+      kind: 'choice',
+      key: 'estimateMode',
+      label: t('bulkOpEstimateField'),
+      options: [
+        { id: 'fixed', name: t('bulkOpFixedEstimate') },
+        { id: 'median', name: t('bulkOpMedianEstimate') },
+      ],
+      default: 'fixed',
+    },
+    {
+      kind: 'number',
+      key: 'estimateHours',
+      label: t('bulkOpHoursField'),
+      default: 8,
+      min: 0,
+      step: 0.5,
+      required: t('bulkOpGiveHours'),
+      shownWhen: { key: 'estimateMode', is: 'fixed' },
+    },
+    { kind: 'check', key: 'estimateMissing', label: t('bulkOpOnlyMissing'), default: false },
+  ],
+  inputOf: (values) =>
+    values.estimateMode === 'fixed'
+      ? { mode: 'fixed', minutes: Math.round(Number(values.estimateHours) * 60), onlyMissing: values.estimateMissing }
+      : { mode: 'median', onlyMissing: values.estimateMissing },
   input: SetEstimateInputSchema,
   build(input: z.output<typeof SetEstimateInputSchema>, context) {
     requireTasks(context);
@@ -49,8 +77,9 @@ export const setEstimateOperation = defineBulkOperation({
       'set-estimate',
       (count) =>
         input.mode === 'fixed'
-          ? `Set a ${input.minutes} min estimate on ${plural(count, 'task')}`
-          : `Set the median estimate of similar tasks on ${plural(count, 'task')}`,
+          ? // A string, not a number: the title keeps the minutes as zou stores them, without grouping.
+            t('bulkOpTitleFixedEstimate', { minutes: String(input.minutes), tasks: taskCount(count) })
+          : t('bulkOpTitleMedianEstimate', { tasks: taskCount(count) }),
       context.tasks.flatMap((task) => {
         const after = target(task);
         if (after === undefined || after === task.estimation) return [];
@@ -67,9 +96,7 @@ export const setEstimateOperation = defineBulkOperation({
         ];
       }),
       context,
-      input.mode === 'median'
-        ? 'No selected task needs an estimate that similar tasks could give.'
-        : 'The selected tasks already have this estimate.',
+      input.mode === 'median' ? t('bulkOpNoMedian') : t('bulkOpSameEstimate'),
     );
   },
 });

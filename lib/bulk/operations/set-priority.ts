@@ -1,22 +1,35 @@
 import { z } from 'zod';
-import { bulkPlan, defineBulkOperation, plural, requireTasks, taskLabel } from './shared';
+import { PRIORITY_NAMES } from '../../i18n/priority-names';
+import { t } from '../../i18n/pure';
+import { bulkPlan, defineBulkOperation, requireTasks, taskCount, taskLabel } from './shared';
 
 /** Kitsu's priorities: 0 normal, 1 high, 2 very high, 3 emergency. */
-export const PRIORITY_NAMES = ['Normal', 'High', 'Very high', 'Emergency'] as const;
-
 export const SetPriorityInputSchema = z.object({ priority: z.number().int().min(0).max(3) });
+
+/** The priorities' names, by number, as the dock's priority filter words them. */
+const PRIORITY_LABELS = PRIORITY_NAMES.map((name) => t(name));
 
 export const setPriorityOperation = defineBulkOperation({
   id: 'set-priority',
-  label: 'Set priority',
+  label: t('bulkOpSetPriority'),
   needsRole: 'supervisor',
+  fields: [
+    {
+      kind: 'choice',
+      key: 'priority',
+      label: t('bulkOpPriorityField'),
+      options: PRIORITY_LABELS.map((name, priority) => ({ id: String(priority), name })),
+      default: '1',
+    },
+  ],
+  inputOf: (values) => ({ priority: Number(values.priority) }),
   input: SetPriorityInputSchema,
   build(input: z.infer<typeof SetPriorityInputSchema>, context) {
     requireTasks(context);
-    const name = PRIORITY_NAMES[input.priority] ?? String(input.priority);
+    const name = PRIORITY_LABELS[input.priority] ?? String(input.priority);
     return bulkPlan(
       'set-priority',
-      (count) => `Set priority ${name} on ${plural(count, 'task')}`,
+      (count) => t('bulkOpTitleSetPriority', { priority: name, tasks: taskCount(count) }),
       context.tasks
         .filter((task) => task.priority !== input.priority)
         .map((task) => ({
@@ -28,7 +41,7 @@ export const setPriorityOperation = defineBulkOperation({
           preconditions: { priority: task.priority },
         })),
       context,
-      `The selected tasks already have the priority ${name}.`,
+      t('bulkOpSamePriority', { priority: name }),
     );
   },
 });

@@ -1,8 +1,12 @@
 // What every bulk operation shares: the data it is built from, its registry entry, and the plan
 // skeleton. Operations are pure: the background reads Kitsu and hands them this context.
 import type { z } from 'zod';
+import { type FormField, type FormValuesOf, formValues, unfitValue } from '../../forms/fields';
+import { t } from '../../i18n/pure';
 import type { Operation, Plan } from '../../plans/model';
-import type { ProjectRole } from '../../plans/permissions';
+import type { KitsuRole } from '../../shared/roles';
+import type { TaskLabel } from '../../workflow/labels';
+import { selectionLabels } from '../labels';
 import type { SelectedTask } from '../selection';
 import type { DayOff } from '../working-days';
 
@@ -14,7 +18,7 @@ export interface BulkContext {
   taskTypeNames: ReadonlyMap<string, string>;
   statusNames: ReadonlyMap<string, string>;
   personNames: ReadonlyMap<string, string>;
-  /** Statuses Kitsu counts as work in progress. */
+  /** Statuses whose role is work in progress (lib/workflow/status-roles.ts). */
   wipStatusIds: ReadonlySet<string>;
   /** Day-off periods per person id (Kitsu's day-offs of the production's team). */
   dayOffs: ReadonlyMap<string, readonly DayOff[]>;
@@ -28,51 +32,96 @@ export class BulkInputError extends Error {
   override name = 'BulkInputError';
 }
 
-export interface BulkOperationDefinition<Input> {
+/**
+ * One bulk operation, declared in its own file: what the panel offers (label, least role, the inputs
+ * it shows), how those inputs make the operation's input, and the pure plan builder.
+ */
+export interface BulkOperationDefinition<Input, Fields extends readonly FormField[]> {
   id: string;
   label: string;
   /** The least Kitsu role whose token may run it; the panel does not offer it to a lesser one. */
-  needsRole: ProjectRole;
-  /** What the dock sends as the operation's input: validated here, in the background. */
+  needsRole: KitsuRole;
+  /** The inputs the panel shows for it, in order (plain data: the panel renders any of them). */
+  fields: Fields;
+  /** The panel's values (each field's, or its default) as the operation's input, before `input` validates it. */
+  inputOf(values: FormValuesOf<Fields>): unknown;
+  /** The operation's input, validated here in the background whatever the dock sent. */
   input: z.ZodType<Input>;
+  /** Working days the input moves dates by (absent: none): the background reads the day-offs around them. */
+  shiftsDatesBy?(input: Input): number;
   build(input: Input, context: BulkContext): Plan;
 }
 
-/** A registered operation: its input arrives unchecked from a message and is validated by its schema. */
+/** A registered operation: what it receives arrives unchecked from a message. */
 export interface BulkOperation {
   id: string;
   label: string;
-  needsRole: ProjectRole;
+  needsRole: KitsuRole;
+  fields: readonly FormField[];
   input: z.ZodType;
+  /**
+   * The operation's (unvalidated) input from the panel's values; a field left out takes its default.
+   * Refuses (BulkInputError) a value that is none of its fields', or that its field cannot hold.
+   */
+  inputOf(values: Readonly<Record<string, unknown>>): unknown;
+  /** Working days a valid input moves dates by; 0 when it moves none (or is not valid). */
+  workingDaysShift(input: unknown): number;
+  /** Validates the input (a refusal says why, in the person's terms), then builds the plan. */
   plan(input: unknown, context: BulkContext): Plan;
 }
 
-export function defineBulkOperation<Input>(definition: BulkOperationDefinition<Input>): BulkOperation {
+export function defineBulkOperation<Input, const Fields extends readonly FormField[]>(
+  definition: BulkOperationDefinition<Input, Fields>,
+): BulkOperation {
   return {
     id: definition.id,
     label: definition.label,
     needsRole: definition.needsRole,
+    fields: definition.fields,
     input: definition.input,
+    // formValues gives every declared field a value of its kind: the shape FormValuesOf describes.
+    inputOf(values) {
+      const unfit = unfitValue(definition.fields, values);
+      if (unfit !== null)
+        throw new BulkInputError(t('bulkOpInvalidInput', { field: unfit, operation: definition.label }));
+      return definition.inputOf(formValues(definition.fields, values) as FormValuesOf<Fields>);
+    },
+    workingDaysShift(raw) {
+      const parsed = definition.input.safeParse(raw);
+      return parsed.success && definition.shiftsDatesBy ? definition.shiftsDatesBy(parsed.data) : 0;
+    },
     plan(raw, context) {
       const parsed = definition.input.safeParse(raw);
-      if (!parsed.success) throw new BulkInputError(parsed.error.issues[0]?.message ?? 'These settings are not valid.');
+      if (!parsed.success) throw new BulkInputError(parsed.error.issues[0]?.message ?? t('bulkOpInvalidSettings'));
       return definition.build(parsed.data, context);
     },
   };
 }
 
-export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+/** "3 tasks": the count a plan title names, in the person's language. */
+export const taskCount = (count: number): string => t('bulkOpTasks', { count });
 
 export function requireTasks(context: BulkContext): void {
-  if (context.tasks.length === 0) throw new BulkInputError('Select at least one task.');
+  if (context.tasks.length === 0) throw new BulkInputError(t('bulkOpSelectTask'));
 }
 
+// The labels of a selection, computed once per plan build (the selection's array identifies it).
+const labelsOfSelection = new WeakMap<readonly SelectedTask[], ReadonlyMap<string, TaskLabel>>();
+
+/** The task's identifying label, told apart from every other task of the selection. */
 export function taskLabel(task: SelectedTask, context: BulkContext): string {
-  return `${task.entityName} / ${context.taskTypeNames.get(task.taskTypeId) ?? 'task'}`;
+  const typeName = (taskTypeId: string) => context.taskTypeNames.get(taskTypeId) ?? t('bulkOpTaskFallback');
+  let labels = labelsOfSelection.get(context.tasks);
+  if (!labels) {
+    labels = selectionLabels(context.tasks, typeName);
+    labelsOfSelection.set(context.tasks, labels);
+  }
+  const label = labels.get(task.taskId) ?? selectionLabels([task], typeName).get(task.taskId);
+  return label?.full ?? task.entityName;
 }
 
 export function personName(personId: string, context: BulkContext): string {
-  return context.personNames.get(personId) ?? 'someone';
+  return context.personNames.get(personId) ?? t('bulkOpSomeone');
 }
 
 type Draft = Operation extends infer O ? (O extends Operation ? Omit<O, 'id'> : never) : never;
@@ -89,9 +138,9 @@ export function bulkPlan(
   nothingToDo: string,
 ): Plan {
   const [first] = context.tasks;
-  if (!first) throw new BulkInputError('Select at least one task.');
+  if (!first) throw new BulkInputError(t('bulkOpSelectTask'));
   if (new Set(context.tasks.map((task) => task.projectId)).size > 1) {
-    throw new BulkInputError('These tasks belong to several productions: build one plan per production.');
+    throw new BulkInputError(t('bulkOpSeveralProductions'));
   }
   if (drafts.length === 0) throw new BulkInputError(nothingToDo);
   const taskCount = new Set(drafts.map((draft) => draft.taskId)).size;

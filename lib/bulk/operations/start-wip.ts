@@ -1,27 +1,30 @@
 import { z } from 'zod';
-import { todayOf } from '../../agent/dates';
-import { bulkPlan, defineBulkOperation, plural, requireTasks, taskLabel } from './shared';
+import { t } from '../../i18n/pure';
+import { todayOf } from '../../shared/dates';
+import { bulkPlan, defineBulkOperation, requireTasks, taskLabel } from './shared';
 
 export const StartWipInputSchema = z.object({
   /** The start date to give; absent: today. */
   startDate: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date')
+    .regex(/^\d{4}-\d{2}-\d{2}$/, t('bulkOpExpectedDay'))
     .optional(),
 });
 
 /** Work has started on tasks in a WIP status that have no start date: give them one, for the schedule. */
 export const startWipOperation = defineBulkOperation({
   id: 'start-wip',
-  label: 'Set a start date on WIP tasks without one',
+  label: t('bulkOpStartWip'),
   needsRole: 'supervisor',
+  fields: [{ kind: 'date', key: 'wipStart', label: t('bulkOpStartDate'), hint: t('bulkOpEmptyToday') }],
+  inputOf: (values) => (values.wipStart ? { startDate: values.wipStart } : {}),
   input: StartWipInputSchema,
   build(input: z.infer<typeof StartWipInputSchema>, context) {
     requireTasks(context);
     const startDate = input.startDate ?? todayOf(context.now);
     return bulkPlan(
       'start-wip',
-      (count) => `Set start date ${startDate} on ${plural(count, 'WIP task')}`,
+      (count) => t('bulkOpTitleStartWip', { date: startDate, tasks: t('bulkOpWipTasks', { count }) }),
       context.tasks
         .filter((task) => context.wipStatusIds.has(task.statusId) && task.startDate === null)
         .map((task) => ({
@@ -32,7 +35,7 @@ export const startWipOperation = defineBulkOperation({
           preconditions: { startDate: null, statusId: task.statusId },
         })),
       context,
-      'No selected task is in progress without a start date.',
+      t('bulkOpNoWipWithoutStart'),
     );
   },
 });

@@ -1,28 +1,48 @@
 import { z } from 'zod';
+import { t } from '../../i18n/pure';
 import { sortedIds } from '../../plans/values';
-import { assigneeChange, bulkPlan, defineBulkOperation, personName, plural, requireTasks, taskLabel } from './shared';
+import {
+  assigneeChange,
+  bulkPlan,
+  defineBulkOperation,
+  personName,
+  requireTasks,
+  taskCount,
+  taskLabel,
+} from './shared';
 
 export const UnassignInputSchema = z.object({ personId: z.string().min(1) });
 
 /** Removes one person from each task and keeps the other assignees (Kitsu's bulk clear removes everyone). */
 export const unassignOperation = defineBulkOperation({
   id: 'unassign',
-  label: 'Unassign one person',
+  label: t('bulkOpUnassign'),
   needsRole: 'supervisor',
+  fields: [
+    {
+      kind: 'select',
+      key: 'person',
+      label: t('bulkOpUnassignField'),
+      of: 'persons',
+      none: t('bulkOpPickPerson'),
+      required: t('bulkOpPickPersonRequired'),
+    },
+  ],
+  inputOf: (values) => ({ personId: values.person }),
   input: UnassignInputSchema,
   build(input: z.infer<typeof UnassignInputSchema>, context) {
     requireTasks(context);
     const name = personName(input.personId, context);
     return bulkPlan(
       'unassign',
-      (count) => `Unassign ${name} from ${plural(count, 'task')}`,
+      (count) => t('bulkOpTitleUnassign', { person: name, tasks: taskCount(count) }),
       context.tasks
         .filter((task) => task.assigneeIds.includes(input.personId))
         .map((task) =>
           assigneeChange('unassign', task, input.personId, taskLabel(task, context), sortedIds(task.assigneeIds)),
         ),
       context,
-      `${name} is assigned to none of the selected tasks.`,
+      t('bulkOpAssignedToNone', { person: name }),
     );
   },
 });

@@ -4,7 +4,7 @@
 // comment is deleted. test/kitsu/plans-contract.test.ts runs the same inputs
 // against the real server and this fake and compares what they answer.
 import { type Comment, KitsuApiError, type Task, type TaskRow, type TaskUpdate } from '../../kitsu';
-import type { ProjectRole } from '../permissions';
+import type { KitsuRole } from '../../shared/roles';
 import type { PlanClient } from '../steps';
 
 export interface FakePerson {
@@ -18,6 +18,8 @@ export interface FakeStatus {
   id: string;
   name: string;
   short_name: string;
+  /** Kitsu's status colour ("#rrggbb"), as zou always sends it. */
+  color: string;
   is_default?: boolean | null;
   is_retake?: boolean;
   is_artist_allowed?: boolean | null;
@@ -27,7 +29,7 @@ export interface FakeStatus {
 export interface FakeKitsuSeed {
   projectId: string;
   /** The token's person and role on the production. */
-  caller: { id: string; role: ProjectRole; departments: readonly string[] };
+  caller: { id: string; role: KitsuRole; departments: readonly string[] };
   persons: readonly FakePerson[];
   taskTypes: readonly { id: string; department_id: string | null }[];
   statuses: readonly FakeStatus[];
@@ -46,11 +48,15 @@ export type WriteRoute =
   | 'PUT /data/tasks/:taskId'
   | 'DELETE /data/tasks/:taskId/comments/:commentId';
 
-/** A fault for the next call of a route: fail before zou acts, or act and then fail or never answer (a crash). */
+/**
+ * A fault for the next call of a route: fail before zou acts, or act and then fail or never answer (a
+ * crash); 'replay' is the browser sending a request again, on its own, after its connection was cut before
+ * any byte of the answer: zou acts twice and the client only sees the second answer.
+ */
 export interface Fault {
   route: WriteRoute;
   when: 'before' | 'after';
-  effect: KitsuApiError | 'hang';
+  effect: KitsuApiError | 'hang' | 'replay';
 }
 
 const forbidden = (route: string) =>
@@ -66,6 +72,7 @@ export function createFakeKitsu(seed: FakeKitsuSeed) {
   const caller = seed.caller;
   const faults: Fault[] = [];
   const calls: { route: WriteRoute; taskIds: string[] }[] = [];
+  const reads: { route: string; taskIds: string[] }[] = [];
   let clock = seed.now ?? (() => new Date());
   let counter = 0;
 
@@ -93,9 +100,10 @@ export function createFakeKitsu(seed: FakeKitsuSeed) {
       if (fault?.effect === 'hang') await new Promise(() => {});
       throw fault?.effect;
     };
-    if (fault?.when === 'before') await fail();
+    if (fault?.effect === 'replay') act();
+    else if (fault?.when === 'before') await fail();
     const result = act();
-    if (fault?.when === 'after') await fail();
+    if (fault?.when === 'after' && fault.effect !== 'replay') await fail();
     return structuredClone(result);
   }
 
@@ -138,9 +146,24 @@ export function createFakeKitsu(seed: FakeKitsuSeed) {
     async task(taskId) {
       return structuredClone(must(taskId, 'GET /data/tasks/:taskId'));
     },
+    async tasksByIds(taskIds) {
+      reads.push({ route: 'GET /data/tasks', taskIds: [...taskIds] });
+      return taskIds.flatMap((taskId) => {
+        const task = tasks.get(taskId);
+        return task ? [structuredClone(task)] : [];
+      });
+    },
     async taskComments(taskId) {
       must(taskId, 'GET /data/tasks/:taskId/comments');
       return structuredClone(newestFirst(taskId));
+    },
+    async projectComments(_projectId, { page, limit }) {
+      reads.push({ route: 'GET /data/projects/:projectId/comments', taskIds: [] });
+      const ordered = [...comments].sort((a, b) =>
+        (b.updated_at ?? b.created_at).localeCompare(a.updated_at ?? a.created_at),
+      );
+      const data = ordered.slice((page - 1) * limit, page * limit);
+      return structuredClone({ data, total: ordered.length, nb_pages: Math.ceil(ordered.length / limit) });
     },
     commentTask(taskId, body) {
       const route = 'POST /actions/tasks/:taskId/comment';
@@ -266,6 +289,8 @@ export function createFakeKitsu(seed: FakeKitsuSeed) {
     client,
     /** Write calls received, in order, with the task ids each carried. */
     calls,
+    /** List reads received (batched task reads, comment pages), in order. */
+    reads,
     inject(fault: Fault) {
       faults.push(fault);
     },

@@ -9,11 +9,25 @@ export const HOST = 'https://kitsu.studio.example';
 
 export const STATUS = { todo: 'st-todo', wip: 'st-wip', wfa: 'st-wfa', done: 'st-done', retake: 'st-retake' } as const;
 export const STATUSES: FakeStatus[] = [
-  { id: STATUS.todo, name: 'Todo', short_name: 'todo', is_default: true, is_artist_allowed: true },
-  { id: STATUS.wip, name: 'WIP', short_name: 'wip', is_artist_allowed: true },
-  { id: STATUS.wfa, name: 'Waiting For Approval', short_name: 'wfa', is_artist_allowed: true },
-  { id: STATUS.done, name: 'Done', short_name: 'done', is_artist_allowed: false, is_client_allowed: true },
-  { id: STATUS.retake, name: 'Retake', short_name: 'retake', is_retake: true, is_artist_allowed: false },
+  { id: STATUS.todo, name: 'Todo', short_name: 'todo', color: '#f5f5f5', is_default: true, is_artist_allowed: true },
+  { id: STATUS.wip, name: 'WIP', short_name: 'wip', color: '#3273dc', is_artist_allowed: true },
+  { id: STATUS.wfa, name: 'Waiting For Approval', short_name: 'wfa', color: '#ab26ff', is_artist_allowed: true },
+  {
+    id: STATUS.done,
+    name: 'Done',
+    short_name: 'done',
+    color: '#22d160',
+    is_artist_allowed: false,
+    is_client_allowed: true,
+  },
+  {
+    id: STATUS.retake,
+    name: 'Retake',
+    short_name: 'retake',
+    color: '#ff3860',
+    is_retake: true,
+    is_artist_allowed: false,
+  },
 ];
 
 export const DEPT = { animation: 'dep-anim', layout: 'dep-layout' } as const;

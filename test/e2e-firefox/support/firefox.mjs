@@ -127,28 +127,140 @@ export async function addConnection(browser, { origin, token, label = 'Test Kits
   return { page, message };
 }
 
-/** The dock lives in the open shadow root of <kitsu-sidekick>: these read it from the page. */
-export function dockState(page) {
-  return page.evaluate(() => {
-    const host = document.querySelector('kitsu-sidekick');
-    const root = host?.shadowRoot;
-    const text = (id) => root?.querySelector(`[data-testid="${id}"]`)?.textContent ?? null;
-    const thisPage = root?.querySelectorAll('[data-testid="this-page"]') ?? [];
+/**
+ * The dock renders in a frame inside the closed shadow root of <kitsu-sidekick>: page scripts reach
+ * neither. WebDriver BiDi lists every frame of a tab, that one included, so the tests drive the shipped
+ * build there: `dockFrame` finds it (anew each time: a reload or a remount brings a new frame) and runs
+ * scripts in it. Puppeteer cannot place that frame on the page (it looks for the <iframe> in the page's
+ * DOM), so `dockClick` computes the point itself and clicks with the page's mouse: the browser's own input.
+ */
+export async function dockFrame(page) {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const isDock = await frame
+      .evaluate(() => document.querySelector('[data-testid="sidekick-dock"]') !== null)
+      .catch(() => false);
+    if (isDock) return frame;
+  }
+  return null;
+}
+
+/**
+ * Clicks an element of the dock like a person: at its centre, once the dock's document and the page both
+ * put that point on it (nothing of the page over it), with the browser's own mouse.
+ */
+export async function dockClick(page, selector, { timeout = 10_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  // The dock moves out of the way when Kitsu opens its side panel: until it has, the page is over the spot.
+  for (;;) {
+    const spot = await waitInDock(
+      page,
+      (selector) => {
+        const element = document.querySelector(selector);
+        if (!element || element.disabled) return null;
+        element.scrollIntoView({ block: 'center', inline: 'center' });
+        const box = element.getBoundingClientRect();
+        const x = box.left + box.width / 2;
+        const y = box.top + box.height / 2;
+        const hit = document.elementFromPoint(x, y);
+        if (!box.width || !hit || !(hit === element || element.contains(hit))) return null;
+        const frame = window.frameElement.getBoundingClientRect();
+        return { x: frame.left + x, y: frame.top + y };
+      },
+      { args: [selector], timeout: Math.max(deadline - Date.now(), 100), what: `${selector} to be clickable` },
+    );
+    const onDock = await page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.localName.startsWith('kitsu-sidekick') ?? false,
+      spot,
+    );
+    if (onDock) {
+      await page.mouse.click(spot.x, spot.y);
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`Something of the page is over ${selector} in the dock`);
+    await sleep(100);
+  }
+}
+
+/** Types into a dock field like a person: a click to focus it, select all, then the text as keys. */
+export async function dockFill(page, selector, text) {
+  await dockClick(page, selector);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+}
+
+/** Picks an option of a dock <select> by value, once it has it (set, then input and change events). */
+export async function dockSelect(page, selector, value) {
+  await waitInDock(
+    page,
+    (selector, value) => {
+      const select = document.querySelector(selector);
+      if (![...(select?.options ?? [])].some((option) => option.value === value)) return false;
+      select.value = value;
+      select.dispatchEvent(new Event('input', { bubbles: true }));
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    },
+    { args: [selector, value], what: `option ${value} of ${selector}` },
+  );
+}
+
+/** Polls `fn` in the dock's frame (found anew each time) until it returns something truthy. */
+export async function waitInDock(page, fn, { args = [], timeout = 10_000, what = 'the dock' } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await (await dockFrame(page))?.evaluate(fn, ...args).catch(() => null);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** What the dock shows, read in its frame, and what the page itself sees of it (the host, nothing inside). */
+export async function dockState(page) {
+  const seenByPage = await page.evaluate(() => {
+    const hosts = [...document.documentElement.children].filter((element) =>
+      element.localName.startsWith('kitsu-sidekick'),
+    );
     return {
-      hosts: document.querySelectorAll('kitsu-sidekick').length,
-      dock: !!root?.querySelector('[data-testid="sidekick-dock"]'),
-      theme: root?.querySelector('[data-testid="sidekick-dock"]')?.getAttribute('data-theme') ?? null,
-      where: text('this-page-where'),
-      names: text('this-page-names'),
-      connection: text('connection-state'),
-      kind: thisPage[0]?.getAttribute('data-page-kind') ?? null,
-      thisPageCount: thisPage.length,
-      body: !!root?.querySelector('[data-testid="dock-body"]'),
-      expanded: root?.querySelector('[data-testid="dock-toggle"]')?.getAttribute('aria-expanded') ?? null,
+      hosts: hosts.length,
+      pageSeesRoot: hosts.some((host) => host.shadowRoot !== null),
       navigations: performance.getEntriesByType('navigation').length,
       url: location.href,
     };
   });
+  const frame = await dockFrame(page);
+  const shown = frame
+    ? await frame.evaluate(() => {
+        const text = (id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? null;
+        const thisPage = document.querySelectorAll('[data-testid="this-page"]');
+        return {
+          dock: true,
+          theme: document.querySelector('[data-testid="sidekick-dock"]')?.getAttribute('data-theme') ?? null,
+          where: text('this-page-where'),
+          names: text('this-page-names'),
+          connection: text('connection-state'),
+          kind: thisPage[0]?.getAttribute('data-page-kind') ?? null,
+          thisPageCount: thisPage.length,
+          body: !!document.querySelector('[data-testid="dock-body"]'),
+          expanded: document.querySelector('[data-testid="dock-toggle"]')?.getAttribute('aria-expanded') ?? null,
+        };
+      })
+    : {
+        dock: false,
+        theme: null,
+        where: null,
+        names: null,
+        connection: null,
+        kind: null,
+        thisPageCount: 0,
+        body: false,
+        expanded: null,
+      };
+  return { ...seenByPage, ...shown };
 }
 
 /** Polls the dock until `check(state)` holds; returns that state. */

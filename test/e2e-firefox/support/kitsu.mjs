@@ -6,9 +6,11 @@ export {
   bearerRequests,
   kitsuGet,
   kitsuSend,
+  latestBearerRequests,
   loginAsManager,
   pickSeededIds,
   readStack,
+  settledBearerRequests,
 } from '../../e2e/support/stack.mjs';
 
 /**

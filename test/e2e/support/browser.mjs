@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-export const CHROME_BUILD = path.join(ROOT, process.env.SIDEKICK_OUT_DIR || '.output', 'chrome-mv3');
+export const CHROME_BUILD = path.resolve(ROOT, process.env.SIDEKICK_OUT_DIR || '.output', 'chrome-mv3');
 export const ARTIFACTS = path.join(ROOT, 'test/e2e/artifacts');
 
 /**
@@ -13,7 +13,7 @@ export const ARTIFACTS = path.join(ROOT, 'test/e2e/artifacts');
  * permission dialog only exists with a window, and the tests answer it with the keyboard
  * like a person would.
  */
-export async function launchChromiumWithExtension() {
+export async function launchChromiumWithExtension({ language } = {}) {
   if (!process.env.DISPLAY) throw new Error('No DISPLAY: run the e2e tests through `npm run test:e2e` (xvfb-run).');
   if (!fs.existsSync(path.join(CHROME_BUILD, 'manifest.json')))
     throw new Error(`No build at ${CHROME_BUILD}: run npm run build`);
@@ -22,7 +22,10 @@ export async function launchChromiumWithExtension() {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: false,
     viewport: { width: 1280, height: 800 },
+    // Chromium on Linux takes its interface language from LANGUAGE; --lang where it reads the flag.
+    ...(language ? { locale: language, env: { ...process.env, LANGUAGE: language } } : {}),
     args: [
+      ...(language ? [`--lang=${language}`] : []),
       `--disable-extensions-except=${CHROME_BUILD}`,
       `--load-extension=${CHROME_BUILD}`,
       '--no-sandbox',
@@ -74,10 +77,20 @@ export async function addConnection(
     pressKeys('Tab');
     await page.waitForTimeout(300);
     pressKeys('Return');
-    await message.filter({ hasText: /^(Saved|Permission)/ }).waitFor({ timeout: 5_000 });
-    if ((await message.textContent())?.startsWith('Saved.')) return page;
+    // In English or French: "Saved." / "Enregistré.", or the permission's refusal.
+    await message.filter({ hasText: /^(Saved|Permission|Enregistré|L’autorisation)/ }).waitFor({ timeout: 5_000 });
+    if (/^(Saved|Enregistré)\./.test((await message.textContent()) ?? '')) return page;
   }
   throw new Error(`Could not add a connection for ${origin}: ${await message.textContent()}`);
+}
+
+/** The window (a page of its own) the browser opens after `action`: the confirm and publish windows. */
+export async function windowOpenedBy(context, action, { timeout = 30_000 } = {}) {
+  const opened = context.waitForEvent('page', { timeout });
+  // An action that fails reports its own error, not the window that then never opened.
+  opened.catch(() => {});
+  await action();
+  return opened;
 }
 
 /** Navigates the way Kitsu does: pushState, then the popstate its router listens to. No reload. */

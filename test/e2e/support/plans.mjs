@@ -1,20 +1,31 @@
-import { addConnection, launchChromiumWithExtension } from './browser.mjs';
+import { addConnection, launchChromiumWithExtension, windowOpenedBy } from './browser.mjs';
+import { dockIn } from './dock.mjs';
 import { kitsuGet, kitsuSend } from './stack.mjs';
 
-export const DOCK = 'kitsu-sidekick [data-testid="sidekick-dock"]';
+/** A dock element by its data-testid, as the dock helpers take selectors. */
+export const byTestId = (id) => `[data-testid="${id}"]`;
 
-/** Chromium with Sidekick connected to the stack as the writer bot, an operator named, and the shots list open. */
-export async function openShotsWithOperator(stack) {
-  const browser = await launchChromiumWithExtension();
+/**
+ * Chromium with Sidekick connected to the stack as the writer bot, an operator named, and the shots list open.
+ * `dockTimeout`: how long the bulk panel may take to show (a large production, a slow link).
+ */
+export async function openShotsWithOperator(
+  stack,
+  { dockTimeout = 15_000, language, path = `/productions/${stack.production.id}/shots` } = {},
+) {
+  const browser = await launchChromiumWithExtension({ language });
   const options = await addConnection(browser, { origin: stack.frontDoor, token: stack.bots.writer.token });
   await options.locator('[data-testid="operator-form"][data-loaded="true"]').waitFor();
   await options.getByTestId('operator-name').fill('Ada Operator');
   await options.getByTestId('operator-save').click();
-  await options.getByTestId('operator-message').filter({ hasText: 'Saved.' }).waitFor();
+  await options
+    .getByTestId('operator-message')
+    .filter({ hasText: /^(Saved|Enregistré)\.$/ })
+    .waitFor();
   await options.close();
   const page = await browser.context.newPage();
-  await page.goto(`${stack.frontDoor}/__front-door/dev-login?next=/productions/${stack.production.id}/shots`);
-  await page.locator(DOCK).getByTestId('bulk-helpers').waitFor({ timeout: 15_000 });
+  await page.goto(`${stack.frontDoor}/__front-door/dev-login?next=${path}`);
+  await dockIn(page).waitFor(byTestId('bulk-helpers'), { timeout: dockTimeout });
   return { browser, page };
 }
 
@@ -24,29 +35,24 @@ export async function proposeBulkComment(
   page,
   { taskTypeId, fromStatusId = '', nameFilter = '', toStatusId = '', text },
 ) {
-  const dock = page.locator(DOCK);
-  await dock.getByTestId('bulk-operation').selectOption('comment-status');
-  await dock.getByTestId('bulk-task-type').selectOption(taskTypeId);
-  await dock.getByTestId('bulk-from-status').selectOption(fromStatusId);
-  await dock.getByTestId('bulk-name').fill(nameFilter);
-  await dock.getByTestId('bulk-to-status').selectOption(toStatusId);
-  await dock.getByTestId('bulk-text').fill(text);
+  const dock = dockIn(page);
+  await dock.select(byTestId('bulk-operation'), 'comment-status');
+  await dock.select(byTestId('bulk-task-type'), taskTypeId);
+  await dock.select(byTestId('bulk-from-status'), fromStatusId);
+  await dock.fill(byTestId('bulk-name'), nameFilter);
+  await dock.select(byTestId('bulk-to-status'), toStatusId);
+  await dock.fill(byTestId('bulk-text'), text);
   return reviewBulkPlan(browser, page);
 }
 
 /** Waits until the bulk panel's live count says `count` tasks match the filters. */
 export async function waitForBulkCount(page, count) {
-  await page
-    .locator(DOCK)
-    .locator(`[data-testid="bulk-selection"][data-count="${count}"]`)
-    .waitFor({ timeout: 30_000 });
+  await dockIn(page).waitFor(`[data-testid="bulk-selection"][data-count="${count}"]`, { timeout: 30_000 });
 }
 
 /** Clicks the bulk panel's "Review plan…" and returns the confirm window it opens, once the plan shows. */
 export async function reviewBulkPlan(browser, page) {
-  const confirmOpened = browser.context.waitForEvent('page');
-  await page.locator(DOCK).getByTestId('bulk-preview').click();
-  const confirmPage = await confirmOpened;
+  const confirmPage = await windowOpenedBy(browser.context, () => dockIn(page).click(byTestId('bulk-preview')));
   await confirmPage.getByTestId('plan-title').waitFor({ timeout: 60_000 });
   return confirmPage;
 }

@@ -66,3 +66,30 @@ export async function bearerRequests(origin) {
   const response = await fetch(`${origin}/__front-door/api-requests`);
   return (await response.json()).bearer;
 }
+
+/**
+ * Waits until no Bearer request has reached the front door for `quietMs`, and returns the count then.
+ * The dock's panels finish their first reads some time after the first one shows (the thread, its
+ * authors' departments; later still on a loaded machine), so a "no requests while nothing changes"
+ * window starts here, and only a repeat read counts.
+ */
+export async function settledBearerRequests(origin, { quietMs = 3_000, timeoutMs = 60_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let last = await bearerRequests(origin);
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await bearerRequests(origin);
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return now;
+  }
+  throw new Error(`Sidekick's requests did not settle within ${timeoutMs} ms (${last} so far)`);
+}
+
+/** The last few Bearer requests the front door relayed (time, method, path): what a "none expected" check saw. */
+export async function latestBearerRequests(origin) {
+  const response = await fetch(`${origin}/__front-door/api-requests`);
+  return (await response.json()).latestBearer ?? [];
+}

@@ -1,0 +1,192 @@
+// The words studios name their task statuses with, per role, for the statuses whose zou flags do not
+// say it (a custom "hold" has no flag at all). Matched after the same normalisation as the names
+// (lower case, accents and other combining marks removed): a Latin-script word matches when a word
+// of the name starts with it ("annul" matches "Annulé"), words written with spaces match as a
+// sequence; Chinese, Japanese, Korean and Thai words match anywhere (those scripts put no spaces
+// between words). Short codes match a status's short name exactly, including ShotGrid's.
+import type { StatusRole } from './status-roles';
+
+export interface RoleWords {
+  words: readonly string[];
+  shortCodes: readonly string[];
+}
+
+/**
+ * Checked in this order: a name with words of two roles gets the first one ("Waiting for approval"
+ * is review, not done; "Cancelled - on hold" is omitted).
+ */
+export const ROLE_WORDS: readonly (readonly [StatusRole, RoleWords])[] = [
+  [
+    'omitted',
+    {
+      words: [
+        'omit',
+        'omis',
+        'cancel',
+        'annul',
+        'abandon',
+        'dropped',
+        'scrapped',
+        'not needed',
+        'not applicable',
+        'descartad',
+        'cancelad',
+        'storniert',
+        'gestrichen',
+        'entfallen',
+        'отмен',
+        '取消',
+        'キャンセル',
+        '中止',
+        '不要',
+        '省略',
+        '作废',
+        '취소',
+        '생략',
+        'ملغ',
+        'الغاء',
+        'إلغاء',
+        'בוטל',
+      ],
+      shortCodes: ['omit', 'omt', 'cncl', 'cnl', 'canc', 'na', 'cut', 'drop'],
+    },
+  ],
+  [
+    'on-hold',
+    {
+      words: [
+        'hold',
+        'standby',
+        'stand by',
+        'paus',
+        'suspend',
+        'sospes',
+        'bloqu',
+        'blocked',
+        'frozen',
+        'parked',
+        'postponed',
+        'angehalten',
+        'zuruckgestellt',
+        'приостан',
+        'пауза',
+        '保留',
+        '一時停止',
+        '暂停',
+        '待機',
+        '보류',
+        'معلق',
+        'متوقف',
+      ],
+      shortCodes: ['hold', 'hld', 'oh', 'stby', 'sb', 'paus', 'pause', 'frz', 'blk'],
+    },
+  ],
+  [
+    'review',
+    {
+      words: [
+        'review',
+        'approval',
+        'wfa',
+        'pending',
+        'feedback',
+        'check',
+        'validation',
+        'a valider',
+        'relecture',
+        'revision',
+        'verif',
+        'prufung',
+        'abnahme',
+        'проверк',
+        '確認',
+        '審査',
+        'チェック',
+        '审核',
+        '审阅',
+        '검토',
+        'مراجعة',
+      ],
+      shortCodes: ['wfa', 'rev', 'pndg', 'pend', 'chk', 'check', 'fb'],
+    },
+  ],
+  [
+    'retake',
+    {
+      words: [
+        'retake',
+        'reprise',
+        'a reprendre',
+        'rework',
+        'redo',
+        'correction',
+        'reject',
+        'refus',
+        'rechazad',
+        'nachbesser',
+        'доработ',
+        '修正',
+        'リテイク',
+        '差し戻し',
+        '返工',
+        '驳回',
+        '수정',
+        'إعادة',
+      ],
+      shortCodes: ['retake', 'rtk', 'rt', 'fix', 'rej', 'redo'],
+    },
+  ],
+  [
+    'wip',
+    {
+      words: [
+        'wip',
+        'in progress',
+        'progress',
+        'en cours',
+        'en curso',
+        'in corso',
+        'em andamento',
+        'in arbeit',
+        'working',
+        'в работе',
+        '作業中',
+        '進行中',
+        '制作中',
+        '进行中',
+        '진행',
+        'قيد التنفيذ',
+      ],
+      shortCodes: ['wip', 'ip', 'inp', 'prog', 'wrk'],
+    },
+  ],
+  [
+    'done',
+    {
+      words: [
+        'done',
+        'approved',
+        'final',
+        'complete',
+        'finished',
+        'delivered',
+        'valide',
+        'termin',
+        'fini',
+        'livre',
+        'fertig',
+        'abgeschlossen',
+        'hecho',
+        'aprobad',
+        '完了',
+        '完成',
+        '承認',
+        '済',
+        '완료',
+        'منجز',
+        'مكتمل',
+      ],
+      shortCodes: ['done', 'dn', 'apr', 'appr', 'fin', 'cmpt', 'ok', 'dlvr'],
+    },
+  ],
+];
