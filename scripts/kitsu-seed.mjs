@@ -6,8 +6,8 @@
 //   env: KITSU_SEED_SHOTS, KITSU_SEED_TASKS, KITSU_SEED_ASSETS, KITSU_SEED
 import { pathToFileURL } from 'node:url';
 import { ensureBots } from './lib/bots.mjs';
+import { addToTeam } from './lib/seed-helpers.mjs';
 import {
-  addToTeam,
   DEFAULT_ASSETS,
   DEFAULT_SEED,
   DEFAULT_SHOTS,

@@ -4,7 +4,7 @@
 // Its Animation tasks are all "todo" and unassigned: the bulk benchmark changes them back and forth.
 // The other task types get a mix of statuses and assignees, so the suggestions panel has work to do.
 import { createRandom } from '../../scripts/lib/prng.mjs';
-import { addToTeam } from '../../scripts/lib/seed-production.mjs';
+import { addToTeam } from '../../scripts/lib/seed-helpers.mjs';
 import { mapWithConcurrency, ZouClient } from '../../scripts/lib/zou-client.mjs';
 
 export const BULK_TASK_TYPE = 'Animation';

@@ -2,7 +2,29 @@
 // Everything random comes from one seeded PRNG, so a given (seed, sizes) pair
 // always produces the same production; dates are relative to today so there
 // are always overdue tasks and tasks waiting for approval for days.
+import {
+  ASSET_NAMES,
+  ASSET_TASK_TYPES,
+  ASSET_TYPE_WEIGHTS,
+  COMMENT_TEXTS,
+  PEOPLE,
+  PROJECT_STATUS_NAMES,
+  RIGGED_ASSET_TYPES,
+  SHOT_TASK_TYPES,
+  STATUS_WEIGHTS,
+} from './fox-tales-data.mjs';
 import { createRandom } from './prng.mjs';
+import {
+  addToTeam,
+  byName,
+  CONCURRENCY,
+  commentTimestamp,
+  daysFromToday,
+  deleteExistingProduction,
+  isoDate,
+  MINUTES_PER_DAY,
+} from './seed-helpers.mjs';
+import { seedSituations } from './seed-situations.mjs';
 import { mapWithConcurrency } from './zou-client.mjs';
 
 export const PRODUCTION_NAME = 'Fox Tales';
@@ -14,82 +36,7 @@ export const PERSON_PASSWORD = 'sidekick-person-pass';
 export const XSS_ASSET_NAME = '<img src=x onerror=alert(1)>';
 export const XSS_COMMENT = 'Check the rim light <img src=x onerror=alert(1)> <script>alert("xss")</script>';
 
-// Enough parallelism to keep both gunicorn workers busy without queueing storms.
-export const CONCURRENCY = 8;
 const EMAIL_DOMAIN = 'foxtales-studio.net';
-
-const ASSET_TASK_TYPES = ['Concept', 'Modeling', 'Rigging'];
-const SHOT_TASK_TYPES = ['Layout', 'Animation', 'Compositing'];
-// Only characters and props get rigged.
-const RIGGED_ASSET_TYPES = new Set(['Character', 'Prop']);
-const PROJECT_STATUS_NAMES = ['todo', 'ready', 'wip', 'wfa', 'retake', 'done'];
-
-const PEOPLE = [
-  { first_name: 'Mina', last_name: 'Okafor', role: 'manager', departments: [] },
-  { first_name: 'Theo', last_name: 'Lindqvist', role: 'supervisor', departments: ['Animation', 'Layout'] },
-  { first_name: 'Sara', last_name: 'Benali', role: 'supervisor', departments: ['Modeling', 'Concept'] },
-  { first_name: 'Jonas', last_name: 'Weber', role: 'user', departments: ['Concept'] },
-  { first_name: 'Priya', last_name: 'Raman', role: 'user', departments: ['Modeling'] },
-  { first_name: 'Lucas', last_name: 'Moreau', role: 'user', departments: ['Animation'] },
-  { first_name: 'Aiko', last_name: 'Tanaka', role: 'user', departments: ['Layout'] },
-  { first_name: 'Mateo', last_name: 'Garcia', role: 'user', departments: ['Animation'] },
-  { first_name: 'Chloe', last_name: 'Dubois', role: 'user', departments: ['Animation'] },
-  { first_name: 'Noah', last_name: 'Mensah', role: 'user', departments: ['Compositing'] },
-];
-
-const ASSET_NAMES = {
-  Character: [
-    'Kit the Fox',
-    'Mother Fox',
-    'Old Badger',
-    'Grey Heron',
-    'Crow Twins',
-    'Farmer Hale',
-    'Hare',
-    'Owl Sage',
-    'Mole',
-    'Wolf Pup',
-  ],
-  Prop: [
-    'Lantern',
-    'Berry Basket',
-    'Acorn Cart',
-    'Fishing Rod',
-    'Treasure Map',
-    'Kettle',
-    'Scarf',
-    'Bell',
-    'Wooden Sled',
-  ],
-  Environment: ['Forest Den', 'River Bank', 'Old Mill', 'Meadow', 'Farmhouse', 'Hollow Oak', 'Frozen Lake'],
-  FX: ['Rain', 'Fireflies', 'Chimney Smoke', 'Snowfall', 'River Splash', 'Falling Leaves'],
-};
-const ASSET_TYPE_WEIGHTS = { Character: 3, Prop: 4, Environment: 2, FX: 1 };
-
-// Mid-production: half the work not started yet. Every other status costs at
-// least one comment request, which is what bounds the seed's duration.
-const STATUS_WEIGHTS = { todo: 50, ready: 4, wip: 16, wfa: 12, retake: 6, done: 12 };
-const COMMENT_TEXTS = {
-  ready: ['Ready to start, references are in the shared folder.', 'Inputs approved, you can start.'],
-  wip: [
-    'Started blocking.',
-    'First pass in progress.',
-    'Working on it, should have something tomorrow.',
-    'Picked this up.',
-  ],
-  wfa: [
-    'Ready for review.',
-    'New version up, please check.',
-    'Addressed the notes, please review.',
-    'v002 ready for approval.',
-  ],
-  retake: [
-    'Timing feels rushed in the middle, please add a few frames.',
-    'Silhouette reads poorly, push the pose.',
-    'Colour is too saturated compared to the key.',
-  ],
-  done: ['Approved, nice work!', 'Looks great, approved.', 'Final. Thanks!'],
-};
 
 /** Number of shots that brings the production to about `taskTarget` tasks. */
 export function shotsForTaskTarget(taskTarget, assets) {
@@ -98,28 +45,6 @@ export function shotsForTaskTarget(taskTarget, assets) {
     Object.values(ASSET_TYPE_WEIGHTS).reduce((sum, weight) => sum + weight, 0);
   const assetTasks = assets * (ASSET_TASK_TYPES.length - 1 + riggedShare);
   return Math.max(1, Math.round((taskTarget - assetTasks) / SHOT_TASK_TYPES.length));
-}
-
-export const MINUTES_PER_DAY = 8 * 60;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export function isoDate(date) {
-  return date.toISOString().slice(0, 10);
-}
-
-export function daysFromToday(days) {
-  return new Date(Date.now() + days * DAY_MS);
-}
-
-// zou parses comment created_at as "YYYY-MM-DD HH:MM:SS" (UTC). Office hours keep it plausible.
-export function commentTimestamp(daysAgo, hour) {
-  return `${isoDate(daysFromToday(-daysAgo))} ${String(hour).padStart(2, '0')}:${String((daysAgo * 7) % 60).padStart(2, '0')}:00`;
-}
-
-export function byName(items, name, description) {
-  const item = items.find((candidate) => candidate.name === name);
-  if (!item) throw new Error(`zou has no ${description} named "${name}" (did \`zou init-data\` run?).`);
-  return item;
 }
 
 async function loadReferenceData(admin) {
@@ -176,16 +101,6 @@ async function ensurePeople(admin, departmentByName) {
   });
 }
 
-/** A re-seed replaces the production; zou only deletes closed projects. */
-export async function deleteExistingProduction(admin, name = PRODUCTION_NAME) {
-  const projects = await admin.get('/data/projects');
-  const previous = projects.find((project) => project.name === name);
-  if (!previous) return;
-  const [closed] = await admin.get('/data/project-status?name=Closed');
-  await admin.put(`/data/projects/${previous.id}`, { project_status_id: closed.id });
-  await admin.delete(`/data/projects/${previous.id}?force=true`);
-}
-
 async function createProduction(admin, reference, people) {
   const project = await admin.post('/data/projects', {
     name: PRODUCTION_NAME,
@@ -211,13 +126,6 @@ async function createProduction(admin, reference, people) {
     people.map((person) => person.id),
   );
   return project;
-}
-
-export async function addToTeam(admin, projectId, personIds) {
-  // Sequential: each call rewrites the project's team relation.
-  for (const personId of personIds) {
-    await admin.post(`/data/projects/${projectId}/team`, { person_id: personId });
-  }
 }
 
 async function createBreakdown(admin, project, reference, random, { shots: shotCount, assets: assetCount }) {
@@ -402,91 +310,6 @@ async function applyPlan(admin, project, plan, { statusByShortName }, crew) {
   }
 }
 
-// Situations the agent's rules look for, on shots of their own (added after every random choice, so the
-// rest of the production is the same as without them). zou derives a task's dates from the moment a
-// comment is posted; history replayed newest first makes zou recompute them from the back-dated
-// comments (tasks_service.reset_task_data), as if the work had really happened on those days.
-export const SITUATION_SEQUENCE = 'SQ030';
-export const SITUATIONS = [
-  {
-    // Waiting for approval for 8 days (critical from 7 by default).
-    shot: 'SH9010',
-    purpose: 'review-backlog',
-    artist: 0,
-    history: [
-      ['wip', 12],
-      ['wfa', 8],
-    ],
-  },
-  {
-    shot: 'SH9020',
-    purpose: 'review-backlog',
-    artist: 1,
-    history: [
-      ['wip', 9],
-      ['wfa', 5],
-    ],
-  },
-  {
-    // Retaken three times, back at work since yesterday: zou counts each move to a retake status. Not in
-    // review, so a recomputation of its dates (a test deleting a comment) cannot put it in the backlog.
-    shot: 'SH9030',
-    purpose: 'retake-loop',
-    artist: 2,
-    chronological: true,
-    history: [
-      ['wip', 30],
-      ['wfa', 26],
-      ['retake', 24],
-      ['wfa', 20],
-      ['retake', 18],
-      ['wfa', 14],
-      ['retake', 12],
-      ['wip', 1],
-    ],
-  },
-];
-const SITUATION_TASK_TYPE = 'Animation';
-
-async function seedSituations(admin, project, reference, crew, sequences) {
-  const sequence = byName(sequences, SITUATION_SEQUENCE, 'seeded sequence');
-  const taskType = byName(reference.shotTaskTypes, SITUATION_TASK_TYPE, 'shot task type');
-  const artists = crew.artistsFor(taskType);
-  const reviewer = crew.reviewerFor(taskType);
-  const seeded = [];
-  for (const situation of SITUATIONS) {
-    const shot = await admin.post(`/data/projects/${project.id}/shots`, {
-      name: situation.shot,
-      sequence_id: sequence.id,
-      nb_frames: 96,
-    });
-    const artist = artists[situation.artist % artists.length];
-    const task = await admin.post('/data/tasks', {
-      name: 'main',
-      project_id: project.id,
-      task_type_id: taskType.id,
-      entity_id: shot.id,
-      task_status_id: reference.statusByShortName.todo.id,
-      assigner_id: crew.manager.id,
-      assignees: [artist.id],
-      start_date: isoDate(daysFromToday(-situation.history[0][1])),
-      due_date: isoDate(daysFromToday(10)),
-      estimation: 4 * MINUTES_PER_DAY,
-    });
-    const steps = situation.chronological ? situation.history : [...situation.history].reverse();
-    for (const [status, daysAgo] of steps) {
-      await admin.post(`/actions/tasks/${task.id}/comment`, {
-        task_status_id: reference.statusByShortName[status].id,
-        comment: COMMENT_TEXTS[status][daysAgo % COMMENT_TEXTS[status].length],
-        person_id: (status === 'retake' ? reviewer : artist).id,
-        created_at: commentTimestamp(daysAgo, 11),
-      });
-    }
-    seeded.push({ ...situation, shotId: shot.id, taskId: task.id });
-  }
-  return seeded;
-}
-
 /**
  * Seeds one production and returns what tests need to know about it.
  * `shots`/`assets` size it; `seed` fixes every random choice.
@@ -506,7 +329,7 @@ export async function seedProduction(
     taskType.department_name = departmentNameById.get(taskType.department_id) ?? null;
   }
 
-  await deleteExistingProduction(admin);
+  await deleteExistingProduction(admin, PRODUCTION_NAME);
   const people = await ensurePeople(admin, reference.departmentByName);
   const project = await createProduction(admin, reference, people);
   progress(`production ${project.name} (${project.id}), ${people.length} people in the team`);

@@ -10,8 +10,8 @@ import {
   deleteExistingProduction,
   isoDate,
   MINUTES_PER_DAY,
-  PERSON_PASSWORD,
-} from './seed-production.mjs';
+} from './seed-helpers.mjs';
+import { PERSON_PASSWORD } from './seed-production.mjs';
 import {
   ASSET_TASK_TYPES,
   ASSET_TASKS,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SITUATIONS } from '../../scripts/lib/seed-production.mjs';
+import { SITUATIONS } from '../../scripts/lib/seed-situations.mjs';
 import { ARTIFACTS } from './support/browser.mjs';
 import { dockIn } from './support/dock.mjs';
 import {

@@ -1,4 +1,4 @@
-import { addToTeam } from '../../../scripts/lib/seed-production.mjs';
+import { addToTeam } from '../../../scripts/lib/seed-helpers.mjs';
 import { mapWithConcurrency, ZouClient } from '../../../scripts/lib/zou-client.mjs';
 
 /**
