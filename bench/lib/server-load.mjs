@@ -1,11 +1,14 @@
-// CPU time zou's API server (gunicorn and its workers) spent: what a client costs the server,
-// beyond how long the client waited. Linux /proc only; null where it cannot be read.
+// CPU time spent while a client runs: by zou's API server (gunicorn and its workers), what a client
+// costs the server beyond how long it waited; and by every program of the machine, grouped, to tell
+// whether the client's time went waiting for a CPU that another program held. Linux /proc only; null
+// where it cannot be read.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../test/e2e/support/browser.mjs';
 
 const TICKS_PER_SECOND = 100;
 
+/** utime + stime of a process, in ticks. */
 function cpuTicks(pid) {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name (which may hold spaces) start at ")"; utime and stime are 14 and 15.
@@ -21,5 +24,63 @@ export function zouApiCpuSeconds() {
     return [pid, ...children].reduce((sum, each) => sum + cpuTicks(each), 0) / TICKS_PER_SECOND;
   } catch {
     return null;
+  }
+}
+
+const GROUPS = [
+  ['chromium', /chrom/i],
+  ['zou (python)', /gunicorn|python|zou/i],
+  ['node (bench, front door, proxy)', /node|MainThread/i],
+  ['postgres', /postgres/i],
+  ['redis', /redis/i],
+];
+
+/** CPU ticks of every running process, by group of GROUPS ("other" for the rest). */
+function ticksByGroup() {
+  const totals = Object.fromEntries([...GROUPS.map(([name]) => [name, 0]), ['other', 0]]);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const group = GROUPS.find(([, pattern]) => pattern.test(command))?.[0] ?? 'other';
+      totals[group] += cpuTicks(entry);
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return totals;
+}
+
+/** Busy and total ticks of all the machine's CPUs (/proc/stat's first line). */
+function machineTicks() {
+  const [, ...values] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const total = values.reduce((sum, value) => sum + value, 0);
+  // idle and iowait are the 4th and 5th values.
+  return { busy: total - values[3] - values[4], total };
+}
+
+/**
+ * Starts counting; the returned function gives, since then, each group's CPU seconds and how busy the
+ * machine's CPUs were (1 = every CPU busy all the time). Processes that end meanwhile are not counted.
+ */
+export function startCpuCount() {
+  try {
+    const before = { groups: ticksByGroup(), machine: machineTicks() };
+    return () => {
+      try {
+        const groups = ticksByGroup();
+        const machine = machineTicks();
+        const bySeconds = Object.fromEntries(
+          Object.entries(groups).map(([name, ticks]) => [name, (ticks - before.groups[name]) / TICKS_PER_SECOND]),
+        );
+        const busyShare = (machine.busy - before.machine.busy) / Math.max(1, machine.total - before.machine.total);
+        return { cpuSecondsByProgram: bySeconds, machineBusyShare: Math.round(busyShare * 100) / 100 };
+      } catch {
+        return null;
+      }
+    };
+  } catch {
+    return () => null;
   }
 }

@@ -7,7 +7,7 @@
 // are counted at the proxy, by route; zou's CPU from /proc.
 import { figure } from '../lib/figures.mjs';
 import { startKitsuProxy, summariseLog } from '../lib/kitsu-proxy.mjs';
-import { zouApiCpuSeconds } from '../lib/server-load.mjs';
+import { startCpuCount, zouApiCpuSeconds } from '../lib/server-load.mjs';
 import { extensionBulkRun } from './extension-bulk.mjs';
 
 export const BATCH_SIZE = 20;
@@ -59,10 +59,12 @@ export async function arrangeForPanel(sidekick, stack, production, count, log) {
 async function measured(proxy, work) {
   proxy.takeLog();
   const cpuBefore = zouApiCpuSeconds();
+  const machineCpu = startCpuCount();
   const startedAt = performance.now();
   const result = await work();
   const ms = performance.now() - startedAt;
   const cpuAfter = zouApiCpuSeconds();
+  const machine = machineCpu();
   const traffic = summariseLog(proxy.takeLog());
   return {
     ...result,
@@ -70,6 +72,7 @@ async function measured(proxy, work) {
     requests: traffic.requests,
     traffic,
     cpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+    machine,
   };
 }
 
@@ -156,7 +159,10 @@ function describe(kind, latency, run) {
   const idle = 100 - (100 * traffic.inFlightMs) / run.ms;
   return (
     `bulk ${latency} ms ${kind} on ${run.changed} tasks: ${(run.ms / 1000).toFixed(1)} s, ${run.requests} requests, ` +
-    `zou CPU ${run.cpu?.toFixed(1) ?? '?'} s, no request in flight ${idle.toFixed(0)}% of the time`
+    `zou CPU ${run.cpu?.toFixed(1) ?? '?'} s, no request in flight ${idle.toFixed(0)}% of the time` +
+    (run.machine
+      ? `; machine CPUs ${Math.round(run.machine.machineBusyShare * 100)}% busy, Chromium ${run.machine.cpuSecondsByProgram.chromium.toFixed(1)} s`
+      : '')
   );
 }
 
@@ -288,7 +294,10 @@ function latencyFigures(latency, count, { runs, sweep }, sweepTasks) {
   return figures;
 }
 
-/** Where each client's time went: requests by route, time with no request in flight, storage awaited. */
+/**
+ * Where each client's time went: requests by route, time with no request in flight, storage awaited,
+ * and the CPU each program of the machine used meanwhile.
+ */
 function diagnosis(byLatency) {
   return Object.fromEntries(
     Object.entries(byLatency).map(([latency, { runs }]) => [
@@ -296,7 +305,7 @@ function diagnosis(byLatency) {
       Object.fromEntries(
         Object.entries(runs).map(([kind, list]) => [
           kind,
-          list.map(({ ms, requests, traffic, storageMs, worker }) => ({
+          list.map(({ ms, requests, traffic, storageMs, worker, machine }) => ({
             seconds: Math.round(ms) / 1000,
             requests,
             byRoute: traffic.byRoute,
@@ -304,6 +313,7 @@ function diagnosis(byLatency) {
             meanRequestsInFlight: Math.round((100 * traffic.requestMs) / Math.max(1, traffic.inFlightMs)) / 100,
             ...(storageMs ? { storageAwaitedMs: mapValues(storageMs, Math.round) } : {}),
             ...(worker ? { worker } : {}),
+            ...(machine ? { machine } : {}),
           })),
         ]),
       ),

@@ -17,17 +17,31 @@ export interface TranslatorPorts {
 export const languageOf = (uiLanguage: string): Language => (uiLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en');
 
 const fill = (text: string, values: MessageValues, format: (value: number) => string): string =>
-  text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = values[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? format(value) : value;
-  });
+  !text.includes('{')
+    ? text
+    : text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+        const value = values[name];
+        if (value === undefined) return whole;
+        return typeof value === 'number' ? format(value) : value;
+      });
 
 /** What both translators share: the language, the browser's messages, plural categories, {values}. */
 function translatorBasics(ports: TranslatorPorts) {
   const language = languageOf(ports.uiLanguage);
   const plurals = new Intl.PluralRules(language);
   const numbers = new Intl.NumberFormat(language);
+  // Rules word tens of thousands of reasons at scale, most with a small count: a whole number below
+  // 1,000 reads the same in both languages, and its plural form is looked up once.
+  const isSmallCount = (value: number) => Number.isInteger(value) && value >= 0 && value < 1_000;
+  const formatNumber = (value: number) => (isSmallCount(value) ? String(value) : numbers.format(value));
+  const categories = new Map<number, 'one' | 'other'>();
+  const categoryOfCount = (count: number): 'one' | 'other' => {
+    const known = categories.get(count);
+    if (known) return known;
+    const category = plurals.select(count) === 'one' ? 'one' : 'other';
+    if (isSmallCount(count)) categories.set(count, category);
+    return category;
+  };
   return {
     language,
     fromBrowser: (name: string): string => {
@@ -39,8 +53,8 @@ function translatorBasics(ports: TranslatorPorts) {
     },
     /** The plural form `count` (a value, 0 when absent) takes in the language. */
     categoryOf: (values: MessageValues): 'one' | 'other' =>
-      plurals.select(typeof values.count === 'number' ? values.count : 0) === 'one' ? 'one' : 'other',
-    fill: (text: string, values: MessageValues) => fill(text, values, numbers.format),
+      categoryOfCount(typeof values.count === 'number' ? values.count : 0),
+    fill: (text: string, values: MessageValues) => fill(text, values, formatNumber),
   };
 }
 
