@@ -41,8 +41,13 @@ import { publishStep } from '../lib/publish/step';
 export default defineBackground(() => {
   const ownOrigin = originOf(browser.runtime.getURL('/')) ?? '';
   const vault = createVault();
-  // Entries the live events keep right are trusted while the host's stream is live (lib/cache/policy.ts).
-  const sessions = createSessions(vault, (origin) => liveSinceOf(livePages.status(origin)));
+  // Entries the live events keep right are trusted while the host's stream is live (lib/cache/policy.ts);
+  // panels answered with data an event outdated read again.
+  const sessions = createSessions(
+    vault,
+    (origin) => liveSinceOf(livePages.status(origin)),
+    (origin, descriptor) => livePages.readAgain(origin, descriptor.tags),
+  );
   const sessionFor = (origin: string) => sessions.for(origin);
   const audit = createAuditLog();
   const livePages = createLivePages({

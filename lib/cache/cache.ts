@@ -83,6 +83,11 @@ export interface CacheOptions {
   store?: UseStore;
   /** A background revalidation stored a newer value: the background pushes it to panels. */
   onRevalidated?: (descriptor: CacheDescriptor, value: unknown) => void;
+  /**
+   * An 'swr' read was answered by a fetch that an invalidation outdated while it was under way (see
+   * createReader): the panels that read it must read again, so the background tells their pages.
+   */
+  onServedOutdated?: (descriptor: CacheDescriptor) => void;
   /** Failures nobody awaits: background revalidations and IndexedDB writes. */
   onError?: (error: unknown, context: CacheErrorContext) => void;
 }
@@ -123,6 +128,8 @@ interface Flight {
   /** Its request is under way (a fetch may first wait for a superseded one of the same key to end). */
   fetching: boolean;
   notifiesRevalidation: boolean;
+  /** Superseded, and an 'swr' read took its answer anyway: its readers are told to read again. */
+  servedOutdated: boolean;
 }
 
 export function createCache(options: CacheOptions): Cache {
@@ -145,7 +152,7 @@ export function createCache(options: CacheOptions): Cache {
     loading ??= storage.loadIndex();
     return loading;
   };
-  const flights = createFlights(state, storage, ready, options.onRevalidated);
+  const flights = createFlights(state, storage, ready, options);
   const read = createReader(state, options.policy ?? defaultPolicy, ready, flights, options.liveSince);
 
   return {
@@ -184,28 +191,73 @@ export function createCache(options: CacheOptions): Cache {
   };
 }
 
+/**
+ * Fetches an invalidation superseded whose request is still under way, by key. The next fetch of the
+ * key waits for the latest to end (one request per key in flight, however many events arrive while a
+ * list is being read), and an 'swr' read may take its answer (createReader).
+ */
+function createSupersededFetches(onServedOutdated: CacheOptions['onServedOutdated']) {
+  const draining = new Map<string, Promise<unknown>>();
+  const offered = new Map<string, Flight>();
+  return {
+    /** What a new fetch of the key waits for. */
+    before: (key: string) => draining.get(key),
+
+    /** `offer`: an 'swr' read may take its answer (not after clear(): a connection that went is never served). */
+    add(key: string, flight: Flight, { offer }: { offer: boolean }) {
+      // One still waiting to start asks nothing of Kitsu: the fetch it waits for stays the one to wait for.
+      if (!flight.fetching) return;
+      const settled = flight.promise.then(
+        () => undefined,
+        () => undefined,
+      );
+      draining.set(key, settled);
+      if (offer) offered.set(key, flight);
+      void settled.then(() => {
+        if (draining.get(key) === settled) draining.delete(key);
+        if (offered.get(key) === flight) offered.delete(key);
+        if (flight.servedOutdated) onServedOutdated?.(flight.descriptor);
+      });
+    },
+
+    /**
+     * The answer of the key's outdated fetch under way; its readers are told to read again once it
+     * ends. Undefined when there is none or it fails: the read asks Kitsu itself.
+     */
+    async answer(key: string): Promise<{ value: unknown } | undefined> {
+      const flight = offered.get(key);
+      if (!flight) return undefined;
+      flight.servedOutdated = true;
+      try {
+        return { value: (await flight.promise).value };
+      } catch {
+        return undefined;
+      }
+    },
+
+    withdrawAll: () => offered.clear(),
+  };
+}
+
 /** Fetches under way, one per key, and what invalidations do to them and to the stored entries. */
 function createFlights(
   state: CacheState,
   storage: Storage,
   ready: () => Promise<void>,
-  onRevalidated: CacheOptions['onRevalidated'],
+  { onRevalidated, onServedOutdated }: Pick<CacheOptions, 'onRevalidated' | 'onServedOutdated'>,
 ) {
   const flights = new Map<string, Flight>();
-  /**
-   * Fetches an invalidation superseded, still under way, by key. The next fetch of the key waits for it
-   * to end: one request per key in flight, however many events arrive while a list is being read.
-   */
-  const draining = new Map<string, Promise<unknown>>();
+  const superseded = createSupersededFetches(onServedOutdated);
   const entries = createEntryAccess(state, storage);
 
   function start(descriptor: CacheDescriptor, fetcher: () => Promise<unknown>): Flight {
-    const before = draining.get(descriptor.key);
+    const before = superseded.before(descriptor.key);
     const flight: Flight = {
       descriptor,
       superseded: false,
       fetching: false,
       notifiesRevalidation: false,
+      servedOutdated: false,
       promise: fetchAndStore(),
     };
     async function fetchAndStore() {
@@ -219,7 +271,7 @@ function createFlights(
         }
         flight.fetching = true;
         state.counters.requests += 1;
-        if (flight.superseded) drain(descriptor.key, flight);
+        if (flight.superseded) superseded.add(descriptor.key, flight, { offer: false });
         // Data can be older than the moment it arrives, never older than the moment it was asked for.
         const askedAt = state.now();
         // Through a resolved promise, so a fetcher that throws at once still finds `flight` assigned.
@@ -235,23 +287,12 @@ function createFlights(
     return flight;
   }
 
-  function drain(key: string, flight: Flight) {
-    // One still waiting to start asks nothing of Kitsu: the fetch it waits for stays the one to wait for.
-    if (!flight.fetching) return;
-    const settled = flight.promise.then(
-      () => undefined,
-      () => undefined,
-    );
-    draining.set(key, settled);
-    void settled.then(() => {
-      if (draining.get(key) === settled) draining.delete(key);
-    });
-  }
-
   return {
     entries,
     start,
     get: (key: string) => flights.get(key),
+
+    outdatedAnswer: superseded.answer,
 
     revalidateInBackground(descriptor: CacheDescriptor, fetcher: () => Promise<unknown>): void {
       const flight = flights.get(descriptor.key) ?? start(descriptor, fetcher);
@@ -270,7 +311,7 @@ function createFlights(
         if (!matches(flight.descriptor)) continue;
         flight.superseded = true;
         flights.delete(key);
-        drain(key, flight);
+        superseded.add(key, flight, { offer: true });
       }
       await ready();
       const dropped: string[] = [];
@@ -282,9 +323,10 @@ function createFlights(
     },
 
     supersedeAll() {
+      superseded.withdrawAll();
       for (const [key, flight] of flights) {
         flight.superseded = true;
-        drain(key, flight);
+        superseded.add(key, flight, { offer: false });
       }
       flights.clear();
     },
@@ -321,6 +363,16 @@ function createReader(
           }
           return { value: found.record.value as T, source: found.source, stale: age === 'stale' };
         }
+      }
+    }
+    if (mode === 'swr' && !flights.get(descriptor.key)) {
+      // During a burst of events every fetch of a list is outdated before it ends, and each panel of a
+      // refresh would ask again. A panel may show a little stale: it takes the outdated answer under
+      // way, and the refresh its invalidation caused (or the cache's notice) brings the newer one.
+      const answer = await flights.outdatedAnswer(descriptor.key);
+      if (answer) {
+        state.counters.staleServed += 1;
+        return { value: answer.value as T, source: 'network', stale: true };
       }
     }
     state.counters.misses += 1;

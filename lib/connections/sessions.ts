@@ -1,4 +1,4 @@
-import { createCache } from '../cache';
+import { type CacheDescriptor, createCache } from '../cache';
 import { createSession, type Session } from './session';
 import type { Vault } from './vault';
 
@@ -10,6 +10,8 @@ export function createSessions(
   vault: Vault,
   /** Since when the host's live event stream has been connected, or null: its cache trusts events meanwhile. */
   liveSince: (origin: string) => number | null = () => null,
+  /** Panels of the host were answered with outdated data (lib/cache, onServedOutdated): their pages read again. */
+  onServedOutdated: (origin: string, descriptor: CacheDescriptor) => void = () => {},
 ) {
   const sessions = new Map<string, Promise<Session | null>>();
 
@@ -20,7 +22,11 @@ export function createSessions(
         session = vault.byOrigin(origin).then((connection) =>
           connection
             ? createSession(connection, {
-                cache: createCache({ host: connection.origin, liveSince: () => liveSince(connection.origin) }),
+                cache: createCache({
+                  host: connection.origin,
+                  liveSince: () => liveSince(connection.origin),
+                  onServedOutdated: (descriptor) => onServedOutdated(connection.origin, descriptor),
+                }),
               })
             : null,
         );

@@ -25,6 +25,8 @@ export type LivePagesOptions = {
   now?: () => number;
 };
 
+const PROJECT_TAG = 'project:';
+
 /** Well under the 30 s idle timeout of Firefox event pages (and of Chrome service workers). */
 export const KEEP_ALIVE_MS = 20_000;
 /** A reload or a hop between Kitsu tabs closes the last page for a moment: the stream waits that long. */
@@ -143,6 +145,14 @@ export function createLivePages({
     jobEnded: ownJobs.ended,
     status(origin: string): EventStreamStatus | null {
       return streams.get(origin)?.status() ?? null;
+    },
+    /**
+     * Panels were answered with data read before an invalidation (lib/cache: an outdated fetch an 'swr'
+     * read took during a burst of events): the pages showing what it depends on read again.
+     */
+    readAgain(origin: string, tags: readonly string[]) {
+      const projectId = tags.find((tag) => tag.startsWith(PROJECT_TAG))?.slice(PROJECT_TAG.length);
+      notify(origin, { ...(projectId ? { projectId } : {}), tags: [...tags] });
     },
   };
 }

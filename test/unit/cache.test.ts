@@ -355,8 +355,9 @@ describe('invalidation', () => {
     expect((await cache.read(fullTask('t1'), counting('t1'))).source).toBe('network');
   });
 
-  it('during a background revalidation: no update is pushed and the entry is refetched', async () => {
-    const { cache, clock, onRevalidated } = setup();
+  it('during a background revalidation: no update is pushed; an swr read takes the outdated answer, and the entry is refetched after', async () => {
+    const onServedOutdated = vi.fn();
+    const { cache, clock, onRevalidated } = setup({ onServedOutdated });
     await cache.read(fullTask('t1'), async () => ({ version: 1 }));
     clock.advance(TASK_FRESH + 1);
     const answer = deferred<{ version: number }>();
@@ -364,11 +365,75 @@ describe('invalidation', () => {
 
     await cache.read(fullTask('t1'), revalidation, { mode: 'swr' });
     await cache.invalidateTags(['task:t1']);
+    const unused = counting('t1');
+    const during = cache.read(fullTask('t1'), unused, { mode: 'swr' });
     answer.resolve({ version: 2 });
+    expect(await during).toEqual({ value: { version: 2 }, source: 'network', stale: true });
+    expect(unused).not.toHaveBeenCalled();
+    await eventually(() => expect(onServedOutdated).toHaveBeenCalledWith(fullTask('t1')));
+
     const next = counting('t1');
-    expect(await cache.read(fullTask('t1'), next, { mode: 'swr' })).toMatchObject({ source: 'network' });
+    expect(await cache.read(fullTask('t1'), next, { mode: 'swr' })).toMatchObject({ source: 'network', stale: false });
     expect(next).toHaveBeenCalledTimes(1);
     expect(onRevalidated).not.toHaveBeenCalled();
+    expect(onServedOutdated).toHaveBeenCalledTimes(1);
+  });
+
+  describe('swr reads during a fetch an invalidation outdated (a burst of live events)', () => {
+    async function outdatedFetch(overrides: Partial<CacheOptions> = {}) {
+      const onServedOutdated = vi.fn();
+      const { cache } = setup({ onServedOutdated, ...overrides });
+      const answer = deferred<{ version: string }>();
+      const first = cache.read(fullTask('t1'), () => answer.promise, { mode: 'swr' });
+      await eventually(() => expect(cache.stats()).resolves.toMatchObject({ requests: 1 }));
+      await cache.invalidateTags(['project:p1']);
+      return { cache, answer, first, onServedOutdated };
+    }
+
+    it('share its answer, ask nothing more, and the pages are told once to read again', async () => {
+      const { cache, answer, first, onServedOutdated } = await outdatedFetch();
+      const fetcher = counting('t1');
+      const panels = [1, 2, 3].map(() => cache.read(fullTask('t1'), fetcher, { mode: 'swr' }));
+      answer.resolve({ version: 'before the change' });
+      await first;
+      for (const panel of panels) {
+        expect(await panel).toEqual({ value: { version: 'before the change' }, source: 'network', stale: true });
+      }
+      expect(fetcher).not.toHaveBeenCalled();
+      await eventually(() => expect(onServedOutdated).toHaveBeenCalledTimes(1));
+      expect(onServedOutdated).toHaveBeenCalledWith(fullTask('t1'));
+      // The answer was not stored: the read the notice causes asks Kitsu.
+      expect(await cache.read(fullTask('t1'), fetcher, { mode: 'swr' })).toMatchObject({ value: { version: 1 } });
+    });
+
+    it('a fresh read does not take it: it asks Kitsu once the outdated fetch ended', async () => {
+      const { cache, answer, onServedOutdated } = await outdatedFetch();
+      const fetcher = counting('t1');
+      const fresh = cache.read(fullTask('t1'), fetcher);
+      answer.resolve({ version: 'before the change' });
+      expect((await fresh).value).toEqual({ id: 't1', version: 1 });
+      expect(fetcher).toHaveBeenCalledTimes(1);
+      expect(onServedOutdated).not.toHaveBeenCalled();
+    });
+
+    it('when the outdated fetch fails, the swr read asks Kitsu itself', async () => {
+      const { cache, answer, first } = await outdatedFetch();
+      const fetcher = counting('t1');
+      const panel = cache.read(fullTask('t1'), fetcher, { mode: 'swr' });
+      answer.reject(new Error('connection reset'));
+      await expect(first).rejects.toThrow('connection reset');
+      expect(await panel).toMatchObject({ value: { id: 't1', version: 1 }, stale: false });
+      expect(fetcher).toHaveBeenCalledTimes(1);
+    });
+
+    it('never after clear(): what was read for a connection that went is not served', async () => {
+      const { cache, answer } = await outdatedFetch();
+      await cache.clear();
+      const fetcher = counting('t1');
+      const panel = cache.read(fullTask('t1'), fetcher, { mode: 'swr' });
+      answer.resolve({ version: 'before the change' });
+      expect((await panel).value).toEqual({ id: 't1', version: 1 });
+    });
   });
 });
 

@@ -44,7 +44,7 @@ async function setup() {
     await live.visit(key, `${origin}/productions/${project}/shots`);
   }
   order.length = 0;
-  return { order, received, stream: streams.get(ORIGIN) as EventStreamOptions };
+  return { live, order, received, stream: streams.get(ORIGIN) as EventStreamOptions };
 }
 
 describe('live pages: who hears of a change', () => {
@@ -69,6 +69,17 @@ describe('live pages: who hears of a change', () => {
 
     expect(received.get('p1')).toEqual([]);
     expect(received.get('p2')).toEqual([effect?.notice]);
+    expect(received.get('elsewhere')).toEqual([]);
+  });
+
+  it('panels answered with outdated data: the pages of that production on that host read again', async () => {
+    const { live, received } = await setup();
+
+    live.readAgain(ORIGIN, [`project:${P1}`]);
+    live.readAgain(ORIGIN, ['task-statuses']);
+
+    expect(received.get('p1')).toEqual([{ projectId: P1, tags: [`project:${P1}`] }, { tags: ['task-statuses'] }]);
+    expect(received.get('p2')).toEqual([{ tags: ['task-statuses'] }]);
     expect(received.get('elsewhere')).toEqual([]);
   });
 });
