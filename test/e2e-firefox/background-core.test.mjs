@@ -5,8 +5,8 @@ import {
   addConnection,
   launchFirefoxWithExtension,
   navigate,
+  reloadAndWait,
   spaNavigate,
-  waitFor,
   waitForDock,
 } from './support/firefox.mjs';
 import { bearerRequests, pickSeededIds, readStack, startPrivateFrontDoor } from './support/kitsu.mjs';
@@ -65,14 +65,7 @@ describe('background core in Firefox against the real Zou stack', () => {
     await visitAll();
     const before = await bearerRequests(kitsu.origin);
     await visitAll();
-    await page.evaluate(() => {
-      window.sidekickTestOldDocument = true;
-      setTimeout(() => location.reload());
-    });
-    await waitFor(page, () => document.readyState === 'complete' && !window.sidekickTestOldDocument, {
-      timeout: 15_000,
-      what: 'the reloaded page',
-    });
+    await reloadAndWait(page);
     await waitForDock(page, (dock) => showsFoxTales(dock) && dock.names.includes(ids.shot.name), {
       what: 'the panels after the reload',
     });

@@ -10,6 +10,7 @@ import {
   dockFrame,
   launchFirefoxWithExtension,
   navigate,
+  reloadAndWait,
   spaNavigate,
   waitFor,
   waitForDock,
@@ -239,14 +240,7 @@ describe('the dock on Kitsu pages in Firefox, against the real Zou stack', () =>
     await page.keyboard.press('Escape');
     const closed = await waitForDock(page, (dock) => !dock.body, { what: 'the closed dock' });
     assert.equal(closed.expanded, 'false');
-    await page.evaluate(() => {
-      window.sidekickTestOldDocument = true;
-      setTimeout(() => location.reload());
-    });
-    await waitFor(page, () => document.readyState === 'complete' && !window.sidekickTestOldDocument, {
-      timeout: 15_000,
-      what: 'the reloaded page',
-    });
+    await reloadAndWait(page);
     await waitForDock(page, (dock) => dock.dock && dock.expanded === 'false', {
       timeout: 15_000,
       what: 'the dock, still closed after the reload',

@@ -46,6 +46,21 @@ export function navigate(page, url) {
   page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => {});
 }
 
+/**
+ * Reloads the page and waits for the new document to be complete. The reload is started from the page
+ * (see `navigate`: puppeteer may never hear of it), and a mark on the old window tells the two documents apart.
+ */
+export async function reloadAndWait(page) {
+  await page.evaluate(() => {
+    window.sidekickTestOldDocument = true;
+    setTimeout(() => location.reload());
+  });
+  await waitFor(page, () => document.readyState === 'complete' && !window.sidekickTestOldDocument, {
+    timeout: 15_000,
+    what: 'the reloaded page',
+  });
+}
+
 /** Copies the build first: another build may replace `.output/firefox-mv3` while the tests run. */
 function copyBuild(editManifest) {
   if (!fs.existsSync(path.join(FIREFOX_BUILD, 'manifest.json')))
