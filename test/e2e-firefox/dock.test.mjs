@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { clearShortcutLog, takeShortcutActions, takeShortcutLog } from '../e2e/support/kitsu-shortcuts.mjs';
 import { FIND_IN_FRAMES, readEverything, recordDomAndInput } from '../hostile/support/dock-attacks.mjs';
 import {
   ARTIFACTS,
@@ -162,13 +163,11 @@ describe('the dock on Kitsu pages in Firefox, against the real Zou stack', () =>
     await page.mouse.click(cell.x, cell.y);
     await waitFor(page, () => !!document.querySelector('#side-column .preview-player'), { what: 'the player' });
     await dockClick(page, '[data-testid="bulk-name"]');
-    await page.evaluate(() => {
-      window.__frontDoorShortcuts = [];
-    });
+    await clearShortcutLog(page);
     for (const key of ['d', 'e', 'ArrowLeft', 'ArrowRight', 'Backspace', ' ', 'Home', 'End', 'Delete']) {
       await page.keyboard.press(key);
     }
-    const fromDock = await page.evaluate(() => window.__frontDoorShortcuts.splice(0));
+    const fromDock = await takeShortcutLog(page);
     const typed = await (await dockFrame(page)).evaluate(
       () => document.querySelector('[data-testid="bulk-name"]').value,
     );
@@ -187,11 +186,7 @@ describe('the dock on Kitsu pages in Firefox, against the real Zou stack', () =>
     await page.mouse.click(canvas.x, canvas.y);
     await page.keyboard.press('d');
     await page.keyboard.press('ArrowRight');
-    const fromPage = await page.evaluate(() => window.__frontDoorShortcuts.splice(0));
-    assert.deepEqual(
-      fromPage.map(({ action }) => action),
-      ['draw', 'next-frame'],
-    );
+    assert.deepEqual(await takeShortcutActions(page), ['draw', 'next-frame']);
   });
 
   it('follows SPA navigation through ten routes, with no panel of the previous page left', async () => {
