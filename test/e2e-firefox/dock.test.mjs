@@ -17,7 +17,7 @@ import {
   waitForDock,
   waitInDock,
 } from './support/firefox.mjs';
-import { pickSeededIds, readStack, startPrivateFrontDoor } from './support/kitsu.mjs';
+import { pickSeededIds, readStack, startPrivateFrontDoor, tenKitsuRoutes } from './support/kitsu.mjs';
 
 const TOGGLE = '[data-testid="dock-toggle"]';
 
@@ -190,22 +190,7 @@ describe('the dock on Kitsu pages in Firefox, against the real Zou stack', () =>
   });
 
   it('follows SPA navigation through ten routes, with no panel of the previous page left', async () => {
-    const base = `/productions/${ids.projectId}`;
-    const routes = [
-      [`${base}/assets`, 'entity-list', null],
-      [`${base}/shots/${ids.shot.id}`, 'entity', ids.shot.name],
-      [`${base}/assets/${ids.asset.id}`, 'entity', ids.asset.name],
-      [`${base}/shots/tasks/${ids.shotTask.id}`, 'task', ids.shotTaskType.name],
-      [`${base}/shots/task-types/${ids.shotTaskType.id}`, 'task-type', ids.shotTaskType.name],
-      // The list and the schedule of a task type are one kind: only `where` tells the schedule's panel apart
-      // from the list's, which is still shown until the schedule's page settles.
-      [`${base}/shots/task-types/${ids.shotTaskType.id}/schedule`, 'task-type', ids.shotTaskType.name, 'schedule'],
-      [`${base}/episodes/${ids.episodeId}/shots`, 'entity-list', null],
-      [`${base}/episodes/all/assets`, 'entity-list', 'All episodes'],
-      ['/my-tasks?section=todos', 'my-tasks', null],
-      ['/my-checks', 'my-checks', null],
-    ];
-    for (const [route, kind, name, where] of routes) {
+    for (const [route, kind, name, where] of tenKitsuRoutes(ids)) {
       await spaNavigate(page, route);
       const state = await waitForDock(
         page,

@@ -11,6 +11,7 @@ export {
   pickSeededIds,
   readStack,
   settledBearerRequests,
+  tenKitsuRoutes,
 } from '../../e2e/support/stack.mjs';
 
 /**

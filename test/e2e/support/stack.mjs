@@ -39,6 +39,29 @@ export async function pickSeededIds(stack) {
   };
 }
 
+/**
+ * Ten kinds of Kitsu page, in the order the dock's SPA navigation tests visit them: each route with the kind of
+ * "This page" panel the dock shows there, a name that panel must show (null: any) and, for the schedule, its `where`.
+ */
+export function tenKitsuRoutes(ids) {
+  const base = `/productions/${ids.projectId}`;
+  return [
+    [`${base}/assets`, 'entity-list', null],
+    [`${base}/shots/${ids.shot.id}`, 'entity', ids.shot.name],
+    [`${base}/assets/${ids.asset.id}`, 'entity', ids.asset.name],
+    [`${base}/shots/tasks/${ids.shotTask.id}`, 'task', ids.shotTaskType.name],
+    [`${base}/shots/task-types/${ids.shotTaskType.id}`, 'task-type', ids.shotTaskType.name],
+    // The list and the schedule of a task type are one kind: only `where` tells the schedule's panel apart from
+    // the list's, which is still shown until the schedule's page settles. The schedule is a Gantt with no
+    // table.datatable: the dock is ready from the top bar.
+    [`${base}/shots/task-types/${ids.shotTaskType.id}/schedule`, 'task-type', ids.shotTaskType.name, 'schedule'],
+    [`${base}/episodes/${ids.episodeId}/shots`, 'entity-list', null],
+    [`${base}/episodes/all/assets`, 'entity-list', 'All episodes'],
+    ['/my-tasks?section=todos', 'my-tasks', null],
+    ['/my-checks', 'my-checks', null],
+  ];
+}
+
 /** A Kitsu user other than Sidekick's bot: changes made by people, as the tests need them. */
 export async function loginAsManager(stack) {
   const manager = stack.persons.find((person) => person.role === 'manager');
