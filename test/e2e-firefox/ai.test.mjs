@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startStandInModelServer } from '../ai/stand-in-model-server.mjs';
 import {
-  addConnection,
+  connectAsWriterBot,
   EXTENSION_ORIGIN,
   launchFirefoxWithExtension,
   navigate,
@@ -25,7 +25,7 @@ describe('AI assistance in Firefox: a model server (a stand-in) set up, tested, 
     kitsu = await startPrivateFrontDoor(stack);
     model = await startStandInModelServer();
     firefox = await launchFirefoxWithExtension();
-    const { page } = await addConnection(firefox.browser, { origin: kitsu.origin, token: stack.bots.writer.token });
+    const { page } = await connectAsWriterBot(firefox.browser, stack, kitsu.origin);
     await page.close();
   });
   after(async () => {

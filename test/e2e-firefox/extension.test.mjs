@@ -10,6 +10,7 @@ import {
   launchFirefoxWithExtension,
   navigate,
   openExtensionPage,
+  openSignedIn,
   sleep,
   waitForDock,
 } from './support/firefox.mjs';
@@ -164,8 +165,7 @@ describe('Firefox build in Firefox ESR', () => {
         label: 'LAN Kitsu',
       });
       await options.close();
-      const page = await firefox.browser.newPage();
-      navigate(page, `${lan.origin}/__front-door/dev-login?next=/productions/${ids.projectId}/shots`);
+      const page = await openSignedIn(firefox.browser, lan.origin, `/productions/${ids.projectId}/shots`);
       const state = await waitForDock(page, (dock) => dock.connection?.startsWith('Connected to') && !!dock.names, {
         timeout: 15_000,
         what: 'the dock connected to the LAN Kitsu',

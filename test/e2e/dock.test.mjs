@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ARTIFACTS, addConnection, launchChromiumWithExtension, pressKeys, spaNavigate } from './support/browser.mjs';
+import {
+  ARTIFACTS,
+  addConnection,
+  launchChromiumWithExtension,
+  openSignedIn,
+  pressKeys,
+  spaNavigate,
+} from './support/browser.mjs';
 import { dockIn } from './support/dock.mjs';
 import { pickSeededIds, readStack, tenKitsuRoutes } from './support/stack.mjs';
 
@@ -43,8 +50,7 @@ describe('the dock on Kitsu pages, against the real Zou stack', () => {
   });
 
   it('shows what the page is, with names read from Kitsu', async () => {
-    page = await browser.context.newPage();
-    await page.goto(`${stack.frontDoor}/__front-door/dev-login?next=/productions/${ids.projectId}/shots`);
+    page = await openSignedIn(browser.context, stack.frontDoor, `/productions/${ids.projectId}/shots`);
     const dock = dockIn(page);
     await dock.waitFor(id('this-page-names'), { timeout: 15_000 });
     assert.equal(await dock.attribute(id('this-page'), 'data-page-kind'), 'entity-list');

@@ -142,6 +142,18 @@ export async function addConnection(browser, { origin, token, label = 'Test Kits
   return { page, message };
 }
 
+/** `addConnection` to `origin` with the token of the stack's writer bot, the account the suites connect Sidekick as. */
+export function connectAsWriterBot(browser, stack, origin) {
+  return addConnection(browser, { origin, token: stack.bots.writer.token });
+}
+
+/** Opens `next` on a front door, signed in: its dev-login logs in as the stack's admin, then redirects there. */
+export async function openSignedIn(browser, origin, next) {
+  const page = await browser.newPage();
+  navigate(page, `${origin}/__front-door/dev-login?next=${next}`);
+  return page;
+}
+
 /**
  * The dock renders in a frame inside the closed shadow root of <kitsu-sidekick>: page scripts reach
  * neither. WebDriver BiDi lists every frame of a tab, that one included, so the tests drive the shipped

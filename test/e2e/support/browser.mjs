@@ -84,6 +84,13 @@ export async function addConnection(
   throw new Error(`Could not add a connection for ${origin}: ${await message.textContent()}`);
 }
 
+/** Opens `next` on a front door, signed in: its dev-login logs in as the stack's admin, then redirects there. */
+export async function openSignedIn(context, origin, next) {
+  const page = await context.newPage();
+  await page.goto(`${origin}/__front-door/dev-login?next=${next}`);
+  return page;
+}
+
 /** The window (a page of its own) the browser opens after `action`: the confirm and publish windows. */
 export async function windowOpenedBy(context, action, { timeout = 30_000 } = {}) {
   const opened = context.waitForEvent('page', { timeout });

@@ -1,4 +1,4 @@
-import { addConnection, launchChromiumWithExtension, windowOpenedBy } from './browser.mjs';
+import { addConnection, launchChromiumWithExtension, openSignedIn, windowOpenedBy } from './browser.mjs';
 import { dockIn } from './dock.mjs';
 import { kitsuGet, kitsuSend } from './stack.mjs';
 
@@ -23,8 +23,7 @@ export async function openShotsWithOperator(
     .filter({ hasText: /^(Saved|Enregistré)\.$/ })
     .waitFor();
   await options.close();
-  const page = await browser.context.newPage();
-  await page.goto(`${stack.frontDoor}/__front-door/dev-login?next=${path}`);
+  const page = await openSignedIn(browser.context, stack.frontDoor, path);
   await dockIn(page).waitFor(byTestId('bulk-helpers'), { timeout: dockTimeout });
   return { browser, page };
 }
