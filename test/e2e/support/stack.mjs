@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './browser.mjs';
@@ -15,6 +16,15 @@ export async function kitsuGet(stack, route, token = stack.bots.writer.token) {
   const response = await fetch(`${stack.frontDoor}/api${route}`, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`GET ${route}: ${response.status}`);
   return response.json();
+}
+
+/** The result of the options page's connection test for the writer bot: the stack's Kitsu version, the bot, the studio. */
+export function assertConnectedAsWriterBot(text, stack) {
+  assert.match(
+    text,
+    new RegExp(`Kitsu ${stack.zouVersion.replaceAll('.', '\\.')}: connected as ${stack.bots.writer.name}`),
+  );
+  assert.match(text, /Fox Tales/);
 }
 
 /** Ids of real seeded things to visit: a shot, an asset, a task of each, an episode, a task type. */
