@@ -106,11 +106,15 @@ export async function launchFirefoxWithExtension({ prefs = {}, editManifest } = 
   return { browser, extension, launchedMs, installedMs, close };
 }
 
-/** Opens an extension page (options, popup) in a new tab and waits for `ready` to hold there. */
-export async function openExtensionPage(browser, name, ready) {
+/** Opens an extension page (options, popup) in a new tab and waits for an element matching `readySelector` there. */
+export async function openExtensionPage(browser, name, readySelector) {
   const page = await browser.newPage();
   navigate(page, `${EXTENSION_ORIGIN}/${name}.html`);
-  await waitFor(page, ready, { timeout: 15_000, what: `${name}.html` });
+  await waitFor(page, (selector) => !!document.querySelector(selector), {
+    args: [readySelector],
+    timeout: 15_000,
+    what: `${name}.html`,
+  });
   return page;
 }
 
@@ -124,7 +128,7 @@ export async function addConnection(browser, { origin, token, label = 'Test Kits
   const page = await openExtensionPage(
     browser,
     'options',
-    () => !!document.querySelector('[data-testid="connection-list-empty"], [data-testid="connection-list"]'),
+    '[data-testid="connection-list-empty"], [data-testid="connection-list"]',
   );
   await page.locator(byTestId('connection-label')).fill(label);
   await page.locator(byTestId('connection-address')).fill(origin);
