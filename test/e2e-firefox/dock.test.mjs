@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { clearShortcutLog, takeShortcutActions, takeShortcutLog } from '../e2e/support/kitsu-shortcuts.mjs';
+import { clearShortcutLog, takeShortcutActions, takeShortcutLog } from '../e2e/support/kitsu-page.mjs';
 import { FIND_IN_FRAMES, readEverything, recordDomAndInput } from '../hostile/support/dock-attacks.mjs';
 import {
   ARTIFACTS,

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { dockIn, hostCount } from './support/dock.mjs';
-import { clearShortcutLog, takeShortcutActions, takeShortcutLog } from './support/kitsu-shortcuts.mjs';
+import { clearShortcutLog, takeShortcutActions, takeShortcutLog } from './support/kitsu-page.mjs';
 import { byTestId, openShotsWithOperator } from './support/plans.mjs';
 import { bearerRequests, readStack, settledBearerRequests } from './support/stack.mjs';
 

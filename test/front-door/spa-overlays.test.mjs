@@ -4,7 +4,7 @@
 // the theme root, and the task-type schedule tab, a Gantt chart with no table.datatable (src/pages/TaskType.vue).
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
-import { clearShortcutLog, takeShortcutActions, takeShortcutLog } from '../e2e/support/kitsu-shortcuts.mjs';
+import { clearShortcutLog, takeShortcutActions, takeShortcutLog } from '../e2e/support/kitsu-page.mjs';
 import { pickSeededIds } from '../e2e/support/stack.mjs';
 import { currentUrl, openApp, startSpa } from './support/spa.mjs';
 

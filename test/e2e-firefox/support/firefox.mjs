@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 
+export { spaNavigate } from '../../e2e/support/kitsu-page.mjs';
+
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const FIREFOX_BUILD = path.join(ROOT, process.env.SIDEKICK_OUT_DIR || '.output', 'firefox-mv3');
 /** Screenshots go beside the Chrome ones, in the ignored test/e2e/artifacts/. */
@@ -311,14 +313,6 @@ export async function waitForDock(page, check, { timeout = 10_000, what = 'the d
   throw new Error(
     `Timed out after ${timeout} ms waiting for ${what}; last state ${JSON.stringify(state)}${lastError ? `, last error ${lastError.message}` : ''}`,
   );
-}
-
-/** Kitsu is a single-page app: it changes the URL with pushState and the dock follows. */
-export function spaNavigate(page, url) {
-  return page.evaluate((target) => {
-    history.pushState({}, '', target);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, url);
 }
 
 /**

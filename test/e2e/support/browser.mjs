@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
+export { spaNavigate } from './kitsu-page.mjs';
+
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const CHROME_BUILD = path.resolve(ROOT, process.env.SIDEKICK_OUT_DIR || '.output', 'chrome-mv3');
 export const ARTIFACTS = path.join(ROOT, 'test/e2e/artifacts');
@@ -98,14 +100,6 @@ export async function windowOpenedBy(context, action, { timeout = 30_000 } = {})
   opened.catch(() => {});
   await action();
   return opened;
-}
-
-/** Navigates the way Kitsu does: pushState, then the popstate its router listens to. No reload. */
-export async function spaNavigate(page, url) {
-  await page.evaluate((target) => {
-    history.pushState({}, '', target);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, url);
 }
 
 /**
