@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { dockIn } from '../e2e/support/dock.mjs';
-import { byTestId, openShotsWithOperator, proposeBulkComment } from '../e2e/support/plans.mjs';
+import { byTestId, openShotsWithOperator, proposeBulkComment, waitForJobDone } from '../e2e/support/plans.mjs';
 import { kitsuGet, readStack } from '../e2e/support/stack.mjs';
 import { auditDock, auditPage, blocking, summaryLine } from './axe.mjs';
 
@@ -117,7 +117,7 @@ describe('accessibility (axe-core), light and dark', () => {
     await confirm.getByTestId('plan-confirm').click();
     await confirm.locator('[data-testid="plan-progress"]').waitFor({ timeout: 30_000 });
     await record('confirm window, running (light)', () => auditPage(confirm));
-    await confirm.locator('[data-testid="plan-progress"][data-state="done"]').waitFor({ timeout: 240_000 });
+    await waitForJobDone(confirm, 240_000);
     await recordBothThemes('confirm window, done', confirm);
   });
 });

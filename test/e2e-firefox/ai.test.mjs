@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startStandInModelServer } from '../ai/stand-in-model-server.mjs';
 import {
-  addConnection,
+  connectAsWriterBot,
   EXTENSION_ORIGIN,
   launchFirefoxWithExtension,
   navigate,
@@ -25,7 +25,7 @@ describe('AI assistance in Firefox: a model server (a stand-in) set up, tested, 
     kitsu = await startPrivateFrontDoor(stack);
     model = await startStandInModelServer();
     firefox = await launchFirefoxWithExtension();
-    const { page } = await addConnection(firefox.browser, { origin: kitsu.origin, token: stack.bots.writer.token });
+    const { page } = await connectAsWriterBot(firefox.browser, stack, kitsu.origin);
     await page.close();
   });
   after(async () => {
@@ -35,11 +35,7 @@ describe('AI assistance in Firefox: a model server (a stand-in) set up, tested, 
   });
 
   it('saves the server with its host allowed, and the background calls it with the extension’s origin', async () => {
-    const options = await openExtensionPage(
-      firefox.browser,
-      'options',
-      () => !!document.querySelector('[data-testid="ai-save"]'),
-    );
+    const options = await openExtensionPage(firefox.browser, 'options', '[data-testid="ai-save"]');
     await options.locator('[data-testid="ai-provider-openai-compatible"]').click();
     await options.locator('[data-testid="ai-endpoint"]').fill(`http://localhost:${new URL(model.origin).port}/v1`);
     await options.locator('[data-testid="ai-model"]').fill('stand-in-model');
@@ -99,11 +95,7 @@ describe('AI assistance in Firefox: a model server (a stand-in) set up, tested, 
   });
 
   it('switched off, gives back the server’s host and the consent to send it data', async () => {
-    const options = await openExtensionPage(
-      firefox.browser,
-      'options',
-      () => !!document.querySelector('[data-testid="ai-provider-off"]'),
-    );
+    const options = await openExtensionPage(firefox.browser, 'options', '[data-testid="ai-provider-off"]');
     await options.locator('[data-testid="ai-provider-off"]').click();
     await options.locator('[data-testid="ai-save"]').click();
     await waitFor(options, () => document.querySelector('[data-testid="ai-message"]')?.textContent === 'Saved.', {

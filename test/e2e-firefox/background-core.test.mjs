@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { everythingThePageCanRead } from '../e2e/support/page-reads.mjs';
 import {
-  addConnection,
+  connectAsWriterBot,
   launchFirefoxWithExtension,
-  navigate,
+  openSignedIn,
+  reloadAndWait,
   spaNavigate,
-  waitFor,
   waitForDock,
 } from './support/firefox.mjs';
 import { bearerRequests, pickSeededIds, readStack, startPrivateFrontDoor } from './support/kitsu.mjs';
@@ -26,12 +26,8 @@ describe('background core in Firefox against the real Zou stack', () => {
     ids = await pickSeededIds(stack);
     kitsu = await startPrivateFrontDoor(stack);
     firefox = await launchFirefoxWithExtension();
-    ({ page: options } = await addConnection(firefox.browser, {
-      origin: kitsu.origin,
-      token: stack.bots.writer.token,
-    }));
-    page = await firefox.browser.newPage();
-    navigate(page, `${kitsu.origin}/__front-door/dev-login?next=/productions/${ids.projectId}/shots`);
+    ({ page: options } = await connectAsWriterBot(firefox.browser, stack, kitsu.origin));
+    page = await openSignedIn(firefox.browser, kitsu.origin, `/productions/${ids.projectId}/shots`);
     await waitForDock(page, showsFoxTales, { timeout: 15_000, what: 'the first panels' });
   });
   after(async () => {
@@ -65,14 +61,7 @@ describe('background core in Firefox against the real Zou stack', () => {
     await visitAll();
     const before = await bearerRequests(kitsu.origin);
     await visitAll();
-    await page.evaluate(() => {
-      window.sidekickTestOldDocument = true;
-      setTimeout(() => location.reload());
-    });
-    await waitFor(page, () => document.readyState === 'complete' && !window.sidekickTestOldDocument, {
-      timeout: 15_000,
-      what: 'the reloaded page',
-    });
+    await reloadAndWait(page);
     await waitForDock(page, (dock) => showsFoxTales(dock) && dock.names.includes(ids.shot.name), {
       what: 'the panels after the reload',
     });

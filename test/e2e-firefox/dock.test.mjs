@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { clearShortcutLog, takeShortcutActions, takeShortcutLog } from '../e2e/support/kitsu-page.mjs';
 import { FIND_IN_FRAMES, readEverything, recordDomAndInput } from '../hostile/support/dock-attacks.mjs';
 import {
   ARTIFACTS,
@@ -10,12 +11,19 @@ import {
   dockFrame,
   launchFirefoxWithExtension,
   navigate,
+  reloadAndWait,
   spaNavigate,
   waitFor,
   waitForDock,
   waitInDock,
 } from './support/firefox.mjs';
-import { pickSeededIds, readStack, startPrivateFrontDoor } from './support/kitsu.mjs';
+import {
+  assertConnectedAsWriterBot,
+  pickSeededIds,
+  readStack,
+  startPrivateFrontDoor,
+  tenKitsuRoutes,
+} from './support/kitsu.mjs';
 
 const TOGGLE = '[data-testid="dock-toggle"]';
 
@@ -51,11 +59,7 @@ describe('the dock on Kitsu pages in Firefox, against the real Zou stack', () =>
       () => document.querySelector('[data-testid="connection-test-result"]')?.textContent,
       { what: 'the connection test result' },
     );
-    assert.match(
-      text,
-      new RegExp(`Kitsu ${stack.zouVersion.replaceAll('.', '\\.')}: connected as ${stack.bots.writer.name}`),
-    );
-    assert.match(text, /Fox Tales/);
+    assertConnectedAsWriterBot(text, stack);
     await options.close();
   });
 
@@ -161,13 +165,11 @@ describe('the dock on Kitsu pages in Firefox, against the real Zou stack', () =>
     await page.mouse.click(cell.x, cell.y);
     await waitFor(page, () => !!document.querySelector('#side-column .preview-player'), { what: 'the player' });
     await dockClick(page, '[data-testid="bulk-name"]');
-    await page.evaluate(() => {
-      window.__frontDoorShortcuts = [];
-    });
+    await clearShortcutLog(page);
     for (const key of ['d', 'e', 'ArrowLeft', 'ArrowRight', 'Backspace', ' ', 'Home', 'End', 'Delete']) {
       await page.keyboard.press(key);
     }
-    const fromDock = await page.evaluate(() => window.__frontDoorShortcuts.splice(0));
+    const fromDock = await takeShortcutLog(page);
     const typed = await (await dockFrame(page)).evaluate(
       () => document.querySelector('[data-testid="bulk-name"]').value,
     );
@@ -186,30 +188,11 @@ describe('the dock on Kitsu pages in Firefox, against the real Zou stack', () =>
     await page.mouse.click(canvas.x, canvas.y);
     await page.keyboard.press('d');
     await page.keyboard.press('ArrowRight');
-    const fromPage = await page.evaluate(() => window.__frontDoorShortcuts.splice(0));
-    assert.deepEqual(
-      fromPage.map(({ action }) => action),
-      ['draw', 'next-frame'],
-    );
+    assert.deepEqual(await takeShortcutActions(page), ['draw', 'next-frame']);
   });
 
   it('follows SPA navigation through ten routes, with no panel of the previous page left', async () => {
-    const base = `/productions/${ids.projectId}`;
-    const routes = [
-      [`${base}/assets`, 'entity-list', null],
-      [`${base}/shots/${ids.shot.id}`, 'entity', ids.shot.name],
-      [`${base}/assets/${ids.asset.id}`, 'entity', ids.asset.name],
-      [`${base}/shots/tasks/${ids.shotTask.id}`, 'task', ids.shotTaskType.name],
-      [`${base}/shots/task-types/${ids.shotTaskType.id}`, 'task-type', ids.shotTaskType.name],
-      // The list and the schedule of a task type are one kind: only `where` tells the schedule's panel apart
-      // from the list's, which is still shown until the schedule's page settles.
-      [`${base}/shots/task-types/${ids.shotTaskType.id}/schedule`, 'task-type', ids.shotTaskType.name, 'schedule'],
-      [`${base}/episodes/${ids.episodeId}/shots`, 'entity-list', null],
-      [`${base}/episodes/all/assets`, 'entity-list', 'All episodes'],
-      ['/my-tasks?section=todos', 'my-tasks', null],
-      ['/my-checks', 'my-checks', null],
-    ];
-    for (const [route, kind, name, where] of routes) {
+    for (const [route, kind, name, where] of tenKitsuRoutes(ids)) {
       await spaNavigate(page, route);
       const state = await waitForDock(
         page,
@@ -239,14 +222,7 @@ describe('the dock on Kitsu pages in Firefox, against the real Zou stack', () =>
     await page.keyboard.press('Escape');
     const closed = await waitForDock(page, (dock) => !dock.body, { what: 'the closed dock' });
     assert.equal(closed.expanded, 'false');
-    await page.evaluate(() => {
-      window.sidekickTestOldDocument = true;
-      setTimeout(() => location.reload());
-    });
-    await waitFor(page, () => document.readyState === 'complete' && !window.sidekickTestOldDocument, {
-      timeout: 15_000,
-      what: 'the reloaded page',
-    });
+    await reloadAndWait(page);
     await waitForDock(page, (dock) => dock.dock && dock.expanded === 'false', {
       timeout: 15_000,
       what: 'the dock, still closed after the reload',

@@ -10,6 +10,7 @@ import {
   launchFirefoxWithExtension,
   navigate,
   openExtensionPage,
+  openSignedIn,
   sleep,
   waitForDock,
 } from './support/firefox.mjs';
@@ -46,7 +47,7 @@ describe('Firefox build in Firefox ESR', () => {
       required: ['none'],
       optional: ['websiteContent', 'personalCommunications', 'personallyIdentifyingInfo'],
     });
-    options = await openExtensionPage(firefox.browser, 'options', () => !!document.querySelector('[data-testid]'));
+    options = await openExtensionPage(firefox.browser, 'options', '[data-testid]');
     const startedAt = await eventPageStartedAt(options);
     assert.equal(typeof startedAt, 'number', 'the event page runs and has a window');
   });
@@ -65,11 +66,7 @@ describe('Firefox build in Firefox ESR', () => {
 
   it('shows its name and version on the popup and options pages', async () => {
     for (const name of ['popup', 'options']) {
-      const page = await openExtensionPage(
-        firefox.browser,
-        name,
-        () => !!document.querySelector('[data-testid="app-version"]'),
-      );
+      const page = await openExtensionPage(firefox.browser, name, '[data-testid="app-version"]');
       const shown = await page.evaluate(() => ({
         name: document.querySelector('[data-testid="app-name"]').textContent,
         version: document.querySelector('[data-testid="app-version"]').textContent,
@@ -132,11 +129,7 @@ describe('Firefox build in Firefox ESR', () => {
   });
 
   it('removing the connection gives the host permission back', async () => {
-    const page = await openExtensionPage(
-      firefox.browser,
-      'options',
-      () => !!document.querySelector('[data-testid="connection-list"]'),
-    );
+    const page = await openExtensionPage(firefox.browser, 'options', '[data-testid="connection-list"]');
     await page.locator('[data-testid="connection"] button').click();
     await sleep(100);
     const deadline = Date.now() + 5_000;
@@ -164,8 +157,7 @@ describe('Firefox build in Firefox ESR', () => {
         label: 'LAN Kitsu',
       });
       await options.close();
-      const page = await firefox.browser.newPage();
-      navigate(page, `${lan.origin}/__front-door/dev-login?next=/productions/${ids.projectId}/shots`);
+      const page = await openSignedIn(firefox.browser, lan.origin, `/productions/${ids.projectId}/shots`);
       const state = await waitForDock(page, (dock) => dock.connection?.startsWith('Connected to') && !!dock.names, {
         timeout: 15_000,
         what: 'the dock connected to the LAN Kitsu',

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
-  addConnection,
+  connectAsWriterBot,
   eventPageStartedAt,
   launchFirefoxWithExtension,
-  navigate,
+  openSignedIn,
   sleep,
   waitForDock,
 } from './support/firefox.mjs';
@@ -59,14 +59,11 @@ describe('live Kitsu events in the dock, from Firefox’s event page', () => {
     managerToken = await loginAsManager(stack);
     kitsu = await startPrivateFrontDoor(stack);
     firefox = await launchFirefoxWithExtension();
-    ({ page: options } = await addConnection(firefox.browser, {
-      origin: kitsu.origin,
-      token: stack.bots.writer.token,
-    }));
-    page = await firefox.browser.newPage();
-    navigate(
-      page,
-      `${kitsu.origin}/__front-door/dev-login?next=/productions/${stack.production.id}/shots/tasks/${task.id}`,
+    ({ page: options } = await connectAsWriterBot(firefox.browser, stack, kitsu.origin));
+    page = await openSignedIn(
+      firefox.browser,
+      kitsu.origin,
+      `/productions/${stack.production.id}/shots/tasks/${task.id}`,
     );
     await waitForDock(page, (dock) => dock.names?.includes('Status'), { timeout: 15_000, what: 'the task panel' });
   });

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { commentsContaining, deleteTestComments } from '../e2e/support/plans.mjs';
 import {
   ARTIFACTS,
-  addConnection,
+  connectAsWriterBot,
   dockClick,
   dockFill,
   dockSelect,
@@ -131,10 +131,7 @@ describe('plans in Firefox: propose from the dock, confirm in the extension wind
 
     kitsu = await startPrivateFrontDoor(stack);
     firefox = await launchFirefoxWithExtension();
-    const { page: options } = await addConnection(firefox.browser, {
-      origin: kitsu.origin,
-      token: stack.bots.writer.token,
-    });
+    const { page: options } = await connectAsWriterBot(firefox.browser, stack, kitsu.origin);
     await waitFor(options, () => !!document.querySelector('[data-testid="operator-form"][data-loaded="true"]'), {
       what: 'the operator form',
     });

@@ -60,7 +60,8 @@ describe('AI assistance: a comment drafted by a model (a stand-in server), edite
     if (shotTasks.length > 0) await deleteTestComments(stack, managerToken, shotTasks, stamp);
   });
 
-  async function layoutTasksOfOneShot() {
+  /** A plan commenting `text` on the Layout task of a shot of its own, open in its confirm window. */
+  async function proposeOnOneShot(text) {
     const [shots, taskTypes] = await Promise.all([
       kitsuGet(stack, `/data/shots/with-tasks?project_id=${stack.production.id}`),
       kitsuGet(stack, '/data/task-types'),
@@ -74,7 +75,8 @@ describe('AI assistance: a comment drafted by a model (a stand-in server), edite
         shots.every((other) => other.id === candidate.id || !other.name.includes(candidate.name)),
     );
     shotTasks.push(...shot.tasks);
-    return { layout, shot };
+    const confirmPage = await proposeBulkComment(browser, page, { taskTypeId: layout.id, nameFilter: shot.name, text });
+    return { layout, shot, confirmPage };
   }
 
   it('is off by default, and a provider pointed at a model server asks for that host only', async () => {
@@ -124,12 +126,7 @@ describe('AI assistance: a comment drafted by a model (a stand-in server), edite
   });
 
   it('shows what will be sent before any call, streams the draft, and confirming posts the edited text with the marker', async () => {
-    const { layout, shot } = await layoutTasksOfOneShot();
-    const confirmPage = await proposeBulkComment(browser, page, {
-      taskTypeId: layout.id,
-      nameFilter: shot.name,
-      text: `Please update the layout (${stamp})`,
-    });
+    const { layout, shot, confirmPage } = await proposeOnOneShot(`Please update the layout (${stamp})`);
     const firstPlanId = decodeURIComponent(new URL(confirmPage.url()).hash.slice(1));
     const before = model.requests.length;
     await confirmPage.getByTestId('ai-draft-open').click();
@@ -235,12 +232,7 @@ describe('AI assistance: a comment drafted by a model (a stand-in server), edite
   });
 
   it('cancels a draft while it streams', async () => {
-    const { layout, shot } = await layoutTasksOfOneShot();
-    const confirmPage = await proposeBulkComment(browser, page, {
-      taskTypeId: layout.id,
-      nameFilter: shot.name,
-      text: `Check in (${stamp})`,
-    });
+    const { confirmPage } = await proposeOnOneShot(`Check in (${stamp})`);
     await confirmPage.getByTestId('ai-draft-open').click();
     await confirmPage.getByTestId('ai-draft-prompt').waitFor();
     model.script({ kind: 'stream', pieces: ['One. ', 'Two. ', 'Three. ', 'Four.'], splitEvery: 60, delayMs: 400 });
@@ -258,12 +250,7 @@ describe('AI assistance: a comment drafted by a model (a stand-in server), edite
     await saveAiSettings(options);
     const requests = model.requests.length;
 
-    const { layout, shot } = await layoutTasksOfOneShot();
-    let confirmPage = await proposeBulkComment(browser, page, {
-      taskTypeId: layout.id,
-      nameFilter: shot.name,
-      text: `Host switched off (${stamp})`,
-    });
+    let { confirmPage } = await proposeOnOneShot(`Host switched off (${stamp})`);
     await confirmPage.getByTestId('ai-draft-off').waitFor();
     assert.equal(await confirmPage.getByTestId('ai-draft-open').count(), 0);
     await confirmPage.close();
@@ -276,12 +263,8 @@ describe('AI assistance: a comment drafted by a model (a stand-in server), edite
     assert.ok(granted.includes('http://127.0.0.1/*'), 'the Kitsu’s host is kept');
     await options.close();
 
-    const second = await layoutTasksOfOneShot();
-    confirmPage = await proposeBulkComment(browser, page, {
-      taskTypeId: second.layout.id,
-      nameFilter: second.shot.name,
-      text: `AI off (${stamp})`,
-    });
+    const second = await proposeOnOneShot(`AI off (${stamp})`);
+    confirmPage = second.confirmPage;
     assert.equal(await confirmPage.getByTestId('ai-draft').count(), 0);
     assert.equal(await confirmPage.getByTestId('ai-draft-off').count(), 0);
     assert.equal((await confirmAndFinish(confirmPage)).applied, 1);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { addConnection, launchChromiumWithExtension, spaNavigate } from './support/browser.mjs';
+import { addConnection, launchChromiumWithExtension, openSignedIn, spaNavigate } from './support/browser.mjs';
 import { dockIn } from './support/dock.mjs';
 import { everythingThePageCanRead } from './support/page-reads.mjs';
 import { byTestId } from './support/plans.mjs';
@@ -18,8 +18,7 @@ describe('background core against the real Zou stack', () => {
     browser = await launchChromiumWithExtension();
     const options = await addConnection(browser, { origin: stack.frontDoor, token: stack.bots.writer.token });
     await options.close();
-    page = await browser.context.newPage();
-    await page.goto(`${stack.frontDoor}/__front-door/dev-login?next=/productions/${ids.projectId}/shots`);
+    page = await openSignedIn(browser.context, stack.frontDoor, `/productions/${ids.projectId}/shots`);
     await dockIn(page).waitFor(byTestId('this-page-names'), { hasText: 'Fox Tales', timeout: 15_000 });
   });
   after(async () => {

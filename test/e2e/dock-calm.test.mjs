@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { dockIn, hostCount } from './support/dock.mjs';
+import { clearShortcutLog, takeShortcutActions, takeShortcutLog } from './support/kitsu-page.mjs';
 import { byTestId, openShotsWithOperator } from './support/plans.mjs';
 import { bearerRequests, readStack, settledBearerRequests } from './support/stack.mjs';
 
@@ -109,12 +110,10 @@ describe('a calm dock on Kitsu’s page behaviours (Chromium, real Zou stack)', 
     await page.locator('#side-column .preview-player').waitFor();
     await dock.waitFor(byTestId('bulk-name'), { timeout: 30_000 });
     await dock.click(byTestId('bulk-name'));
-    await page.evaluate(() => {
-      window.__frontDoorShortcuts = [];
-    });
+    await clearShortcutLog(page);
     const keys = ['d', 'e', 'ArrowLeft', 'ArrowRight', 'Backspace', 'Space', 'Home', 'End', 'Delete'];
     for (const key of keys) await page.keyboard.press(key);
-    const fromDock = await page.evaluate(() => window.__frontDoorShortcuts.splice(0));
+    const fromDock = await takeShortcutLog(page);
     const typed = await dock.property(byTestId('bulk-name'), 'value');
     assert.deepEqual(fromDock, [], 'Kitsu’s listeners received none of the keys typed in the dock');
     assert.equal(
@@ -130,11 +129,7 @@ describe('a calm dock on Kitsu’s page behaviours (Chromium, real Zou stack)', 
       .click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('d');
     await page.keyboard.press('ArrowRight');
-    const fromPage = await page.evaluate(() => window.__frontDoorShortcuts.splice(0));
-    assert.deepEqual(
-      fromPage.map(({ action }) => action),
-      ['draw', 'next-frame'],
-    );
+    assert.deepEqual(await takeShortcutActions(page), ['draw', 'next-frame']);
   });
 
   it('steps aside of the side panel and the chat bubble, moves by keyboard and mouse, remembers its corner', async () => {

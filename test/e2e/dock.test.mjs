@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ARTIFACTS, addConnection, launchChromiumWithExtension, pressKeys, spaNavigate } from './support/browser.mjs';
+import {
+  ARTIFACTS,
+  addConnection,
+  launchChromiumWithExtension,
+  openSignedIn,
+  pressKeys,
+  spaNavigate,
+} from './support/browser.mjs';
 import { dockIn } from './support/dock.mjs';
-import { pickSeededIds, readStack } from './support/stack.mjs';
+import { assertConnectedAsWriterBot, pickSeededIds, readStack, tenKitsuRoutes } from './support/stack.mjs';
 
 const DOCK = '[data-testid="sidekick-dock"]';
 const id = (testId) => `[data-testid="${testId}"]`;
@@ -34,17 +41,12 @@ describe('the dock on Kitsu pages, against the real Zou stack', () => {
     const result = options.getByTestId('connection-test-result');
     await result.waitFor({ timeout: 10_000 });
     const text = await result.textContent();
-    assert.match(
-      text,
-      new RegExp(`Kitsu ${stack.zouVersion.replaceAll('.', '\\.')}: connected as ${stack.bots.writer.name}`),
-    );
-    assert.match(text, /Fox Tales/);
+    assertConnectedAsWriterBot(text, stack);
     await options.close();
   });
 
   it('shows what the page is, with names read from Kitsu', async () => {
-    page = await browser.context.newPage();
-    await page.goto(`${stack.frontDoor}/__front-door/dev-login?next=/productions/${ids.projectId}/shots`);
+    page = await openSignedIn(browser.context, stack.frontDoor, `/productions/${ids.projectId}/shots`);
     const dock = dockIn(page);
     await dock.waitFor(id('this-page-names'), { timeout: 15_000 });
     assert.equal(await dock.attribute(id('this-page'), 'data-page-kind'), 'entity-list');
@@ -54,24 +56,9 @@ describe('the dock on Kitsu pages, against the real Zou stack', () => {
   });
 
   it('follows SPA navigation through ten routes, with no panel of the previous page left', async () => {
-    const base = `/productions/${ids.projectId}`;
-    const routes = [
-      [`${base}/assets`, 'entity-list', null],
-      [`${base}/shots/${ids.shot.id}`, 'entity', ids.shot.name],
-      [`${base}/assets/${ids.asset.id}`, 'entity', ids.asset.name],
-      [`${base}/shots/tasks/${ids.shotTask.id}`, 'task', ids.shotTaskType.name],
-      [`${base}/shots/task-types/${ids.shotTaskType.id}`, 'task-type', ids.shotTaskType.name],
-      // The list and the schedule of a task type are one kind: `where` tells the schedule's panel apart. The
-      // schedule is a Gantt with no table.datatable: the dock is ready from the top bar.
-      [`${base}/shots/task-types/${ids.shotTaskType.id}/schedule`, 'task-type', ids.shotTaskType.name, 'schedule'],
-      [`${base}/episodes/${ids.episodeId}/shots`, 'entity-list', null],
-      [`${base}/episodes/all/assets`, 'entity-list', 'All episodes'],
-      ['/my-tasks?section=todos', 'my-tasks', null],
-      ['/my-checks', 'my-checks', null],
-    ];
     const dock = dockIn(page);
     const readyAfter = [];
-    for (const [route, kind, name, where] of routes) {
+    for (const [route, kind, name, where] of tenKitsuRoutes(ids)) {
       // The moment the new page's panel is added to the dock, recorded in the dock's document itself
       // (a panel of the previous page of the same kind would otherwise pass for it).
       await dock.evaluate((doc) => {

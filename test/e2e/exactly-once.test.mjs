@@ -10,10 +10,9 @@ import {
   openShotsWithOperator,
   proposeBulkComment,
   readCounts,
+  waitForJobDone,
 } from './support/plans.mjs';
 import { kitsuGet, loginAsManager, readStack } from './support/stack.mjs';
-
-const DONE = '[data-testid="plan-progress"][data-state="done"]';
 
 describe('exactly once: clicks, windows and restarts', () => {
   let stack;
@@ -84,7 +83,7 @@ describe('exactly once: clicks, windows and restarts', () => {
       // Where zou's recomputed status is not the one before, the undo sets it back with a comment of its own.
       written.push({ tasks, text: 'Status set back to what it was before' });
       await confirmPage.getByTestId('plan-confirm').click({ clickCount: clicks });
-      await confirmPage.locator(DONE).waitFor({ timeout: 120_000 });
+      await waitForJobDone(confirmPage, 120_000);
       assert.deepEqual(
         await commentsPerTask(tasks, text),
         tasks.map(() => 1),
@@ -103,7 +102,7 @@ describe('exactly once: clicks, windows and restarts', () => {
         .filter({ hasText: /^Undo: / })
         .waitFor();
       await confirmPage.getByTestId('plan-confirm').click({ clickCount: clicks });
-      await confirmPage.locator(DONE).waitFor({ timeout: 120_000 });
+      await waitForJobDone(confirmPage, 120_000);
       assert.deepEqual(
         await commentsPerTask(tasks, text),
         tasks.map(() => 0),
@@ -147,7 +146,7 @@ describe('exactly once: clicks, windows and restarts', () => {
     }
     // Both windows follow the one job to its end.
     await second.reload();
-    await second.locator(DONE).waitFor({ timeout: 120_000 });
+    await waitForJobDone(second, 120_000);
     assert.deepEqual(
       await commentsPerTask(tasks, text),
       tasks.map(() => 1),
@@ -166,7 +165,7 @@ describe('exactly once: clicks, windows and restarts', () => {
     const paused = await readCounts(confirmPage);
     assert.ok(paused.done < paused.total, `paused mid-job (${paused.done} of ${paused.total})`);
     await confirmPage.getByTestId('plan-resume').click({ clickCount: 3 });
-    await confirmPage.locator(DONE).waitFor({ timeout: 180_000 });
+    await waitForJobDone(confirmPage, 180_000);
     assert.deepEqual(
       await commentsPerTask(tasks, text),
       tasks.map(() => 1),
@@ -191,7 +190,7 @@ describe('exactly once: clicks, windows and restarts', () => {
         await confirmPage.getByTestId('plan-progress').waitFor();
         await worker.stop();
       }
-      await confirmPage.locator(DONE).waitFor({ timeout: 180_000 });
+      await waitForJobDone(confirmPage, 180_000);
       assert.deepEqual(
         await commentsPerTask(tasks, text),
         tasks.map(() => 1),

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { dockIn } from './support/dock.mjs';
-import { deleteTestComments, openShotsWithOperator, readCounts } from './support/plans.mjs';
+import { deleteTestComments, openShotsWithOperator, readCounts, waitForJobDone } from './support/plans.mjs';
 import { kitsuGet, loginAsManager, readStack } from './support/stack.mjs';
 
 const TEXT = 'Keyboard-only check: posted without a mouse.';
@@ -67,7 +67,7 @@ describe('keyboard only: propose, review and confirm a plan', () => {
       confirm.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'plan-confirm');
     await tabTo(confirm, 'Confirm', onConfirm);
     await confirm.keyboard.press('Space');
-    await confirm.locator('[data-testid="plan-progress"][data-state="done"]').waitFor({ timeout: 120_000 });
+    await waitForJobDone(confirm, 120_000);
     const counts = await readCounts(confirm);
     assert.equal(counts.applied, tasks.length, `every task of ${SHOT} got the comment`);
     const comments = await kitsuGet(stack, `/data/tasks/${tasks[0].id}/comments`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { bearerRequests, startPrivateFrontDoor } from '../e2e-firefox/support/kitsu.mjs';
-import { addConnection, launchChromiumWithExtension } from './support/browser.mjs';
+import { addConnection, launchChromiumWithExtension, openSignedIn } from './support/browser.mjs';
 import { dockIn } from './support/dock.mjs';
 import { startKillableEventServer } from './support/killable-event-server.mjs';
 import { kitsuGet, kitsuSend, loginAsManager, readStack } from './support/stack.mjs';
@@ -97,9 +97,10 @@ describe('live Kitsu events when things go wrong', () => {
     pageNotices = () => browser.worker.evaluate(() => globalThis.pageNotices);
 
     popup = await browser.context.newPage();
-    page = await browser.context.newPage();
-    await page.goto(
-      `${frontDoor.origin}/__front-door/dev-login?next=/productions/${stack.production.id}/shots/tasks/${taskId}`,
+    page = await openSignedIn(
+      browser.context,
+      frontDoor.origin,
+      `/productions/${stack.production.id}/shots/tasks/${taskId}`,
     );
     await dock().waitFor(NAMES, { hasText: 'Status', timeout: 15_000 });
     await waitFor('the popup to show live updates', async () => /^live updates on/.test(await popupLiveLine()), {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { addConnection, launchChromiumWithExtension } from './support/browser.mjs';
+import { addConnection, launchChromiumWithExtension, openSignedIn } from './support/browser.mjs';
 import { dockIn } from './support/dock.mjs';
 import { byTestId } from './support/plans.mjs';
 import {
@@ -29,9 +29,10 @@ describe('live Kitsu events in the dock', () => {
     browser = await launchChromiumWithExtension();
     const options = await addConnection(browser, { origin: stack.frontDoor, token: stack.bots.writer.token });
     await options.close();
-    page = await browser.context.newPage();
-    await page.goto(
-      `${stack.frontDoor}/__front-door/dev-login?next=/productions/${ids.projectId}/shots/tasks/${ids.shotTask.id}`,
+    page = await openSignedIn(
+      browser.context,
+      stack.frontDoor,
+      `/productions/${ids.projectId}/shots/tasks/${ids.shotTask.id}`,
     );
     await dockIn(page).waitFor(byTestId('this-page-names'), { hasText: 'Status', timeout: 15_000 });
   });

@@ -8,6 +8,7 @@ import {
   openShotsWithOperator,
   proposeBulkComment,
   readCounts,
+  waitForJobDone,
 } from './support/plans.mjs';
 import { kitsuGet, loginAsManager, readStack } from './support/stack.mjs';
 
@@ -82,7 +83,7 @@ describe('plans: hashtags Kitsu would copy to sibling tasks can be escaped befor
     });
 
     await confirmPage.getByTestId('plan-confirm').click();
-    await confirmPage.locator('[data-testid="plan-progress"][data-state="done"]').waitFor({ timeout: 60_000 });
+    await waitForJobDone(confirmPage, 60_000);
     assert.deepEqual(await readCounts(confirmPage), { applied: 1, skipped: 0, failed: 0, total: 1, done: 1 });
 
     const [posted] = await commentsContaining(stack, target.id, stamp);

@@ -8,6 +8,7 @@ import {
   openShotsWithOperator,
   proposeBulkComment,
   readCounts,
+  waitForJobDone,
 } from './support/plans.mjs';
 import { kitsuGet, loginAsManager, readStack } from './support/stack.mjs';
 
@@ -74,13 +75,7 @@ describe('plans: a job survives its service worker being stopped', () => {
     // Nothing else is done here: the confirm window's polling wakes the worker, which resumes the job.
     await worker.next('running');
     const restartedAt = Date.now();
-    await confirmPage
-      .locator('[data-testid="plan-progress"][data-state="done"]')
-      .waitFor({ timeout: 120_000 })
-      .catch(async (error) => {
-        await confirmPage.screenshot({ path: path.join(ARTIFACTS, 'confirm-resume-failed.png') });
-        throw error;
-      });
+    await waitForJobDone(confirmPage, 120_000, 'confirm-resume-failed.png');
     const finishedAt = Date.now();
     assert.deepEqual(worker.history.slice(-4), ['stopping', 'stopped', 'starting', 'running']);
     assert.equal(

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ARTIFACTS } from './support/browser.mjs';
 import { dockIn } from './support/dock.mjs';
-import { byTestId, openShotsWithOperator } from './support/plans.mjs';
+import { byTestId, openShotsWithOperator, waitForJobDone } from './support/plans.mjs';
 import { bearerRequests, kitsuGet, kitsuSend, loginAsManager, readStack } from './support/stack.mjs';
 
 const MARKER = /posted by Kitsu Sidekick, confirmed by Ada Operator/;
@@ -105,7 +105,7 @@ describe('plans: preview, confirm in the extension window, execute, undo', () =>
       comment: 'Approved in dailies',
     });
     await confirmPage.getByTestId('plan-confirm').click();
-    await confirmPage.locator('[data-testid="plan-progress"][data-state="done"]').waitFor({ timeout: 60_000 });
+    await waitForJobDone(confirmPage, 60_000);
     assert.equal(
       await confirmPage.getByTestId('plan-counts').textContent(),
       `${selected.length - 1} applied, 1 skipped, 0 failed, of ${selected.length}.`,
@@ -145,7 +145,7 @@ describe('plans: preview, confirm in the extension window, execute, undo', () =>
     await confirmPage.getByTestId('plan-undo').click();
     await confirmPage.getByTestId('plan-title').filter({ hasText: /^Undo/ }).waitFor({ timeout: 15_000 });
     await confirmPage.getByTestId('plan-confirm').click();
-    await confirmPage.locator('[data-testid="plan-progress"][data-state="done"]').waitFor({ timeout: 60_000 });
+    await waitForJobDone(confirmPage, 60_000);
     const todo = statuses.find((status) => status.short_name === 'todo');
     for (const task of selected) {
       if (task.id === changedByPerson.id) continue;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ARTIFACTS, watchExtensionWorker } from './support/browser.mjs';
 import { dockIn } from './support/dock.mjs';
-import { byTestId, deleteTestComments, openShotsWithOperator, readCounts } from './support/plans.mjs';
+import { byTestId, deleteTestComments, openShotsWithOperator, readCounts, waitForJobDone } from './support/plans.mjs';
 import { kitsuGet, kitsuSend, loginAsManager, readStack } from './support/stack.mjs';
 
 /** The journal items of the running worker that posted their comment and are uploading their file. */
@@ -212,13 +212,7 @@ describe('batch publish: 20 pictures and 2 movies from a task-type page', () => 
     assert.ok(beforeStop.done < beforeStop.total, `stopped mid-job (${beforeStop.done} of ${beforeStop.total})`);
 
     await worker.next('running');
-    await confirmPage
-      .locator('[data-testid="plan-progress"][data-state="done"]')
-      .waitFor({ timeout: 300_000 })
-      .catch(async (error) => {
-        await confirmPage.screenshot({ path: path.join(ARTIFACTS, 'publish-resume-failed.png') });
-        throw error;
-      });
+    await waitForJobDone(confirmPage, 300_000, 'publish-resume-failed.png');
     assert.equal(
       await browser.worker.evaluate(() => globalThis.sidekickBeforeStop),
       undefined,

@@ -10,6 +10,7 @@ import {
   deleteTestComments,
   openShotsWithOperator,
   readCounts,
+  waitForJobDone,
 } from './support/plans.mjs';
 import { kitsuGet, kitsuSend, loginAsManager, readStack } from './support/stack.mjs';
 
@@ -163,7 +164,7 @@ describe('the suggestions panel on the seeded production, against the real Zou s
     assert.equal((await commentsContaining(stack, reminded.id, MARKER)).length, 0, 'nothing written before confirming');
 
     await confirmPage.getByTestId('plan-confirm').click();
-    await confirmPage.locator('[data-testid="plan-progress"][data-state="done"]').waitFor({ timeout: 60_000 });
+    await waitForJobDone(confirmPage, 60_000);
     assert.deepEqual(await readCounts(confirmPage), { applied: 1, skipped: 0, failed: 0, total: 1, done: 1 });
     await confirmPage.close();
 

@@ -41,10 +41,10 @@ function readBody(stream) {
   });
 }
 
-/** A request to the front door; resolves with status, headers and body (Buffer). */
-function request(urlPath, { method = 'GET', headers = {}, body } = {}) {
+/** A request to the front door (another one at `origin`); resolves with status, headers and body (Buffer). */
+function request(urlPath, { method = 'GET', headers = {}, body, origin = base } = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${urlPath}`, { method, headers }, async (res) => {
+    const req = http.request(`${origin}${urlPath}`, { method, headers }, async (res) => {
       resolve({ status: res.statusCode, headers: res.headers, body: await readBody(res) });
     });
     req.on('error', reject);
@@ -164,13 +164,7 @@ test('/api streams large request bodies unchanged, for every method', async () =
 test('/api answers 502 when Zou is down', async () => {
   const down = await startFrontDoor({ port: 0, apiUrl: 'http://127.0.0.1:1', eventsUrl: 'http://127.0.0.1:1' });
   try {
-    const res = await new Promise((resolve, reject) => {
-      http
-        .get(`http://127.0.0.1:${down.port}/api/data/tasks`, async (r) =>
-          resolve({ status: r.statusCode, body: await readBody(r) }),
-        )
-        .on('error', reject);
-    });
+    const res = await request('/api/data/tasks', { origin: `http://127.0.0.1:${down.port}` });
     assert.equal(res.status, 502);
     assert.match(JSON.parse(res.body).message, /Zou API unreachable/);
   } finally {
@@ -310,13 +304,7 @@ test('dev-login refuses open redirects and reports a missing stack file', async 
     stackFile: path.join(stackDir, 'missing.json'),
   });
   try {
-    const res = await new Promise((resolve, reject) => {
-      http
-        .get(`http://127.0.0.1:${noStack.port}/__front-door/dev-login`, async (r) =>
-          resolve({ status: r.statusCode, body: await readBody(r) }),
-        )
-        .on('error', reject);
-    });
+    const res = await request('/__front-door/dev-login', { origin: `http://127.0.0.1:${noStack.port}` });
     assert.equal(res.status, 500);
     assert.match(JSON.parse(res.body).message, /cannot read admin credentials/);
   } finally {
@@ -329,13 +317,7 @@ test('dev-login never echoes the stack file content when it is not valid JSON', 
   fs.writeFileSync(brokenFile, '{"admin": {"email": "a@b.test", "password": "half-written-secret"');
   const broken = await startFrontDoor({ port: 0, apiUrl: 'http://127.0.0.1:1', stackFile: brokenFile });
   try {
-    const res = await new Promise((resolve, reject) => {
-      http
-        .get(`http://127.0.0.1:${broken.port}/__front-door/dev-login`, async (r) =>
-          resolve({ status: r.statusCode, body: await readBody(r) }),
-        )
-        .on('error', reject);
-    });
+    const res = await request('/__front-door/dev-login', { origin: `http://127.0.0.1:${broken.port}` });
     assert.equal(res.status, 500);
     assert.doesNotMatch(res.body.toString(), /half-written-secret/);
   } finally {

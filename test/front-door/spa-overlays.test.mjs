@@ -4,6 +4,7 @@
 // the theme root, and the task-type schedule tab, a Gantt chart with no table.datatable (src/pages/TaskType.vue).
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
+import { clearShortcutLog, takeShortcutActions, takeShortcutLog } from '../e2e/support/kitsu-page.mjs';
 import { pickSeededIds } from '../e2e/support/stack.mjs';
 import { currentUrl, openApp, startSpa } from './support/spa.mjs';
 
@@ -27,7 +28,6 @@ async function openSidePanel() {
   return page;
 }
 
-const shortcuts = (page) => page.evaluate(() => window.__frontDoorShortcuts.splice(0));
 const player = (page) => page.evaluate(() => ({ ...document.querySelector('.preview-player').dataset }));
 const blur = (page) => page.evaluate(() => document.activeElement?.blur());
 const box = (page, selector) => page.locator(selector).boundingBox();
@@ -35,11 +35,11 @@ const box = (page, selector) => page.locator(selector).boundingBox();
 test('a mounted player takes keys on window from any target but INPUT and TEXTAREA', async () => {
   const page = await openSidePanel();
   await blur(page);
-  await shortcuts(page);
+  await takeShortcutLog(page);
   for (const key of ['d', 'e', 'Space', 'End', 'ArrowLeft', 'Home', 'ArrowRight', 'Backspace', 'Delete'])
     await page.keyboard.press(key);
   assert.deepEqual(
-    (await shortcuts(page)).map(({ key, target, action, prevented }) => [key, target, action, prevented]),
+    (await takeShortcutLog(page)).map(({ key, target, action, prevented }) => [key, target, action, prevented]),
     [
       ['d', 'body', 'draw', true],
       ['e', 'body', 'erase', true],
@@ -65,7 +65,7 @@ test('a mounted player takes keys on window from any target but INPUT and TEXTAR
     await page.keyboard.press('d');
     assert.equal(await page.locator(field).inputValue(), 'd', `${field} keeps its text`);
   }
-  const skipped = await shortcuts(page);
+  const skipped = await takeShortcutLog(page);
   assert.deepEqual(
     skipped.map(({ target, action }) => [target, action]),
     [
@@ -85,9 +85,9 @@ test("a key typed in a shadow root's input reaches window from the host: Kitsu t
     document.body.append(host);
     host.shadowRoot.getElementById('inside').focus();
   });
-  await shortcuts(page);
+  await takeShortcutLog(page);
   await page.keyboard.press('d');
-  assert.deepEqual(await shortcuts(page), [{ key: 'd', target: 'x-overlay', action: 'draw', prevented: true }]);
+  assert.deepEqual(await takeShortcutLog(page), [{ key: 'd', target: 'x-overlay', action: 'draw', prevented: true }]);
   assert.equal(
     await page.evaluate(() => document.querySelector('x-overlay').shadowRoot.getElementById('inside').value),
     '',
@@ -100,21 +100,16 @@ test('the player leaves with the panel: no window listener once closed; the task
   await page.locator('#side-column button.close-button').click();
   assert.ok(await page.locator('#side-column').isHidden());
   await blur(page);
-  await shortcuts(page);
+  await takeShortcutLog(page);
   await page.keyboard.press('d');
-  assert.deepEqual(await shortcuts(page), []);
+  assert.deepEqual(await takeShortcutLog(page), []);
 
   await page.goto(`${spa.appOrigin}/productions/${ids.projectId}/shots/tasks/${ids.shotTask.id}`);
   await page.locator('.page.task-page .preview-player').waitFor();
-  await page.evaluate(() => {
-    window.__frontDoorShortcuts = [];
-  });
+  await clearShortcutLog(page);
   await blur(page);
   await page.keyboard.press('e');
-  assert.deepEqual(
-    (await shortcuts(page)).map(({ action }) => action),
-    ['erase'],
-  );
+  assert.deepEqual(await takeShortcutActions(page), ['erase']);
   assert.equal((await player(page)).erasing, 'true');
 });
 

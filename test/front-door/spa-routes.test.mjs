@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { matchRoute, ROUTE_TABLE } from '../../scripts/front-door/public/routes.js';
+import { spaNavigate } from '../e2e/support/kitsu-page.mjs';
 import { kitsuGet, pickSeededIds } from '../e2e/support/stack.mjs';
 import { PLACEHOLDER_IDS, samplePath } from './support/route-samples.mjs';
-import { openApp, spaGo, startSpa, waitForRoute } from './support/spa.mjs';
+import { openApp, startSpa, waitForRoute } from './support/spa.mjs';
 
 // Page kind -> the element that kind must render (its own expectation, not read from the app).
 const MAIN_ELEMENT = {
@@ -90,7 +91,7 @@ test('every route pattern renders its top bar and the main element of its page k
     if (kind === 'home') continue; // a redirect, checked below
     const appPath = samplePath(pattern, ids);
     const route = matchRoute(appPath);
-    await spaGo(page, appPath);
+    await spaNavigate(page, appPath);
     try {
       await waitForRoute(page, name);
     } catch {
@@ -124,7 +125,7 @@ test('every route pattern renders its top bar and the main element of its page k
 test('the root redirects an admin to the productions, and unknown paths say Page not found', async () => {
   const page = await openApp(spa, '/', 'open-productions');
   assert.equal(await page.evaluate(() => location.pathname), '/open-productions');
-  await spaGo(page, '/no/such/page');
+  await spaNavigate(page, '/no/such/page');
   await waitForRoute(page, 'not-found');
   assert.match(await page.locator('.page.not-found h1').textContent(), /Page not found/);
 });

@@ -4,8 +4,9 @@
 // load (src/components/tops/Topbar.vue), lists show their header while loading (ShotList.vue).
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
+import { spaNavigate } from '../e2e/support/kitsu-page.mjs';
 import { kitsuGet } from '../e2e/support/stack.mjs';
-import { currentUrl, openApp, recordUrls, spaGo, startSpa, waitForRoute } from './support/spa.mjs';
+import { currentUrl, openApp, recordUrls, startSpa, waitForRoute } from './support/spa.mjs';
 
 let spa;
 let productionId;
@@ -146,11 +147,11 @@ test('on a TV show the top bar swaps all/main for the first episode just after l
 
   for (const kept of ['assets', 'asset-types', 'playlists', 'breakdown']) {
     const path = `/productions/${productionId}/episodes/main/${kept}`;
-    await spaGo(page, path);
+    await spaNavigate(page, path);
     await waitForRoute(page);
     assert.equal(await currentUrl(page), path, `${kept} keeps main`);
   }
-  await spaGo(page, `/productions/${productionId}/episodes/main/sequences`);
+  await spaNavigate(page, `/productions/${productionId}/episodes/main/sequences`);
   await page.waitForFunction((id) => location.pathname.includes(id), first.id);
   assert.equal(await currentUrl(page), `/productions/${productionId}/episodes/${first.id}/sequences`);
 });
@@ -165,7 +166,7 @@ test('a list shows its header while its rows load (tbody only once loaded)', asy
     await held;
     await route.continue();
   });
-  await spaGo(page, `/productions/${productionId}/shots`);
+  await spaNavigate(page, `/productions/${productionId}/shots`);
   await page.locator('table.datatable.multi-section thead#datatable-shot th.validation-header').first().waitFor();
   assert.equal(await page.locator('table.datatable.multi-section tbody').count(), 0);
   assert.ok(await page.locator('.table-loading').isVisible());

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 
+export { spaNavigate } from '../../e2e/support/kitsu-page.mjs';
+
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const FIREFOX_BUILD = path.join(ROOT, process.env.SIDEKICK_OUT_DIR || '.output', 'firefox-mv3');
 /** Screenshots go beside the Chrome ones, in the ignored test/e2e/artifacts/. */
@@ -44,6 +46,21 @@ export async function waitFor(page, fn, { args = [], timeout = 10_000, interval 
  */
 export function navigate(page, url) {
   page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => {});
+}
+
+/**
+ * Reloads the page and waits for the new document to be complete. The reload is started from the page
+ * (see `navigate`: puppeteer may never hear of it), and a mark on the old window tells the two documents apart.
+ */
+export async function reloadAndWait(page) {
+  await page.evaluate(() => {
+    window.sidekickTestOldDocument = true;
+    setTimeout(() => location.reload());
+  });
+  await waitFor(page, () => document.readyState === 'complete' && !window.sidekickTestOldDocument, {
+    timeout: 15_000,
+    what: 'the reloaded page',
+  });
 }
 
 /** Copies the build first: another build may replace `.output/firefox-mv3` while the tests run. */
@@ -91,11 +108,15 @@ export async function launchFirefoxWithExtension({ prefs = {}, editManifest } = 
   return { browser, extension, launchedMs, installedMs, close };
 }
 
-/** Opens an extension page (options, popup) in a new tab and waits for `ready` to hold there. */
-export async function openExtensionPage(browser, name, ready) {
+/** Opens an extension page (options, popup) in a new tab and waits for an element matching `readySelector` there. */
+export async function openExtensionPage(browser, name, readySelector) {
   const page = await browser.newPage();
   navigate(page, `${EXTENSION_ORIGIN}/${name}.html`);
-  await waitFor(page, ready, { timeout: 15_000, what: `${name}.html` });
+  await waitFor(page, (selector) => !!document.querySelector(selector), {
+    args: [readySelector],
+    timeout: 15_000,
+    what: `${name}.html`,
+  });
   return page;
 }
 
@@ -109,7 +130,7 @@ export async function addConnection(browser, { origin, token, label = 'Test Kits
   const page = await openExtensionPage(
     browser,
     'options',
-    () => !!document.querySelector('[data-testid="connection-list-empty"], [data-testid="connection-list"]'),
+    '[data-testid="connection-list-empty"], [data-testid="connection-list"]',
   );
   await page.locator(byTestId('connection-label')).fill(label);
   await page.locator(byTestId('connection-address')).fill(origin);
@@ -125,6 +146,18 @@ export async function addConnection(browser, { origin, token, label = 'Test Kits
   );
   if (!message.startsWith('Saved.')) throw new Error(`Could not add a connection for ${origin}: ${message}`);
   return { page, message };
+}
+
+/** `addConnection` to `origin` with the token of the stack's writer bot, the account the suites connect Sidekick as. */
+export function connectAsWriterBot(browser, stack, origin) {
+  return addConnection(browser, { origin, token: stack.bots.writer.token });
+}
+
+/** Opens `next` on a front door, signed in: its dev-login logs in as the stack's admin, then redirects there. */
+export async function openSignedIn(browser, origin, next) {
+  const page = await browser.newPage();
+  navigate(page, `${origin}/__front-door/dev-login?next=${next}`);
+  return page;
 }
 
 /**
@@ -280,14 +313,6 @@ export async function waitForDock(page, check, { timeout = 10_000, what = 'the d
   throw new Error(
     `Timed out after ${timeout} ms waiting for ${what}; last state ${JSON.stringify(state)}${lastError ? `, last error ${lastError.message}` : ''}`,
   );
-}
-
-/** Kitsu is a single-page app: it changes the URL with pushState and the dock follows. */
-export function spaNavigate(page, url) {
-  return page.evaluate((target) => {
-    history.pushState({}, '', target);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, url);
 }
 
 /**

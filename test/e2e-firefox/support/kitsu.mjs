@@ -2,16 +2,8 @@ import os from 'node:os';
 import { startFrontDoor } from '../../../scripts/front-door/server.mjs';
 import { STACK_FILE } from '../../e2e/support/stack.mjs';
 
-export {
-  bearerRequests,
-  kitsuGet,
-  kitsuSend,
-  latestBearerRequests,
-  loginAsManager,
-  pickSeededIds,
-  readStack,
-  settledBearerRequests,
-} from '../../e2e/support/stack.mjs';
+// The Firefox suites read and change the same stack as the Chromium ones, with the same helpers.
+export * from '../../e2e/support/stack.mjs';
 
 /**
  * A front door of the tests' own, in front of the real Zou API and event stream of the running

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
+export { spaNavigate } from './kitsu-page.mjs';
+
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const CHROME_BUILD = path.resolve(ROOT, process.env.SIDEKICK_OUT_DIR || '.output', 'chrome-mv3');
 export const ARTIFACTS = path.join(ROOT, 'test/e2e/artifacts');
@@ -84,6 +86,13 @@ export async function addConnection(
   throw new Error(`Could not add a connection for ${origin}: ${await message.textContent()}`);
 }
 
+/** Opens `next` on a front door, signed in: its dev-login logs in as the stack's admin, then redirects there. */
+export async function openSignedIn(context, origin, next) {
+  const page = await context.newPage();
+  await page.goto(`${origin}/__front-door/dev-login?next=${next}`);
+  return page;
+}
+
 /** The window (a page of its own) the browser opens after `action`: the confirm and publish windows. */
 export async function windowOpenedBy(context, action, { timeout = 30_000 } = {}) {
   const opened = context.waitForEvent('page', { timeout });
@@ -91,14 +100,6 @@ export async function windowOpenedBy(context, action, { timeout = 30_000 } = {})
   opened.catch(() => {});
   await action();
   return opened;
-}
-
-/** Navigates the way Kitsu does: pushState, then the popstate its router listens to. No reload. */
-export async function spaNavigate(page, url) {
-  await page.evaluate((target) => {
-    history.pushState({}, '', target);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, url);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { addConnection, launchChromiumWithExtension, windowOpenedBy } from './browser.mjs';
+import path from 'node:path';
+import { ARTIFACTS, addConnection, launchChromiumWithExtension, openSignedIn, windowOpenedBy } from './browser.mjs';
 import { dockIn } from './dock.mjs';
 import { kitsuGet, kitsuSend } from './stack.mjs';
 
@@ -23,8 +24,7 @@ export async function openShotsWithOperator(
     .filter({ hasText: /^(Saved|Enregistré)\.$/ })
     .waitFor();
   await options.close();
-  const page = await browser.context.newPage();
-  await page.goto(`${stack.frontDoor}/__front-door/dev-login?next=${path}`);
+  const page = await openSignedIn(browser.context, stack.frontDoor, path);
   await dockIn(page).waitFor(byTestId('bulk-helpers'), { timeout: dockTimeout });
   return { browser, page };
 }
@@ -60,8 +60,21 @@ export async function reviewBulkPlan(browser, page) {
 /** Confirms with a real click and waits for the job to finish; returns its counts. */
 export async function confirmAndFinish(confirmPage, timeout = 240_000) {
   await confirmPage.getByTestId('plan-confirm').click();
-  await confirmPage.locator('[data-testid="plan-progress"][data-state="done"]').waitFor({ timeout });
+  await waitForJobDone(confirmPage, timeout);
   return readCounts(confirmPage);
+}
+
+/**
+ * Waits until the confirm window shows its job done. `failureShot`: a screenshot of the window to keep in the
+ * artifacts when it does not in time, taken before the wait's error is thrown on.
+ */
+export async function waitForJobDone(confirmPage, timeout, failureShot) {
+  try {
+    await confirmPage.locator('[data-testid="plan-progress"][data-state="done"]').waitFor({ timeout });
+  } catch (error) {
+    if (failureShot) await confirmPage.screenshot({ path: path.join(ARTIFACTS, failureShot) });
+    throw error;
+  }
 }
 
 /** "12 applied, 0 skipped, 1 failed, of 13." as numbers. */

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './browser.mjs';
@@ -15,6 +16,15 @@ export async function kitsuGet(stack, route, token = stack.bots.writer.token) {
   const response = await fetch(`${stack.frontDoor}/api${route}`, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`GET ${route}: ${response.status}`);
   return response.json();
+}
+
+/** The result of the options page's connection test for the writer bot: the stack's Kitsu version, the bot, the studio. */
+export function assertConnectedAsWriterBot(text, stack) {
+  assert.match(
+    text,
+    new RegExp(`Kitsu ${stack.zouVersion.replaceAll('.', '\\.')}: connected as ${stack.bots.writer.name}`),
+  );
+  assert.match(text, /Fox Tales/);
 }
 
 /** Ids of real seeded things to visit: a shot, an asset, a task of each, an episode, a task type. */
@@ -37,6 +47,29 @@ export async function pickSeededIds(stack) {
     shotTaskType: taskTypes.find((taskType) => taskType.id === shotTask.task_type_id),
     assetTask: asset.tasks[0],
   };
+}
+
+/**
+ * Ten kinds of Kitsu page, in the order the dock's SPA navigation tests visit them: each route with the kind of
+ * "This page" panel the dock shows there, a name that panel must show (null: any) and, for the schedule, its `where`.
+ */
+export function tenKitsuRoutes(ids) {
+  const base = `/productions/${ids.projectId}`;
+  return [
+    [`${base}/assets`, 'entity-list', null],
+    [`${base}/shots/${ids.shot.id}`, 'entity', ids.shot.name],
+    [`${base}/assets/${ids.asset.id}`, 'entity', ids.asset.name],
+    [`${base}/shots/tasks/${ids.shotTask.id}`, 'task', ids.shotTaskType.name],
+    [`${base}/shots/task-types/${ids.shotTaskType.id}`, 'task-type', ids.shotTaskType.name],
+    // The list and the schedule of a task type are one kind: only `where` tells the schedule's panel apart from
+    // the list's, which is still shown until the schedule's page settles. The schedule is a Gantt with no
+    // table.datatable: the dock is ready from the top bar.
+    [`${base}/shots/task-types/${ids.shotTaskType.id}/schedule`, 'task-type', ids.shotTaskType.name, 'schedule'],
+    [`${base}/episodes/${ids.episodeId}/shots`, 'entity-list', null],
+    [`${base}/episodes/all/assets`, 'entity-list', 'All episodes'],
+    ['/my-tasks?section=todos', 'my-tasks', null],
+    ['/my-checks', 'my-checks', null],
+  ];
 }
 
 /** A Kitsu user other than Sidekick's bot: changes made by people, as the tests need them. */

@@ -58,14 +58,6 @@ export async function openApp(spa, appPath, routeName) {
   return page;
 }
 
-/** Navigates as Kitsu's router does (pushState, then the popstate it listens to); no reload. */
-export function spaGo(page, url) {
-  return page.evaluate((target) => {
-    history.pushState({}, '', target);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, url);
-}
-
 /** The current path and query of the page, base path included. */
 export function currentUrl(page) {
   return page.evaluate(() => location.pathname + location.search);
