@@ -1,4 +1,5 @@
-// Every surface's messages, one line each. A key used twice is a type error below.
+// Every surface's messages, one line each. A surface's texts are data in its .json file; its .ts module
+// declares them with defineMessages, so a text missing in a language is a type error.
 import { aiMessages } from './ai';
 import { bulkMessages } from './bulk';
 import { commonMessages } from './common';
