@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Catalog, isPlural, LANGUAGES, type MessageText } from '../../lib/i18n/catalog';
 import { createFormatters } from '../../lib/i18n/format';
@@ -35,6 +37,18 @@ function catalogProblems(catalog: Catalog): string[] {
 describe('the catalog', () => {
   it('has every message in English and French, with the same {values}', () => {
     expect(catalogProblems(MESSAGES)).toEqual([]);
+  });
+
+  it('declares each message name in one surface only (a second one would silently replace the first)', () => {
+    const folder = path.join(import.meta.dirname, '../../lib/i18n/messages');
+    const surfacesOf = new Map<string, string[]>();
+    for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.json'))) {
+      for (const name of Object.keys(JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')))) {
+        surfacesOf.set(name, [...(surfacesOf.get(name) ?? []), file]);
+      }
+    }
+    expect([...surfacesOf].filter(([, files]) => files.length > 1)).toEqual([]);
+    expect([...surfacesOf.keys()].sort()).toEqual(Object.keys(MESSAGES).sort());
   });
 
   it('finds a missing French text, an empty one and a lost {value}', () => {
