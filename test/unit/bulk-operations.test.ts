@@ -17,6 +17,14 @@ function plan(operationId: string, input: unknown, tasks: readonly SelectedTask[
   return built;
 }
 const strip = (built: Plan) => built.operations.map(({ id: _id, taskLabel: _label, ...rest }) => rest);
+/** An assign or unassign step as planned: it relies on the whole assignee list it saw, not only on the one person. */
+const assigneeStep = (kind: 'assign' | 'unassign', taskId: string, personId: string, assigneesBefore: string[]) => ({
+  kind,
+  taskId,
+  personId,
+  assigneesBefore,
+  preconditions: { assigneeIds: assigneesBefore },
+});
 
 describe('the registry', () => {
   it('lists each operation once with its label, role and input schema', () => {
@@ -98,16 +106,7 @@ describe('assignees', () => {
   it('assigns a person only where they are not yet', () => {
     const built = plan('assign', { personId: 'ana' }, tasks);
     expect(built.title).toBe('Assign Ana Lima to 2 tasks');
-    expect(strip(built)).toEqual([
-      {
-        kind: 'assign',
-        taskId: 'b',
-        personId: 'ana',
-        assigneesBefore: ['ben'],
-        preconditions: { assigneeIds: ['ben'] },
-      },
-      { kind: 'assign', taskId: 'd', personId: 'ana', assigneesBefore: [], preconditions: { assigneeIds: [] } },
-    ]);
+    expect(strip(built)).toEqual([assigneeStep('assign', 'b', 'ana', ['ben']), assigneeStep('assign', 'd', 'ana', [])]);
     expect(() => plan('assign', { personId: 'ben' }, tasks.slice(0, 3))).toThrow(
       'Ben Ode is already assigned to every selected task.',
     );
@@ -117,20 +116,8 @@ describe('assignees', () => {
     const built = plan('unassign', { personId: 'ana' }, tasks);
     expect(built.title).toBe('Unassign Ana Lima from 2 tasks');
     expect(strip(built)).toEqual([
-      {
-        kind: 'unassign',
-        taskId: 'a',
-        personId: 'ana',
-        assigneesBefore: ['ana', 'ben'],
-        preconditions: { assigneeIds: ['ana', 'ben'] },
-      },
-      {
-        kind: 'unassign',
-        taskId: 'c',
-        personId: 'ana',
-        assigneesBefore: ['ana', 'ben', 'chloe'],
-        preconditions: { assigneeIds: ['ana', 'ben', 'chloe'] },
-      },
+      assigneeStep('unassign', 'a', 'ana', ['ana', 'ben']),
+      assigneeStep('unassign', 'c', 'ana', ['ana', 'ben', 'chloe']),
     ]);
     expect(built.operations.some((op) => op.kind === 'clear-assignation')).toBe(false);
     expect(() => plan('unassign', { personId: 'chloe' }, [tasks[3] as SelectedTask])).toThrow(
@@ -142,42 +129,12 @@ describe('assignees', () => {
     const built = plan('replace-assignee', { fromPersonId: 'ben', toPersonId: 'chloe' }, tasks);
     expect(built.title).toBe('Replace Ben Ode by Chloe Dubois on 3 tasks');
     expect(strip(built)).toEqual([
-      {
-        kind: 'assign',
-        taskId: 'a',
-        personId: 'chloe',
-        assigneesBefore: ['ana', 'ben'],
-        preconditions: { assigneeIds: ['ana', 'ben'] },
-      },
-      {
-        kind: 'unassign',
-        taskId: 'a',
-        personId: 'ben',
-        assigneesBefore: ['ana', 'ben', 'chloe'],
-        preconditions: { assigneeIds: ['ana', 'ben', 'chloe'] },
-      },
-      {
-        kind: 'assign',
-        taskId: 'b',
-        personId: 'chloe',
-        assigneesBefore: ['ben'],
-        preconditions: { assigneeIds: ['ben'] },
-      },
-      {
-        kind: 'unassign',
-        taskId: 'b',
-        personId: 'ben',
-        assigneesBefore: ['ben', 'chloe'],
-        preconditions: { assigneeIds: ['ben', 'chloe'] },
-      },
+      assigneeStep('assign', 'a', 'chloe', ['ana', 'ben']),
+      assigneeStep('unassign', 'a', 'ben', ['ana', 'ben', 'chloe']),
+      assigneeStep('assign', 'b', 'chloe', ['ben']),
+      assigneeStep('unassign', 'b', 'ben', ['ben', 'chloe']),
       // Chloe already works on c: only Ben leaves.
-      {
-        kind: 'unassign',
-        taskId: 'c',
-        personId: 'ben',
-        assigneesBefore: ['ana', 'ben', 'chloe'],
-        preconditions: { assigneeIds: ['ana', 'ben', 'chloe'] },
-      },
+      assigneeStep('unassign', 'c', 'ben', ['ana', 'ben', 'chloe']),
     ]);
   });
 });
