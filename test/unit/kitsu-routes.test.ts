@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { PageContextSchema, ProductionSectionSchema, parseKitsuUrl } from '../../lib/kitsu-routes';
-
-const PRODUCTION = '6f1c2e3a-0b4d-4e5f-9a6b-7c8d9e0f1a2b';
-const EPISODE = '1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6';
-const ASSET = 'a55e7000-1111-4222-8333-444455556666';
-const SHOT = '5a0700aa-2222-4333-9444-555566667777';
-const SEQUENCE = '5e900000-3333-4444-a555-666677778888';
-const EDIT = 'ed170000-4444-4555-b666-777788889999';
-const TASK_TYPE = '7a5c7e00-5555-4666-8777-88889999aaaa';
-const TASK = '7a5c0000-6666-4777-9888-9999aaaabbbb';
-const PREVIEW = '9e7e0000-7777-4888-a999-aaaabbbbcccc';
-const PERSON = '9e750000-8888-4999-baaa-bbbbccccdddd';
-const PLAYLIST = '91a10000-9999-4aaa-8bbb-ccccddddeeee';
-const ASSET_TYPE = 'a55e7e00-aaaa-4bbb-9ccc-ddddeeeeffff';
-const TEMPLATE = '7e390000-bbbb-4ccc-addd-eeeeffff0000';
-
-const NO_QUERY = { extra: {} };
-const PROD = `/productions/${PRODUCTION}`;
+import { ProductionSectionSchema, parseKitsuUrl } from '../../lib/kitsu-routes';
+import {
+  ASSET,
+  ASSET_TYPE,
+  EDIT,
+  EPISODE,
+  expectParsed,
+  NO_QUERY,
+  PERSON,
+  PLAYLIST,
+  PREVIEW,
+  PROD,
+  PRODUCTION,
+  SEQUENCE,
+  SHOT,
+  TASK,
+  TASK_TYPE,
+  TEMPLATE,
+} from './support/kitsu-route-ids';
 
 type Row = readonly [url: string, expected: object];
 type Scope = { productionId: string; episodeId?: string };
@@ -44,13 +45,6 @@ const taskTypePage = (entityType: string, view: string, scope: Scope = IN_PRODUC
   view,
   query: NO_QUERY,
 });
-
-function expectParsed(url: string, expected: object, options?: { basePath?: string }): void {
-  const context = parseKitsuUrl(url, options);
-  expect(context).toStrictEqual(expected);
-  // Every context the parser returns must satisfy the schema its type comes from.
-  expect(PageContextSchema.parse(context)).toStrictEqual(context);
-}
 
 describe('parseKitsuUrl: studio-level pages', () => {
   const rows: Row[] = [
