@@ -46,6 +46,23 @@ const taskTypePage = (entityType: string, view: string, scope: Scope = IN_PRODUC
   query: NO_QUERY,
 });
 
+/**
+ * The list and an entity page of assets, shots, sequences and edits under `base` (episodes, whose page
+ * also names the episode, have rows of their own).
+ */
+const entityRows = (base: string, scope: Scope = IN_PRODUCTION): Row[] =>
+  (
+    [
+      ['asset', ASSET],
+      ['shot', SHOT],
+      ['sequence', SEQUENCE],
+      ['edit', EDIT],
+    ] as const
+  ).flatMap(([entityType, entityId]): Row[] => [
+    [`${base}/${entityType}s`, { kind: 'entity-list', ...scope, entityType, query: NO_QUERY }],
+    [`${base}/${entityType}s/${entityId}`, { kind: 'entity', ...scope, entityType, entityId, query: NO_QUERY }],
+  ]);
+
 describe('parseKitsuUrl: studio-level pages', () => {
   const rows: Row[] = [
     ['/open-productions', { kind: 'open-productions', query: NO_QUERY }],
@@ -89,26 +106,7 @@ describe('parseKitsuUrl: studio-level pages', () => {
 
 describe('parseKitsuUrl: production pages', () => {
   const rows: Row[] = [
-    [`${PROD}/assets`, { kind: 'entity-list', productionId: PRODUCTION, entityType: 'asset', query: NO_QUERY }],
-    [
-      `${PROD}/assets/${ASSET}`,
-      { kind: 'entity', productionId: PRODUCTION, entityType: 'asset', entityId: ASSET, query: NO_QUERY },
-    ],
-    [`${PROD}/shots`, { kind: 'entity-list', productionId: PRODUCTION, entityType: 'shot', query: NO_QUERY }],
-    [
-      `${PROD}/shots/${SHOT}`,
-      { kind: 'entity', productionId: PRODUCTION, entityType: 'shot', entityId: SHOT, query: NO_QUERY },
-    ],
-    [`${PROD}/sequences`, { kind: 'entity-list', productionId: PRODUCTION, entityType: 'sequence', query: NO_QUERY }],
-    [
-      `${PROD}/sequences/${SEQUENCE}`,
-      { kind: 'entity', productionId: PRODUCTION, entityType: 'sequence', entityId: SEQUENCE, query: NO_QUERY },
-    ],
-    [`${PROD}/edits`, { kind: 'entity-list', productionId: PRODUCTION, entityType: 'edit', query: NO_QUERY }],
-    [
-      `${PROD}/edits/${EDIT}`,
-      { kind: 'entity', productionId: PRODUCTION, entityType: 'edit', entityId: EDIT, query: NO_QUERY },
-    ],
+    ...entityRows(PROD),
     [`${PROD}/episodes`, { kind: 'entity-list', productionId: PRODUCTION, entityType: 'episode', query: NO_QUERY }],
     [
       `${PROD}/episodes/${EPISODE}`,
@@ -216,17 +214,7 @@ describe.each([EPISODE, 'all', 'main'])('parseKitsuUrl: pages inside episode %s'
   const scope = { productionId: PRODUCTION, episodeId };
   const base = `${PROD}/episodes/${episodeId}`;
   const rows: Row[] = [
-    [`${base}/assets`, { kind: 'entity-list', ...scope, entityType: 'asset', query: NO_QUERY }],
-    [`${base}/assets/${ASSET}`, { kind: 'entity', ...scope, entityType: 'asset', entityId: ASSET, query: NO_QUERY }],
-    [`${base}/shots`, { kind: 'entity-list', ...scope, entityType: 'shot', query: NO_QUERY }],
-    [`${base}/shots/${SHOT}`, { kind: 'entity', ...scope, entityType: 'shot', entityId: SHOT, query: NO_QUERY }],
-    [`${base}/edits`, { kind: 'entity-list', ...scope, entityType: 'edit', query: NO_QUERY }],
-    [`${base}/edits/${EDIT}`, { kind: 'entity', ...scope, entityType: 'edit', entityId: EDIT, query: NO_QUERY }],
-    [`${base}/sequences`, { kind: 'entity-list', ...scope, entityType: 'sequence', query: NO_QUERY }],
-    [
-      `${base}/sequences/${SEQUENCE}`,
-      { kind: 'entity', ...scope, entityType: 'sequence', entityId: SEQUENCE, query: NO_QUERY },
-    ],
+    ...entityRows(base, scope),
     ...(['asset-types', 'sequence-stats', 'breakdown', 'schedule', 'quota'] as const).map(
       (section): Row => [`${base}/${section}`, productionPage(section, {}, scope)],
     ),
