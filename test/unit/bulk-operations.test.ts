@@ -25,6 +25,17 @@ const assigneeStep = (kind: 'assign' | 'unassign', taskId: string, personId: str
   assigneesBefore,
   preconditions: { assigneeIds: assigneesBefore },
 });
+type DateChange = { before: string | null; after: string | null };
+/** A set-dates step as planned: it relies on each date it changes being still the one it saw. */
+const datesStep = (taskId: string, dates: { start?: DateChange; due?: DateChange }) => ({
+  kind: 'set-dates',
+  taskId,
+  ...dates,
+  preconditions: {
+    ...(dates.start && { startDate: dates.start.before }),
+    ...(dates.due && { dueDate: dates.due.before }),
+  },
+});
 
 describe('the registry', () => {
   it('lists each operation once with its label, role and input schema', () => {
@@ -151,19 +162,9 @@ describe('dates', () => {
     const built = plan('set-dates', { mode: 'shift', days: 3, fields: ['due'] }, tasks);
     expect(built.title).toBe('Move dates 3 working days later on 2 tasks');
     expect(strip(built)).toEqual([
-      {
-        kind: 'set-dates',
-        taskId: 'fri',
-        due: { before: '2026-11-27', after: '2026-12-02' },
-        preconditions: { dueDate: '2026-11-27' },
-      },
-      {
-        kind: 'set-dates',
-        taskId: 'month-end',
-        // Wed 30 Dec → Thu 31, Fri 1 Jan, (weekend), Mon 4 Jan.
-        due: { before: '2026-12-30', after: '2027-01-04' },
-        preconditions: { dueDate: '2026-12-30' },
-      },
+      datesStep('fri', { due: { before: '2026-11-27', after: '2026-12-02' } }),
+      // Wed 30 Dec → Thu 31, Fri 1 Jan, (weekend), Mon 4 Jan.
+      datesStep('month-end', { due: { before: '2026-12-30', after: '2027-01-04' } }),
     ]);
   });
 
@@ -173,13 +174,10 @@ describe('dates', () => {
     ]);
     expect(built.title).toBe('Move dates 1 working day earlier on 1 task');
     expect(strip(built)).toEqual([
-      {
-        kind: 'set-dates',
-        taskId: 'mon',
+      datesStep('mon', {
         start: { before: '2026-11-30', after: '2026-11-27' },
         due: { before: '2026-12-01', after: '2026-11-30' },
-        preconditions: { startDate: '2026-11-30', dueDate: '2026-12-01' },
-      },
+      }),
     ]);
   });
 
@@ -197,25 +195,12 @@ describe('dates', () => {
   it('sets given dates, clears with null, and refuses when nothing changes', () => {
     const built = plan('set-dates', { mode: 'set', dueDate: '2026-12-24', startDate: null }, tasks);
     expect(strip(built)).toEqual([
-      {
-        kind: 'set-dates',
-        taskId: 'fri',
+      datesStep('fri', {
         start: { before: '2026-11-23', after: null },
         due: { before: '2026-11-27', after: '2026-12-24' },
-        preconditions: { startDate: '2026-11-23', dueDate: '2026-11-27' },
-      },
-      {
-        kind: 'set-dates',
-        taskId: 'month-end',
-        due: { before: '2026-12-30', after: '2026-12-24' },
-        preconditions: { dueDate: '2026-12-30' },
-      },
-      {
-        kind: 'set-dates',
-        taskId: 'no-dates',
-        due: { before: null, after: '2026-12-24' },
-        preconditions: { dueDate: null },
-      },
+      }),
+      datesStep('month-end', { due: { before: '2026-12-30', after: '2026-12-24' } }),
+      datesStep('no-dates', { due: { before: null, after: '2026-12-24' } }),
     ]);
     expect(() => plan('set-dates', { mode: 'shift', days: 2, fields: ['start'] }, [tasks[2] as SelectedTask])).toThrow(
       'None of the selected tasks has the dates to shift.',
