@@ -3,21 +3,13 @@ import { createJournal } from '../../lib/plans/journal';
 import { createPendingPlans } from '../../lib/plans/pending';
 import { op, plan, STATUS, task } from '../../lib/plans/testing/fixtures';
 import { setupFlow, sidekickComments, until } from '../../lib/plans/testing/flow-harness';
+import { executeToDone } from './support/plan-flow';
 
 const tasks = Array.from({ length: 4 }, (_, index) => task(`t${index + 1}`));
 const commentAll = () =>
   plan(
     tasks.map((item, index) => op.comment(`c${index + 1}`, item.id, 'Ready?', { from: STATUS.wip, to: STATUS.wfa })),
   );
-
-type Flow = ReturnType<ReturnType<typeof setupFlow>['startWorker']>;
-
-/** Confirms a plan and waits until its job is done; gives the job's status then. */
-async function executeToDone(flow: Flow, planId: string) {
-  await flow.execute(planId);
-  await until(async () => (await flow.status(planId)).state === 'done');
-  return flow.status(planId);
-}
 
 const refusals = (results: PromiseSettledResult<unknown>[]) =>
   results
