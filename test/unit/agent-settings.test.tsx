@@ -16,6 +16,7 @@ import {
 } from '../../lib/agent/settings';
 import { contexts, HOST, NOW, PROJECT } from '../../lib/agent/testing';
 import type { Session } from '../../lib/connections/session';
+import { listTask, person, shot } from './support/kitsu-records';
 
 const stored = async () =>
   (await fakeBrowser.storage.local.get(AGENT_SETTINGS_KEY))[AGENT_SETTINGS_KEY] as AgentSettings;
@@ -115,32 +116,12 @@ describe('agent settings: storage', () => {
 describe('agent settings: the rules run with the stored thresholds', () => {
   const today = NOW.toISOString().slice(0, 10);
   const fiveDaysAgo = new Date(NOW.getTime() - 5 * 86_400_000).toISOString().slice(0, 10);
-  const listTask = {
+  const lateTask = listTask({
     id: 'task-late',
-    entity_id: 'sh010',
-    task_status_id: 'todo',
-    task_type_id: 'anim',
-    priority: 0,
     estimation: 480,
-    duration: 0,
-    retake_count: 0,
     start_date: `${fiveDaysAgo}T00:00:00`,
     due_date: `${fiveDaysAgo}T00:00:00`,
-    real_start_date: null,
-    end_date: null,
-    done_date: null,
-    last_comment_date: null,
     assignees: ['ana'],
-  };
-  const person = (id: string, role: string) => ({
-    id,
-    first_name: id,
-    last_name: 'Doe',
-    full_name: `${id} Doe`,
-    role,
-    active: true,
-    is_bot: false,
-    departments: ['d-anim'],
   });
   // The session's cached reads, answering with a one-shot production (the background's only source).
   const session = {
@@ -148,19 +129,7 @@ describe('agent settings: the rules run with the stored thresholds', () => {
     reads: {
       project: async () => ({ id: PROJECT, name: 'Big Buck', max_retakes: 0 }),
       authenticated: async () => ({ user: { ...person('cleo', 'supervisor'), expiration_date: null } }),
-      shotsWithTasks: async () => [
-        {
-          id: 'sh010',
-          name: 'SH010',
-          project_id: PROJECT,
-          canceled: false,
-          parent_id: 'sq010',
-          sequence_id: 'sq010',
-          sequence_name: 'SQ010',
-          episode_id: null,
-          tasks: [listTask],
-        },
-      ],
+      shotsWithTasks: async () => [shot('sh010', [lateTask])],
       assetsWithTasks: async () => [],
       taskStatuses: async () => [
         { id: 'todo', name: 'Todo', short_name: 'todo', color: '#fff', is_done: false, is_retake: false },

@@ -16,55 +16,13 @@ import {
   type SnapshotSources,
   suggestionsView,
 } from '../../lib/agent/view';
-import type { ListTask, ShotWithTasks } from '../../lib/kitsu';
-
-const listTask = (overrides: Partial<ListTask> & { id: string }): ListTask => ({
-  entity_id: 'sh010',
-  task_status_id: 'todo',
-  task_type_id: 'anim',
-  priority: 0,
-  difficulty: 3,
-  estimation: null,
-  duration: 0,
-  retake_count: 0,
-  start_date: null,
-  due_date: null,
-  real_start_date: null,
-  end_date: null,
-  done_date: null,
-  last_comment_date: null,
-  assignees: [],
-  ...overrides,
-});
-
-const shot = (id: string, tasks: ListTask[]): ShotWithTasks => ({
-  id,
-  name: id.toUpperCase(),
-  project_id: PROJECT,
-  canceled: false,
-  parent_id: 'sq010',
-  sequence_id: 'sq010',
-  sequence_name: 'SQ010',
-  episode_id: null,
-  tasks,
-});
-
-const person = (id: string, role: string, departments: string[]) => ({
-  id,
-  first_name: id,
-  last_name: 'Doe',
-  full_name: `${id} Doe`,
-  role,
-  active: true,
-  is_bot: false,
-  departments,
-});
+import { listTask, person, shot } from './support/kitsu-records';
 
 function sources(overrides: Partial<SnapshotSources> = {}): SnapshotSources {
   return {
     host: HOST,
     project: { id: PROJECT, name: 'Big Buck', max_retakes: 4 },
-    authenticated: { user: { ...person('cleo', 'supervisor', ['d-anim']), expiration_date: null } },
+    authenticated: { user: { ...person('cleo', 'supervisor'), expiration_date: null } },
     shots: [
       shot('sh010', [
         listTask({ id: 't-late', entity_id: 'sh010', due_date: '2026-03-02T00:00:00', assignees: ['ana'] }),
@@ -96,7 +54,7 @@ function sources(overrides: Partial<SnapshotSources> = {}): SnapshotSources {
       { id: 'anim', name: 'Animation', color: '#f00', priority: 2, for_entity: 'Shot', department_id: 'd-anim' },
       { id: 'layout', name: 'Layout', color: '#00f', priority: 1, for_entity: 'Shot', department_id: null },
     ],
-    persons: [person('ana', 'user', ['d-anim']), person('cleo', 'supervisor', ['d-anim'])],
+    persons: [person('ana', 'user'), person('cleo', 'supervisor')],
     departments: [{ id: 'd-anim', name: 'Animation', color: '#f00' }],
     ...overrides,
   };

@@ -62,32 +62,29 @@ const form = (endpoint: string, provider: AiSettingsForm['provider'] = 'openai-c
 });
 
 let stores = 0;
-const newStore = () => createAiStore(createStore(`ai-permissions-${++stores}`, 'settings'));
+/** saveAiSettings' ports: a fresh store, the browser with `granted` permissions, Kitsu at `kitsuOrigins`. */
+function saving(granted: AiPermissions, facts: BrowserFacts, kitsuOrigins: string[] = []) {
+  const store = createAiStore(createStore(`ai-permissions-${++stores}`, 'settings'));
+  const browser = fakePermissions(granted);
+  const ports = { store, permissions: browser.port, kitsuOrigins: async () => kitsuOrigins, facts };
+  return { store, browser, ports };
+}
 
 describe('saving the AI settings', () => {
   it('refuses, unsaved, a server the browser did not allow, and names what to do', async () => {
-    const store = newStore();
-    const browser = fakePermissions({ origins: ['http://127.0.0.1:11435/*'] });
-    await expect(
-      saveAiSettings(form('127.0.0.1:11434'), {
-        store,
-        permissions: browser.port,
-        kitsuOrigins: async () => [],
-        facts: chrome,
-      }),
-    ).rejects.toThrow('Sidekick may not reach http://127.0.0.1:11434: click Save again and allow it');
+    const { store, ports } = saving({ origins: ['http://127.0.0.1:11435/*'] }, chrome);
+    await expect(saveAiSettings(form('127.0.0.1:11434'), ports)).rejects.toThrow(
+      'Sidekick may not reach http://127.0.0.1:11434: click Save again and allow it',
+    );
     expect((await store.read()).provider).toBe('off');
   });
 
   it('gives back exactly the previous server’s origin when the server changes, and everything when AI is off', async () => {
-    const store = newStore();
-    const browser = fakePermissions({ origins: ['http://127.0.0.1:11434/*', 'https://llm.studio.example:443/*'] });
-    const ports = {
-      store,
-      permissions: browser.port,
-      kitsuOrigins: async () => ['http://127.0.0.1:8080'],
-      facts: chrome,
-    };
+    const { browser, ports } = saving(
+      { origins: ['http://127.0.0.1:11434/*', 'https://llm.studio.example:443/*'] },
+      chrome,
+      ['http://127.0.0.1:8080'],
+    );
     await saveAiSettings(form('127.0.0.1:11434'), ports);
     expect(browser.removed).toEqual([]);
     await saveAiSettings(form('llm.studio.example'), ports);
@@ -98,14 +95,11 @@ describe('saving the AI settings', () => {
   });
 
   it('in Firefox keeps a host a Kitsu shares, and gives back the data consent once AI is off', async () => {
-    const store = newStore();
-    const browser = fakePermissions({ origins: ['http://127.0.0.1/*'], data_collection: [...AI_DATA_COLLECTION] });
-    const ports = {
-      store,
-      permissions: browser.port,
-      kitsuOrigins: async () => ['http://127.0.0.1:8080'],
-      facts: firefox,
-    };
+    const { browser, ports } = saving(
+      { origins: ['http://127.0.0.1/*'], data_collection: [...AI_DATA_COLLECTION] },
+      firefox,
+      ['http://127.0.0.1:8080'],
+    );
     await saveAiSettings(form('127.0.0.1:11434'), ports);
     await saveAiSettings(form('', 'off'), ports);
     expect(browser.removed).toEqual([{ origins: [], data_collection: [...AI_DATA_COLLECTION] }]);
@@ -113,14 +107,9 @@ describe('saving the AI settings', () => {
   });
 
   it('in Firefox refuses a server whose host is allowed but whose data the person did not consent to', async () => {
-    const browser = fakePermissions({ origins: ['https://llm.studio.example/*'] });
-    await expect(
-      saveAiSettings(form('llm.studio.example'), {
-        store: newStore(),
-        permissions: browser.port,
-        kitsuOrigins: async () => [],
-        facts: firefox,
-      }),
-    ).rejects.toThrow('may not send data to https://llm.studio.example');
+    const { ports } = saving({ origins: ['https://llm.studio.example/*'] }, firefox);
+    await expect(saveAiSettings(form('llm.studio.example'), ports)).rejects.toThrow(
+      'may not send data to https://llm.studio.example',
+    );
   });
 });

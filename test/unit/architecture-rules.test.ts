@@ -39,6 +39,13 @@ async function cruise(cwd: string, roots: string[]): Promise<{ failed: boolean; 
   }
 }
 
+/** Cruises a copy of the sources where each file named in `additions` ends with the code given for it. */
+async function cruiseWithAdditions(additions: Record<string, string>, roots = Object.keys(additions)) {
+  const copy = copyOfSources();
+  for (const [file, code] of Object.entries(additions)) appendFileSync(join(copy, file), code);
+  return cruise(copy, roots);
+}
+
 afterEach(() => {
   for (const copy of copies.splice(0)) rmSync(copy, { recursive: true, force: true });
 });
@@ -57,40 +64,35 @@ describe('architecture rules (dependency-cruiser)', () => {
   }, 60_000);
 
   it('fail on a cycle between lib folders: the layer that points back is named', async () => {
-    const copy = copyOfSources();
     // lib/publish imports lib/plans: plans importing publish back closes a cycle.
-    appendFileSync(
-      join(copy, 'lib/plans/values.ts'),
-      "\nimport { publishStep } from '../publish/step';\nexport const stepOfPublish = publishStep;\n",
-    );
-    const result = await cruise(copy, ['lib/plans/values.ts']);
+    const result = await cruiseWithAdditions({
+      'lib/plans/values.ts':
+        "\nimport { publishStep } from '../publish/step';\nexport const stepOfPublish = publishStep;\n",
+    });
     expect(result.failed).toBe(true);
     expect(result.output).toContain('layer-lib-plans: lib/plans/values.ts → lib/publish/step.ts');
   }, 60_000);
 
   it('fail on a cycle between modules', async () => {
-    const copy = copyOfSources();
-    appendFileSync(join(copy, 'lib/shared/text.ts'), "\nimport { dayOf } from './dates';\nexport const day = dayOf;\n");
-    appendFileSync(
-      join(copy, 'lib/shared/dates.ts'),
-      "\nimport { plural } from './text';\nexport const count = plural;\n",
+    const result = await cruiseWithAdditions(
+      {
+        'lib/shared/text.ts': "\nimport { dayOf } from './dates';\nexport const day = dayOf;\n",
+        'lib/shared/dates.ts': "\nimport { plural } from './text';\nexport const count = plural;\n",
+      },
+      // The checker finds the cycle from either end.
+      ['lib/shared/text.ts'],
     );
-    const result = await cruise(copy, ['lib/shared/text.ts']);
     expect(result.failed).toBe(true);
     expect(result.output).toContain('no-circular: lib/shared/dates.ts');
   }, 60_000);
 
   it('fail when Kitsu’s tab would import the token vault, or a rule a browser API', async () => {
-    const copy = copyOfSources();
-    appendFileSync(
-      join(copy, 'components/features/publish.tsx'),
-      "\nimport { createVault } from '../../lib/connections/vault';\nexport const vault = createVault;\n",
-    );
-    appendFileSync(
-      join(copy, 'lib/agent/rules/overdue.ts'),
-      "\nimport { browser } from 'wxt/browser';\nexport const storage = browser.storage;\n",
-    );
-    const result = await cruise(copy, ['components/features/publish.tsx', 'lib/agent/rules/overdue.ts']);
+    const result = await cruiseWithAdditions({
+      'components/features/publish.tsx':
+        "\nimport { createVault } from '../../lib/connections/vault';\nexport const vault = createVault;\n",
+      'lib/agent/rules/overdue.ts':
+        "\nimport { browser } from 'wxt/browser';\nexport const storage = browser.storage;\n",
+    });
     expect(result.failed).toBe(true);
     expect(result.output).toContain(
       'content-side-page-safe: components/features/publish.tsx → lib/connections/vault.ts',
@@ -100,12 +102,10 @@ describe('architecture rules (dependency-cruiser)', () => {
   }, 60_000);
 
   it('fail when lib imports the UI', async () => {
-    const copy = copyOfSources();
-    appendFileSync(
-      join(copy, 'lib/dock/lazy-panels.ts'),
-      "\nimport { features } from '../../components/features';\nexport const all = features;\n",
-    );
-    const result = await cruise(copy, ['lib/dock/lazy-panels.ts']);
+    const result = await cruiseWithAdditions({
+      'lib/dock/lazy-panels.ts':
+        "\nimport { features } from '../../components/features';\nexport const all = features;\n",
+    });
     expect(result.failed).toBe(true);
     expect(result.output).toContain('lib-not-ui: lib/dock/lazy-panels.ts → components/features/index.ts');
   }, 60_000);

@@ -3,6 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { PlanConfirm } from '../../components/PlanConfirm';
 import type { PlanPreview } from '../../lib/messaging/protocol';
+import { planPreview } from './support/plan-preview';
 
 const ask = vi.hoisted(() => vi.fn());
 vi.mock('../../lib/messaging/client', async (original) => ({
@@ -13,17 +14,10 @@ vi.mock('../../lib/messaging/client', async (original) => ({
 /** A previewed plan of 1,000 comment+status changes spread over three artists. */
 function largePreview(): PlanPreview {
   const people = ['Ana Lima', 'Ben Ode', 'Chloe Dubois'];
-  return {
+  return planPreview({
     planId: 'plan-1000',
     title: 'Comment and set WIP on 1000 tasks',
-    host: 'https://kitsu.studio.example',
     origin: { kind: 'bulk', id: 'comment-status' },
-    createdAt: '2026-11-29T10:00:00Z',
-    expiresAt: '2026-11-29T10:15:00Z',
-    state: 'pending',
-    operator: 'Ada Operator',
-    markerExample: '… — posted by Kitsu Sidekick',
-    operationCount: 1000,
     tasks: Array.from({ length: 1000 }, (_, index) => ({
       taskId: `t${index}`,
       taskLabel: `SH${String(index).padStart(4, '0')} / Layout`,
@@ -41,9 +35,7 @@ function largePreview(): PlanPreview {
       { name: 'Ben Ode', operations: 333 },
       { name: 'Chloe Dubois', operations: 333 },
     ],
-    blockedCount: 0,
-    warnings: [],
-  };
+  });
 }
 
 describe('the confirm window at 1,000 operations', () => {

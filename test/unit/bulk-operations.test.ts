@@ -17,6 +17,25 @@ function plan(operationId: string, input: unknown, tasks: readonly SelectedTask[
   return built;
 }
 const strip = (built: Plan) => built.operations.map(({ id: _id, taskLabel: _label, ...rest }) => rest);
+/** An assign or unassign step as planned: it relies on the whole assignee list it saw, not only on the one person. */
+const assigneeStep = (kind: 'assign' | 'unassign', taskId: string, personId: string, assigneesBefore: string[]) => ({
+  kind,
+  taskId,
+  personId,
+  assigneesBefore,
+  preconditions: { assigneeIds: assigneesBefore },
+});
+type DateChange = { before: string | null; after: string | null };
+/** A set-dates step as planned: it relies on each date it changes being still the one it saw. */
+const datesStep = (taskId: string, dates: { start?: DateChange; due?: DateChange }) => ({
+  kind: 'set-dates',
+  taskId,
+  ...dates,
+  preconditions: {
+    ...(dates.start && { startDate: dates.start.before }),
+    ...(dates.due && { dueDate: dates.due.before }),
+  },
+});
 
 describe('the registry', () => {
   it('lists each operation once with its label, role and input schema', () => {
@@ -98,16 +117,7 @@ describe('assignees', () => {
   it('assigns a person only where they are not yet', () => {
     const built = plan('assign', { personId: 'ana' }, tasks);
     expect(built.title).toBe('Assign Ana Lima to 2 tasks');
-    expect(strip(built)).toEqual([
-      {
-        kind: 'assign',
-        taskId: 'b',
-        personId: 'ana',
-        assigneesBefore: ['ben'],
-        preconditions: { assigneeIds: ['ben'] },
-      },
-      { kind: 'assign', taskId: 'd', personId: 'ana', assigneesBefore: [], preconditions: { assigneeIds: [] } },
-    ]);
+    expect(strip(built)).toEqual([assigneeStep('assign', 'b', 'ana', ['ben']), assigneeStep('assign', 'd', 'ana', [])]);
     expect(() => plan('assign', { personId: 'ben' }, tasks.slice(0, 3))).toThrow(
       'Ben Ode is already assigned to every selected task.',
     );
@@ -117,20 +127,8 @@ describe('assignees', () => {
     const built = plan('unassign', { personId: 'ana' }, tasks);
     expect(built.title).toBe('Unassign Ana Lima from 2 tasks');
     expect(strip(built)).toEqual([
-      {
-        kind: 'unassign',
-        taskId: 'a',
-        personId: 'ana',
-        assigneesBefore: ['ana', 'ben'],
-        preconditions: { assigneeIds: ['ana', 'ben'] },
-      },
-      {
-        kind: 'unassign',
-        taskId: 'c',
-        personId: 'ana',
-        assigneesBefore: ['ana', 'ben', 'chloe'],
-        preconditions: { assigneeIds: ['ana', 'ben', 'chloe'] },
-      },
+      assigneeStep('unassign', 'a', 'ana', ['ana', 'ben']),
+      assigneeStep('unassign', 'c', 'ana', ['ana', 'ben', 'chloe']),
     ]);
     expect(built.operations.some((op) => op.kind === 'clear-assignation')).toBe(false);
     expect(() => plan('unassign', { personId: 'chloe' }, [tasks[3] as SelectedTask])).toThrow(
@@ -142,42 +140,12 @@ describe('assignees', () => {
     const built = plan('replace-assignee', { fromPersonId: 'ben', toPersonId: 'chloe' }, tasks);
     expect(built.title).toBe('Replace Ben Ode by Chloe Dubois on 3 tasks');
     expect(strip(built)).toEqual([
-      {
-        kind: 'assign',
-        taskId: 'a',
-        personId: 'chloe',
-        assigneesBefore: ['ana', 'ben'],
-        preconditions: { assigneeIds: ['ana', 'ben'] },
-      },
-      {
-        kind: 'unassign',
-        taskId: 'a',
-        personId: 'ben',
-        assigneesBefore: ['ana', 'ben', 'chloe'],
-        preconditions: { assigneeIds: ['ana', 'ben', 'chloe'] },
-      },
-      {
-        kind: 'assign',
-        taskId: 'b',
-        personId: 'chloe',
-        assigneesBefore: ['ben'],
-        preconditions: { assigneeIds: ['ben'] },
-      },
-      {
-        kind: 'unassign',
-        taskId: 'b',
-        personId: 'ben',
-        assigneesBefore: ['ben', 'chloe'],
-        preconditions: { assigneeIds: ['ben', 'chloe'] },
-      },
+      assigneeStep('assign', 'a', 'chloe', ['ana', 'ben']),
+      assigneeStep('unassign', 'a', 'ben', ['ana', 'ben', 'chloe']),
+      assigneeStep('assign', 'b', 'chloe', ['ben']),
+      assigneeStep('unassign', 'b', 'ben', ['ben', 'chloe']),
       // Chloe already works on c: only Ben leaves.
-      {
-        kind: 'unassign',
-        taskId: 'c',
-        personId: 'ben',
-        assigneesBefore: ['ana', 'ben', 'chloe'],
-        preconditions: { assigneeIds: ['ana', 'ben', 'chloe'] },
-      },
+      assigneeStep('unassign', 'c', 'ben', ['ana', 'ben', 'chloe']),
     ]);
   });
 });
@@ -194,19 +162,9 @@ describe('dates', () => {
     const built = plan('set-dates', { mode: 'shift', days: 3, fields: ['due'] }, tasks);
     expect(built.title).toBe('Move dates 3 working days later on 2 tasks');
     expect(strip(built)).toEqual([
-      {
-        kind: 'set-dates',
-        taskId: 'fri',
-        due: { before: '2026-11-27', after: '2026-12-02' },
-        preconditions: { dueDate: '2026-11-27' },
-      },
-      {
-        kind: 'set-dates',
-        taskId: 'month-end',
-        // Wed 30 Dec → Thu 31, Fri 1 Jan, (weekend), Mon 4 Jan.
-        due: { before: '2026-12-30', after: '2027-01-04' },
-        preconditions: { dueDate: '2026-12-30' },
-      },
+      datesStep('fri', { due: { before: '2026-11-27', after: '2026-12-02' } }),
+      // Wed 30 Dec → Thu 31, Fri 1 Jan, (weekend), Mon 4 Jan.
+      datesStep('month-end', { due: { before: '2026-12-30', after: '2027-01-04' } }),
     ]);
   });
 
@@ -216,13 +174,10 @@ describe('dates', () => {
     ]);
     expect(built.title).toBe('Move dates 1 working day earlier on 1 task');
     expect(strip(built)).toEqual([
-      {
-        kind: 'set-dates',
-        taskId: 'mon',
+      datesStep('mon', {
         start: { before: '2026-11-30', after: '2026-11-27' },
         due: { before: '2026-12-01', after: '2026-11-30' },
-        preconditions: { startDate: '2026-11-30', dueDate: '2026-12-01' },
-      },
+      }),
     ]);
   });
 
@@ -240,25 +195,12 @@ describe('dates', () => {
   it('sets given dates, clears with null, and refuses when nothing changes', () => {
     const built = plan('set-dates', { mode: 'set', dueDate: '2026-12-24', startDate: null }, tasks);
     expect(strip(built)).toEqual([
-      {
-        kind: 'set-dates',
-        taskId: 'fri',
+      datesStep('fri', {
         start: { before: '2026-11-23', after: null },
         due: { before: '2026-11-27', after: '2026-12-24' },
-        preconditions: { startDate: '2026-11-23', dueDate: '2026-11-27' },
-      },
-      {
-        kind: 'set-dates',
-        taskId: 'month-end',
-        due: { before: '2026-12-30', after: '2026-12-24' },
-        preconditions: { dueDate: '2026-12-30' },
-      },
-      {
-        kind: 'set-dates',
-        taskId: 'no-dates',
-        due: { before: null, after: '2026-12-24' },
-        preconditions: { dueDate: null },
-      },
+      }),
+      datesStep('month-end', { due: { before: '2026-12-30', after: '2026-12-24' } }),
+      datesStep('no-dates', { due: { before: null, after: '2026-12-24' } }),
     ]);
     expect(() => plan('set-dates', { mode: 'shift', days: 2, fields: ['start'] }, [tasks[2] as SelectedTask])).toThrow(
       'None of the selected tasks has the dates to shift.',

@@ -52,6 +52,17 @@ function setup(overrides: Partial<CacheOptions> = {}) {
 }
 
 /** Background work (IndexedDB, revalidations) settles within a few event-loop turns; poll that often. */
+/** A cache whose task t1 went stale, read in swr mode: its background revalidation waits for `answer`. */
+async function staleTaskBeingRevalidated(overrides: Partial<CacheOptions> = {}) {
+  const harness = setup(overrides);
+  await harness.cache.read(fullTask('t1'), async () => ({ version: 1 }));
+  harness.clock.advance(TASK_FRESH + 1);
+  const answer = deferred<{ version: number }>();
+  const revalidation = vi.fn(() => answer.promise);
+  await harness.cache.read(fullTask('t1'), revalidation, { mode: 'swr' });
+  return { ...harness, answer, revalidation };
+}
+
 const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { interval: 1, timeout: 1000 });
 
 const storedKeys = (host: string) => keys<string>(createStore(cacheStoreName(host), 'entries'));
@@ -184,18 +195,12 @@ describe('reading through the cache', () => {
   });
 
   it('shares one request between a background revalidation and a fresh-mode read', async () => {
-    const { cache, clock, onRevalidated } = setup();
-    await cache.read(fullTask('t1'), async () => ({ version: 1 }));
-    clock.advance(TASK_FRESH + 1);
-    const answer = deferred<{ version: number }>();
-    const fetcher = vi.fn(() => answer.promise);
-
-    await cache.read(fullTask('t1'), fetcher, { mode: 'swr' });
-    const waiting = cache.read(fullTask('t1'), fetcher, { mode: 'fresh' });
+    const { cache, onRevalidated, answer, revalidation } = await staleTaskBeingRevalidated();
+    const waiting = cache.read(fullTask('t1'), revalidation, { mode: 'fresh' });
     answer.resolve({ version: 2 });
 
     expect(await waiting).toEqual({ value: { version: 2 }, source: 'network', stale: false });
-    expect(fetcher).toHaveBeenCalledTimes(1);
+    expect(revalidation).toHaveBeenCalledTimes(1);
     await eventually(() => expect(onRevalidated).toHaveBeenCalledTimes(1));
   });
 });
@@ -357,13 +362,7 @@ describe('invalidation', () => {
 
   it('during a background revalidation: no update is pushed; an swr read takes the outdated answer, and the entry is refetched after', async () => {
     const onServedOutdated = vi.fn();
-    const { cache, clock, onRevalidated } = setup({ onServedOutdated });
-    await cache.read(fullTask('t1'), async () => ({ version: 1 }));
-    clock.advance(TASK_FRESH + 1);
-    const answer = deferred<{ version: number }>();
-    const revalidation = vi.fn(() => answer.promise);
-
-    await cache.read(fullTask('t1'), revalidation, { mode: 'swr' });
+    const { cache, onRevalidated, answer } = await staleTaskBeingRevalidated({ onServedOutdated });
     await cache.invalidateTags(['task:t1']);
     const unused = counting('t1');
     const during = cache.read(fullTask('t1'), unused, { mode: 'swr' });

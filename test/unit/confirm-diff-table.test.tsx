@@ -2,31 +2,20 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { DiffTable } from '../../components/confirm/DiffTable';
-import type { PlanPreview } from '../../lib/messaging/protocol';
+import { type PreviewTask, planPreview, previewTask } from './support/plan-preview';
 
-const task = (id: string, status: string, assignee: string, lines: PlanPreview['tasks'][number]['lines']) => ({
-  taskId: id,
-  taskLabel: `${id} / Animation`,
-  status,
-  assignees: [assignee],
-  url: `https://kitsu.example/productions/p1/shots/tasks/${id}`,
-  lines,
-  blocked: null,
-  notified: [assignee],
-  hashtagCopies: [],
-  automations: [],
-});
+const task = (id: string, status: string, assignee: string, lines: PreviewTask['lines']) =>
+  previewTask(id, {
+    taskLabel: `${id} / Animation`,
+    status,
+    assignees: [assignee],
+    url: `https://kitsu.example/productions/p1/shots/tasks/${id}`,
+    lines,
+    notified: [assignee],
+  });
 
-const preview: PlanPreview = {
-  planId: 'p',
+const preview = planPreview({
   title: 'Set WIP',
-  host: 'https://kitsu.example',
-  origin: { kind: 'bulk', id: 'x' },
-  createdAt: '2026-12-07T00:00:00Z',
-  expiresAt: '2026-12-07T00:15:00Z',
-  state: 'pending',
-  operator: 'Ada',
-  markerExample: '… — Sidekick',
   operationCount: 3,
   tasks: [
     task('SH010', 'Todo', 'Ana Lima', [
@@ -35,14 +24,11 @@ const preview: PlanPreview = {
     ]),
     task('SH020', 'Todo', 'Ben Ode', [{ field: 'status', text: 'Status: Todo → WIP', before: 'Todo', after: 'WIP' }]),
   ],
-  notifiedPeople: [],
-  blockedCount: 0,
-  warnings: [],
   statuses: [
     { name: 'Todo', shortName: 'todo', color: '#f5f5f5' },
     { name: 'WIP', shortName: 'wip', color: '#3273dc' },
   ],
-};
+});
 
 describe('the confirm window’s diff table', () => {
   it('shows a row per task with a column per changed field, status chips before → after, and a link to Kitsu', () => {

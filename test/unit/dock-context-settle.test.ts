@@ -1,18 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { settleContexts } from '../../lib/dock/context-settle';
 import { pageContextKey, parseKitsuUrl } from '../../lib/kitsu-routes';
+import { useFakeTimersInEachTest } from './support/fake-timers';
 
 const PROD = 'https://kitsu.example.com/productions/5b0e3b8a-1c9d-4f0e-9a7b-2d3c4e5f6a7b';
 const EPISODE = '99999999-8888-4777-8666-555555555555';
 const TASK = '11111111-2222-4333-8444-555555555555';
 const keyOf = (url: string) => pageContextKey(parseKitsuUrl(url));
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTimersInEachTest();
 
 function settler() {
   const commit = vi.fn<(url: string) => void>();

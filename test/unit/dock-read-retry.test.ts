@@ -1,12 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { retryFailedReads } from '../../lib/dock/read-retry';
+import { useFakeTimersInEachTest } from './support/fake-timers';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTimersInEachTest();
 
 describe('reading again after a failed read', () => {
   it('retries once for panels failing together, later each time it keeps failing, up to the cap', () => {

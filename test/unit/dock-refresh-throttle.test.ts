@@ -1,12 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { throttleRefreshes } from '../../lib/dock/refresh-throttle';
+import { useFakeTimersInEachTest } from './support/fake-timers';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTimersInEachTest();
 
 describe('refreshes of the dock on live events', () => {
   it('refreshes at once on a lone change', () => {

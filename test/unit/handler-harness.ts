@@ -41,4 +41,6 @@ export function sessionWith(fields: Record<string, unknown> = {}): Session {
   return { connection: { origin: KITSU, label: 'Studio' }, ...fields } as unknown as Session;
 }
 
+// What the router sends back: the handler's data, or its refusal in its own words.
+export const answered = (data: unknown) => ({ ok: true, data });
 export const refused = (message: string) => ({ ok: false, error: { code: 'refused', message } });

@@ -3,7 +3,7 @@ import { createDismissalStore, dismissalsKey } from '../../lib/agent/dismissals'
 import { type RunResult, runRules } from '../../lib/agent/engine';
 import { type AgentHandlerPorts, createAgentHandlers } from '../../lib/agent/handlers';
 import { contexts, NOW, PROJECT, snapshot, task } from '../../lib/agent/testing';
-import { from, guardsFor, KITSU, refused, routeTo, sessionWith } from './handler-harness';
+import { answered, from, guardsFor, KITSU, refused, routeTo, sessionWith } from './handler-harness';
 
 const SHOTS = `${KITSU}/productions/${PROJECT}/shots`;
 const tab = { ...from.kitsuTab, url: SHOTS };
@@ -103,7 +103,7 @@ describe('agent handlers', () => {
     const review = (suggestionId: string) => ({ type: 'agent/review-plan', url: SHOTS, suggestionId }) as const;
 
     const { route, ports } = setup();
-    expect(await route(review(overdue.id), tab)).toEqual({ ok: true, data: { planId: 'plan-1', operationCount: 1 } });
+    expect(await route(review(overdue.id), tab)).toEqual(answered({ planId: 'plan-1', operationCount: 1 }));
     expect(ports.runAgent).toHaveBeenCalledWith(expect.anything(), expect.anything(), { mode: 'fresh', now: NOW });
     expect(ports.flow.propose).toHaveBeenCalledWith(overdue.plan);
     expect(await route(review('gone'), tab)).toEqual(

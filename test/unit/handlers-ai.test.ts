@@ -7,7 +7,7 @@ import { createAiStore } from '../../lib/ai/store';
 import type { PlanPreview } from '../../lib/messaging/protocol';
 import { PlanRefusal } from '../../lib/plans/pending';
 import { op, plan } from '../../lib/plans/testing/fixtures';
-import { from, guardsFor, KITSU, PRODUCTION, refused, routeTo, sessionWith, TASK } from './handler-harness';
+import { answered, from, guardsFor, KITSU, PRODUCTION, refused, routeTo, sessionWith, TASK } from './handler-harness';
 
 const TASK_PAGE = `${KITSU}/productions/${PRODUCTION}/shots/tasks/${TASK}`;
 const tab = { ...from.kitsuTab, url: TASK_PAGE };
@@ -76,10 +76,7 @@ describe('AI handlers', () => {
 
   it('open the summary window on a task page’s thread, and only there', async () => {
     const { route, ports } = await setup();
-    expect(await route({ type: 'ai/summarise-thread', url: TASK_PAGE }, tab)).toEqual({
-      ok: true,
-      data: { opened: true },
-    });
+    expect(await route({ type: 'ai/summarise-thread', url: TASK_PAGE }, tab)).toEqual(answered({ opened: true }));
     expect(ports.windows.confirm).toHaveBeenCalledWith(`summary/${encodeURIComponent(KITSU)}/${TASK}`);
     const shots = `${KITSU}/productions/${PRODUCTION}/shots`;
     expect(await route({ type: 'ai/summarise-thread', url: shots }, { ...tab, url: shots })).toEqual(
@@ -91,9 +88,8 @@ describe('AI handlers', () => {
     const { route } = await setup({
       ai: { test: async () => Promise.reject(new AiError('unreachable', 'Nothing answers there.')) },
     });
-    expect(await route({ type: 'ai/test' }, from.optionsPage)).toEqual({
-      ok: true,
-      data: { ok: false, problem: 'unreachable', message: 'Nothing answers there.' },
-    });
+    expect(await route({ type: 'ai/test' }, from.optionsPage)).toEqual(
+      answered({ ok: false, problem: 'unreachable', message: 'Nothing answers there.' }),
+    );
   });
 });

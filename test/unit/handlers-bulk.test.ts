@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBulkHandlers } from '../../lib/bulk/handlers';
 import { HOST, PRODUCTION, session } from './bulk-fixtures';
-import { from, guardsFor, refused, routeTo } from './handler-harness';
+import { answered, from, guardsFor, refused, routeTo } from './handler-harness';
 
 const SHOTS = `${HOST}/productions/${PRODUCTION}/shots`;
 const tab = { ...from.kitsuTab, url: SHOTS };
@@ -21,10 +21,9 @@ function setup(role = 'supervisor') {
 describe('bulk handlers', () => {
   it('counts the page’s tasks the filters select', async () => {
     const { route } = setup();
-    expect(await route({ type: 'bulk/select', url: SHOTS, filter: { assignee: 'unassigned' } }, tab)).toEqual({
-      ok: true,
-      data: { count: 1, sample: ['SQ2 / SH020 / Layout'], warnings: [] },
-    });
+    expect(await route({ type: 'bulk/select', url: SHOTS, filter: { assignee: 'unassigned' } }, tab)).toEqual(
+      answered({ count: 1, sample: ['SQ2 / SH020 / Layout'], warnings: [] }),
+    );
   });
 
   it('builds the plan from fresh data and opens it for confirmation, nothing written', async () => {
@@ -36,7 +35,7 @@ describe('bulk handlers', () => {
       filter: {},
       values: { priority: '2' },
     };
-    expect(await route(request, tab)).toEqual({ ok: true, data: { planId: 'plan-7', operationCount: 1 } });
+    expect(await route(request, tab)).toEqual(answered({ planId: 'plan-7', operationCount: 1 }));
     expect(propose).toHaveBeenCalledWith(
       expect.objectContaining({ id: 'plan-7', host: HOST, createdAt: NOW.toISOString() }),
     );

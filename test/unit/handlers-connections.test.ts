@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createConnectionHandlers } from '../../lib/connections/handlers';
 import { ConnectionRefusal, type ConnectionService } from '../../lib/connections/service';
-import { from, KITSU, refused, routeTo } from './handler-harness';
+import { answered, from, KITSU, refused, routeTo } from './handler-harness';
 
 const view = { id: 'c1', label: 'Studio', origin: KITSU, createdAt: '2026-11-29T10:00:00.000Z', hostGranted: true };
 
@@ -20,17 +20,13 @@ function setup(overrides: Partial<ConnectionService> = {}) {
 describe('connection handlers', () => {
   it('list, save and remove answer the options page with the service’s views', async () => {
     const { route, service } = setup();
-    expect(await route({ type: 'connections/list' }, from.optionsPage)).toEqual({
-      ok: true,
-      data: { connections: [view] },
-    });
+    expect(await route({ type: 'connections/list' }, from.optionsPage)).toEqual(answered({ connections: [view] }));
     const save = { type: 'connections/save', label: 'Studio', origin: KITSU } as const;
-    expect(await route(save, from.optionsPage)).toEqual({ ok: true, data: view });
+    expect(await route(save, from.optionsPage)).toEqual(answered(view));
     expect(service.save).toHaveBeenCalledWith(save);
-    expect(await route({ type: 'connections/remove', id: 'c1' }, from.optionsPage)).toEqual({
-      ok: true,
-      data: { removed: true },
-    });
+    expect(await route({ type: 'connections/remove', id: 'c1' }, from.optionsPage)).toEqual(
+      answered({ removed: true }),
+    );
   });
 
   it('passes the service’s refusals on in its words, and hides other failures', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDockHandlers, type DockHandlerPorts } from '../../lib/dock-service/handlers';
 import { PanelsRefusal } from '../../lib/dock-service/inject-panels';
-import { from, guardsFor, KITSU, PRODUCTION, refused, routeTo, sessionWith } from './handler-harness';
+import { answered, from, guardsFor, KITSU, PRODUCTION, refused, routeTo, sessionWith } from './handler-harness';
 
 const SHOTS = `${KITSU}/productions/${PRODUCTION}/shots`;
 const tab = { ...from.kitsuTab, url: SHOTS };
@@ -50,10 +50,7 @@ describe('dock handlers', () => {
 
   it('pause Sidekick from the popup, which then shows it paused with the tab’s connection', async () => {
     const { route } = setup();
-    expect(await route({ type: 'settings/set-paused', paused: true }, popup)).toEqual({
-      ok: true,
-      data: { paused: true },
-    });
+    expect(await route({ type: 'settings/set-paused', paused: true }, popup)).toEqual(answered({ paused: true }));
     expect(await route({ type: 'popup/state', origin: KITSU }, popup)).toMatchObject({
       ok: true,
       data: {
@@ -76,10 +73,9 @@ describe('dock handlers', () => {
 
   it('load the lazy panels into the asking page, or say why not', async () => {
     const { route, ports } = setup();
-    expect(await route({ type: 'dock/load-panels' }, { ...tab, documentId: 'DOC-1' })).toEqual({
-      ok: true,
-      data: { loaded: true },
-    });
+    expect(await route({ type: 'dock/load-panels' }, { ...tab, documentId: 'DOC-1' })).toEqual(
+      answered({ loaded: true }),
+    );
     expect(ports.injectPanels).toHaveBeenCalledWith({
       kind: 'content-script',
       origin: KITSU,

@@ -4,7 +4,7 @@ import { type AuditRecord, createAuditLog } from '../../lib/plans/audit';
 import { createPlanHandlers, type PlanHandlerPorts } from '../../lib/plans/handlers';
 import { createOperatorSettings } from '../../lib/plans/operator-settings';
 import { PlanRefusal } from '../../lib/plans/pending';
-import { from, refused, routeTo } from './handler-harness';
+import { answered, from, refused, routeTo } from './handler-harness';
 
 let stores = 0;
 const record: AuditRecord = {
@@ -47,19 +47,12 @@ function setup(flow: Partial<PlanHandlerPorts['flow']> = {}) {
 describe('plan handlers', () => {
   it('runs a plan the confirm window asks for, and says it started', async () => {
     const { route, ports } = setup();
-    expect(await route({ type: 'plans/execute', planId: 'p1' }, from.confirmPage)).toEqual({
-      ok: true,
-      data: { started: true },
-    });
+    expect(await route({ type: 'plans/execute', planId: 'p1' }, from.confirmPage)).toEqual(answered({ started: true }));
     expect(ports.flow.execute).toHaveBeenCalledWith('p1');
-    expect(await route({ type: 'plans/cancel', planId: 'p1' }, from.confirmPage)).toEqual({
-      ok: true,
-      data: { cancelled: true },
-    });
-    expect(await route({ type: 'plans/resume', planId: 'p1' }, from.confirmPage)).toEqual({
-      ok: true,
-      data: { resumed: false },
-    });
+    expect(await route({ type: 'plans/cancel', planId: 'p1' }, from.confirmPage)).toEqual(
+      answered({ cancelled: true }),
+    );
+    expect(await route({ type: 'plans/resume', planId: 'p1' }, from.confirmPage)).toEqual(answered({ resumed: false }));
   });
 
   it('passes the flow’s refusals on in its words (an expired plan, a second run)', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPublishHandlers } from '../../lib/publish/handlers';
-import { from, guardsFor, KITSU, PRODUCTION, refused, routeTo, sessionWith } from './handler-harness';
+import { answered, from, guardsFor, KITSU, PRODUCTION, refused, routeTo, sessionWith } from './handler-harness';
 
 const SHOTS = `${KITSU}/productions/${PRODUCTION}/shots`;
 const tab = { ...from.kitsuTab, url: SHOTS };
@@ -24,7 +24,7 @@ function setup() {
 describe('publish handlers', () => {
   it('opens the publish page for the Kitsu page the dock is on', async () => {
     const { route, openPublish } = setup();
-    expect(await route({ type: 'publish/open', url: SHOTS }, tab)).toEqual({ ok: true, data: { opened: true } });
+    expect(await route({ type: 'publish/open', url: SHOTS }, tab)).toEqual(answered({ opened: true }));
     expect(openPublish).toHaveBeenCalledWith(encodeURIComponent(SHOTS));
   });
 

@@ -1,19 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { PageContextSchema, parseKitsuUrl } from '../../lib/kitsu-routes';
-
-const PRODUCTION = '6f1c2e3a-0b4d-4e5f-9a6b-7c8d9e0f1a2b';
-const EPISODE = '1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6';
-const TASK = '7a5c0000-6666-4777-9888-9999aaaabbbb';
-const PREVIEW = '9e7e0000-7777-4888-a999-aaaabbbbcccc';
-const PERSON = '9e750000-8888-4999-baaa-bbbbccccdddd';
-const PROD = `/productions/${PRODUCTION}`;
-const NO_QUERY = { extra: {} };
-
-function expectParsed(url: string, expected: object, options?: { basePath?: string }): void {
-  const context = parseKitsuUrl(url, options);
-  expect(context).toStrictEqual(expected);
-  expect(PageContextSchema.parse(context)).toStrictEqual(context);
-}
+import { describe, it } from 'vitest';
+import { EPISODE, expectParsed, NO_QUERY, PERSON, PREVIEW, PROD, PRODUCTION, TASK } from './support/kitsu-route-ids';
 
 describe('parseKitsuUrl: concept task pages (Kitsu keeps `concept` singular in task paths)', () => {
   const task = { kind: 'task', productionId: PRODUCTION, entityType: 'concept', taskId: TASK, query: NO_QUERY };

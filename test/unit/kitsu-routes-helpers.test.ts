@@ -17,16 +17,7 @@ import {
   parseKitsuUrl,
   realEpisodeOf,
 } from '../../lib/kitsu-routes';
-
-const PRODUCTION = '6f1c2e3a-0b4d-4e5f-9a6b-7c8d9e0f1a2b';
-const EPISODE = '1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6';
-const SHOT = '5a0700aa-2222-4333-9444-555566667777';
-const TASK_TYPE = '7a5c7e00-5555-4666-8777-88889999aaaa';
-const TASK = '7a5c0000-6666-4777-9888-9999aaaabbbb';
-const PREVIEW = '9e7e0000-7777-4888-a999-aaaabbbbcccc';
-const PERSON = '9e750000-8888-4999-baaa-bbbbccccdddd';
-const PLAYLIST = '91a10000-9999-4aaa-8bbb-ccccddddeeee';
-const PROD = `/productions/${PRODUCTION}`;
+import { EPISODE, PERSON, PLAYLIST, PREVIEW, PROD, SHOT, TASK, TASK_TYPE } from './support/kitsu-route-ids';
 
 const PREDICATES = {
   isListPage,

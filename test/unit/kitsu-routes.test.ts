@@ -1,31 +1,67 @@
 import { describe, expect, it } from 'vitest';
-import { PageContextSchema, parseKitsuUrl } from '../../lib/kitsu-routes';
-
-const PRODUCTION = '6f1c2e3a-0b4d-4e5f-9a6b-7c8d9e0f1a2b';
-const EPISODE = '1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6';
-const ASSET = 'a55e7000-1111-4222-8333-444455556666';
-const SHOT = '5a0700aa-2222-4333-9444-555566667777';
-const SEQUENCE = '5e900000-3333-4444-a555-666677778888';
-const EDIT = 'ed170000-4444-4555-b666-777788889999';
-const TASK_TYPE = '7a5c7e00-5555-4666-8777-88889999aaaa';
-const TASK = '7a5c0000-6666-4777-9888-9999aaaabbbb';
-const PREVIEW = '9e7e0000-7777-4888-a999-aaaabbbbcccc';
-const PERSON = '9e750000-8888-4999-baaa-bbbbccccdddd';
-const PLAYLIST = '91a10000-9999-4aaa-8bbb-ccccddddeeee';
-const ASSET_TYPE = 'a55e7e00-aaaa-4bbb-9ccc-ddddeeeeffff';
-const TEMPLATE = '7e390000-bbbb-4ccc-addd-eeeeffff0000';
-
-const NO_QUERY = { extra: {} };
-const PROD = `/productions/${PRODUCTION}`;
+import { ProductionSectionSchema, parseKitsuUrl } from '../../lib/kitsu-routes';
+import {
+  ASSET,
+  ASSET_TYPE,
+  EDIT,
+  EPISODE,
+  expectParsed,
+  NO_QUERY,
+  PERSON,
+  PLAYLIST,
+  PREVIEW,
+  PROD,
+  PRODUCTION,
+  SEQUENCE,
+  SHOT,
+  TASK,
+  TASK_TYPE,
+  TEMPLATE,
+} from './support/kitsu-route-ids';
 
 type Row = readonly [url: string, expected: object];
+type Scope = { productionId: string; episodeId?: string };
+const IN_PRODUCTION: Scope = { productionId: PRODUCTION };
 
-function expectParsed(url: string, expected: object, options?: { basePath?: string }): void {
-  const context = parseKitsuUrl(url, options);
-  expect(context).toStrictEqual(expected);
-  // Every context the parser returns must satisfy the schema its type comes from.
-  expect(PageContextSchema.parse(context)).toStrictEqual(context);
-}
+// The expected contexts of the page kinds that most rows share; a row only names what sets it apart.
+const studioPage = (section: string, params: object = {}) => ({
+  kind: 'studio-page',
+  section,
+  params,
+  query: NO_QUERY,
+});
+const productionPage = (section: string, params: object = {}, scope: Scope = IN_PRODUCTION) => ({
+  kind: 'production-page',
+  ...scope,
+  section,
+  params,
+  query: NO_QUERY,
+});
+const taskTypePage = (entityType: string, view: string, scope: Scope = IN_PRODUCTION) => ({
+  kind: 'task-type',
+  ...scope,
+  entityType,
+  taskTypeId: TASK_TYPE,
+  view,
+  query: NO_QUERY,
+});
+
+/**
+ * The list and an entity page of assets, shots, sequences and edits under `base` (episodes, whose page
+ * also names the episode, have rows of their own).
+ */
+const entityRows = (base: string, scope: Scope = IN_PRODUCTION): Row[] =>
+  (
+    [
+      ['asset', ASSET],
+      ['shot', SHOT],
+      ['sequence', SEQUENCE],
+      ['edit', EDIT],
+    ] as const
+  ).flatMap(([entityType, entityId]): Row[] => [
+    [`${base}/${entityType}s`, { kind: 'entity-list', ...scope, entityType, query: NO_QUERY }],
+    [`${base}/${entityType}s/${entityId}`, { kind: 'entity', ...scope, entityType, entityId, query: NO_QUERY }],
+  ]);
 
 describe('parseKitsuUrl: studio-level pages', () => {
   const rows: Row[] = [
@@ -36,71 +72,33 @@ describe('parseKitsuUrl: studio-level pages', () => {
     ['/all-tasks', { kind: 'all-tasks', query: NO_QUERY }],
     ['/team-schedule', { kind: 'team-schedule', query: NO_QUERY }],
     [`/people/${PERSON}`, { kind: 'person', personId: PERSON, query: NO_QUERY }],
-    ['/people', { kind: 'studio-page', section: 'people', params: {}, query: NO_QUERY }],
-    ['/productions', { kind: 'studio-page', section: 'productions', params: {}, query: NO_QUERY }],
-    ['/news-feed', { kind: 'studio-page', section: 'news-feed', params: {}, query: NO_QUERY }],
-    ['/main-schedule', { kind: 'studio-page', section: 'main-schedule', params: {}, query: NO_QUERY }],
-    ['/timesheets', { kind: 'studio-page', section: 'timesheets', params: {}, query: NO_QUERY }],
-    [
-      '/timesheets/year/2024',
-      { kind: 'studio-page', section: 'timesheets', params: { period: 'year', year: 2024 }, query: NO_QUERY },
-    ],
+    ['/people', studioPage('people')],
+    ['/productions', studioPage('productions')],
+    ['/news-feed', studioPage('news-feed')],
+    ['/main-schedule', studioPage('main-schedule')],
+    ['/timesheets', studioPage('timesheets')],
+    ['/timesheets/year/2024', studioPage('timesheets', { period: 'year', year: 2024 })],
     [
       `/timesheets/year/2024/persons/${PERSON}`,
-      {
-        kind: 'studio-page',
-        section: 'timesheets',
-        params: { period: 'year', year: 2024, personId: PERSON },
-        query: NO_QUERY,
-      },
+      studioPage('timesheets', { period: 'year', year: 2024, personId: PERSON }),
     ],
-    [
-      '/timesheets/month/2024',
-      { kind: 'studio-page', section: 'timesheets', params: { period: 'month', year: 2024 }, query: NO_QUERY },
-    ],
+    ['/timesheets/month/2024', studioPage('timesheets', { period: 'month', year: 2024 })],
     [
       `/timesheets/month/2024/05/persons/${PERSON}`,
-      {
-        kind: 'studio-page',
-        section: 'timesheets',
-        params: { period: 'month', year: 2024, month: 5, personId: PERSON },
-        query: NO_QUERY,
-      },
+      studioPage('timesheets', { period: 'month', year: 2024, month: 5, personId: PERSON }),
     ],
-    [
-      '/timesheets/week/2024',
-      { kind: 'studio-page', section: 'timesheets', params: { period: 'week', year: 2024 }, query: NO_QUERY },
-    ],
+    ['/timesheets/week/2024', studioPage('timesheets', { period: 'week', year: 2024 })],
     [
       `/timesheets/week/2024/52/persons/${PERSON}`,
-      {
-        kind: 'studio-page',
-        section: 'timesheets',
-        params: { period: 'week', year: 2024, week: 52, personId: PERSON },
-        query: NO_QUERY,
-      },
+      studioPage('timesheets', { period: 'week', year: 2024, week: 52, personId: PERSON }),
     ],
-    [
-      '/timesheets/day/2024/2',
-      { kind: 'studio-page', section: 'timesheets', params: { period: 'day', year: 2024, month: 2 }, query: NO_QUERY },
-    ],
+    ['/timesheets/day/2024/2', studioPage('timesheets', { period: 'day', year: 2024, month: 2 })],
     [
       `/timesheets/day/2024/2/29/persons/${PERSON}`,
-      {
-        kind: 'studio-page',
-        section: 'timesheets',
-        params: { period: 'day', year: 2024, month: 2, day: 29, personId: PERSON },
-        query: NO_QUERY,
-      },
+      studioPage('timesheets', { period: 'day', year: 2024, month: 2, day: 29, personId: PERSON }),
     ],
-    [
-      `/project-templates/${TEMPLATE}`,
-      { kind: 'studio-page', section: 'project-templates', params: { templateId: TEMPLATE }, query: NO_QUERY },
-    ],
-    [
-      '/plugins/render_farm',
-      { kind: 'studio-page', section: 'plugins', params: { pluginId: 'render_farm' }, query: NO_QUERY },
-    ],
+    [`/project-templates/${TEMPLATE}`, studioPage('project-templates', { templateId: TEMPLATE })],
+    ['/plugins/render_farm', studioPage('plugins', { pluginId: 'render_farm' })],
   ];
 
   it.each(rows)('%s', (url, expected) => expectParsed(url, expected));
@@ -108,26 +106,7 @@ describe('parseKitsuUrl: studio-level pages', () => {
 
 describe('parseKitsuUrl: production pages', () => {
   const rows: Row[] = [
-    [`${PROD}/assets`, { kind: 'entity-list', productionId: PRODUCTION, entityType: 'asset', query: NO_QUERY }],
-    [
-      `${PROD}/assets/${ASSET}`,
-      { kind: 'entity', productionId: PRODUCTION, entityType: 'asset', entityId: ASSET, query: NO_QUERY },
-    ],
-    [`${PROD}/shots`, { kind: 'entity-list', productionId: PRODUCTION, entityType: 'shot', query: NO_QUERY }],
-    [
-      `${PROD}/shots/${SHOT}`,
-      { kind: 'entity', productionId: PRODUCTION, entityType: 'shot', entityId: SHOT, query: NO_QUERY },
-    ],
-    [`${PROD}/sequences`, { kind: 'entity-list', productionId: PRODUCTION, entityType: 'sequence', query: NO_QUERY }],
-    [
-      `${PROD}/sequences/${SEQUENCE}`,
-      { kind: 'entity', productionId: PRODUCTION, entityType: 'sequence', entityId: SEQUENCE, query: NO_QUERY },
-    ],
-    [`${PROD}/edits`, { kind: 'entity-list', productionId: PRODUCTION, entityType: 'edit', query: NO_QUERY }],
-    [
-      `${PROD}/edits/${EDIT}`,
-      { kind: 'entity', productionId: PRODUCTION, entityType: 'edit', entityId: EDIT, query: NO_QUERY },
-    ],
+    ...entityRows(PROD),
     [`${PROD}/episodes`, { kind: 'entity-list', productionId: PRODUCTION, entityType: 'episode', query: NO_QUERY }],
     [
       `${PROD}/episodes/${EPISODE}`,
@@ -140,131 +119,33 @@ describe('parseKitsuUrl: production pages', () => {
         query: NO_QUERY,
       },
     ],
-    ...(
-      [
-        'asset-types',
-        'sequence-stats',
-        'episode-stats',
-        'breakdown',
-        'concepts',
-        'news-feed',
-        'schedule',
-        'quota',
-        'team',
-        'budget',
-        'brief',
-        'production-settings',
-      ] as const
-    ).map(
-      (section): Row => [
-        `${PROD}/${section}`,
-        { kind: 'production-page', productionId: PRODUCTION, section, params: {}, query: NO_QUERY },
-      ],
-    ),
-    [
-      `${PROD}/breakdown/sequences/${SEQUENCE}`,
-      {
-        kind: 'production-page',
-        productionId: PRODUCTION,
-        section: 'breakdown',
-        params: { sequenceId: SEQUENCE },
-        query: NO_QUERY,
-      },
-    ],
-    [
-      `${PROD}/breakdown/sequences/all`,
-      {
-        kind: 'production-page',
-        productionId: PRODUCTION,
-        section: 'breakdown',
-        params: { sequenceId: 'all' },
-        query: NO_QUERY,
-      },
-    ],
-    [
-      `${PROD}/breakdown/asset-types/${ASSET_TYPE}`,
-      {
-        kind: 'production-page',
-        productionId: PRODUCTION,
-        section: 'breakdown',
-        params: { assetTypeId: ASSET_TYPE },
-        query: NO_QUERY,
-      },
-    ],
-    [
-      `${PROD}/plugins/render_farm`,
-      {
-        kind: 'production-page',
-        productionId: PRODUCTION,
-        section: 'plugins',
-        params: { pluginId: 'render_farm' },
-        query: NO_QUERY,
-      },
-    ],
+    // Every section has a page of its own, but for plugins, which only exist under a plugin id (below).
+    ...ProductionSectionSchema.options
+      .filter((section) => section !== 'plugins')
+      .map((section): Row => [`${PROD}/${section}`, productionPage(section)]),
+    [`${PROD}/breakdown/sequences/${SEQUENCE}`, productionPage('breakdown', { sequenceId: SEQUENCE })],
+    [`${PROD}/breakdown/sequences/all`, productionPage('breakdown', { sequenceId: 'all' })],
+    [`${PROD}/breakdown/asset-types/${ASSET_TYPE}`, productionPage('breakdown', { assetTypeId: ASSET_TYPE })],
+    [`${PROD}/plugins/render_farm`, productionPage('plugins', { pluginId: 'render_farm' })],
     [`${PROD}/playlists`, { kind: 'playlists', productionId: PRODUCTION, query: NO_QUERY }],
     [
       `${PROD}/playlists/${PLAYLIST}`,
       { kind: 'playlists', productionId: PRODUCTION, playlistId: PLAYLIST, query: NO_QUERY },
     ],
-    [
-      `${PROD}/quota/month/2025`,
-      {
-        kind: 'production-page',
-        productionId: PRODUCTION,
-        section: 'quota',
-        params: { period: 'month', year: 2025 },
-        query: NO_QUERY,
-      },
-    ],
+    [`${PROD}/quota/month/2025`, productionPage('quota', { period: 'month', year: 2025 })],
     [
       `${PROD}/quota/month/2025/12/persons/${PERSON}`,
-      {
-        kind: 'production-page',
-        productionId: PRODUCTION,
-        section: 'quota',
-        params: { period: 'month', year: 2025, month: 12, personId: PERSON },
-        query: NO_QUERY,
-      },
+      productionPage('quota', { period: 'month', year: 2025, month: 12, personId: PERSON }),
     ],
-    [
-      `${PROD}/quota/week/2025`,
-      {
-        kind: 'production-page',
-        productionId: PRODUCTION,
-        section: 'quota',
-        params: { period: 'week', year: 2025 },
-        query: NO_QUERY,
-      },
-    ],
+    [`${PROD}/quota/week/2025`, productionPage('quota', { period: 'week', year: 2025 })],
     [
       `${PROD}/quota/week/2025/1/persons/${PERSON}`,
-      {
-        kind: 'production-page',
-        productionId: PRODUCTION,
-        section: 'quota',
-        params: { period: 'week', year: 2025, week: 1, personId: PERSON },
-        query: NO_QUERY,
-      },
+      productionPage('quota', { period: 'week', year: 2025, week: 1, personId: PERSON }),
     ],
-    [
-      `${PROD}/quota/day/2025/7`,
-      {
-        kind: 'production-page',
-        productionId: PRODUCTION,
-        section: 'quota',
-        params: { period: 'day', year: 2025, month: 7 },
-        query: NO_QUERY,
-      },
-    ],
+    [`${PROD}/quota/day/2025/7`, productionPage('quota', { period: 'day', year: 2025, month: 7 })],
     [
       `${PROD}/quota/day/2025/7/14/persons/${PERSON}`,
-      {
-        kind: 'production-page',
-        productionId: PRODUCTION,
-        section: 'quota',
-        params: { period: 'day', year: 2025, month: 7, day: 14, personId: PERSON },
-        query: NO_QUERY,
-      },
+      productionPage('quota', { period: 'day', year: 2025, month: 7, day: 14, personId: PERSON }),
     ],
   ];
 
@@ -273,84 +154,14 @@ describe('parseKitsuUrl: production pages', () => {
 
 describe('parseKitsuUrl: task-type and task pages', () => {
   const rows: Row[] = [
-    [
-      `${PROD}/shots/task-types/${TASK_TYPE}`,
-      {
-        kind: 'task-type',
-        productionId: PRODUCTION,
-        entityType: 'shot',
-        taskTypeId: TASK_TYPE,
-        view: 'list',
-        query: NO_QUERY,
-      },
-    ],
-    [
-      `${PROD}/assets/task-types/${TASK_TYPE}/schedule`,
-      {
-        kind: 'task-type',
-        productionId: PRODUCTION,
-        entityType: 'asset',
-        taskTypeId: TASK_TYPE,
-        view: 'schedule',
-        query: NO_QUERY,
-      },
-    ],
-    [
-      `${PROD}/edits/task-types/${TASK_TYPE}/estimation`,
-      {
-        kind: 'task-type',
-        productionId: PRODUCTION,
-        entityType: 'edit',
-        taskTypeId: TASK_TYPE,
-        view: 'estimation',
-        query: NO_QUERY,
-      },
-    ],
-    [
-      `${PROD}/sequences/task-types/${TASK_TYPE}`,
-      {
-        kind: 'task-type',
-        productionId: PRODUCTION,
-        entityType: 'sequence',
-        taskTypeId: TASK_TYPE,
-        view: 'list',
-        query: NO_QUERY,
-      },
-    ],
+    [`${PROD}/shots/task-types/${TASK_TYPE}`, taskTypePage('shot', 'list')],
+    [`${PROD}/assets/task-types/${TASK_TYPE}/schedule`, taskTypePage('asset', 'schedule')],
+    [`${PROD}/edits/task-types/${TASK_TYPE}/estimation`, taskTypePage('edit', 'estimation')],
+    [`${PROD}/sequences/task-types/${TASK_TYPE}`, taskTypePage('sequence', 'list')],
     // Task types of Episode entities (Kitsu route `episodes-task-type`).
-    [
-      `${PROD}/episodes/task-types/${TASK_TYPE}`,
-      {
-        kind: 'task-type',
-        productionId: PRODUCTION,
-        entityType: 'episode',
-        taskTypeId: TASK_TYPE,
-        view: 'list',
-        query: NO_QUERY,
-      },
-    ],
-    [
-      `${PROD}/episodes/task-types/${TASK_TYPE}/schedule`,
-      {
-        kind: 'task-type',
-        productionId: PRODUCTION,
-        entityType: 'episode',
-        taskTypeId: TASK_TYPE,
-        view: 'schedule',
-        query: NO_QUERY,
-      },
-    ],
-    [
-      `${PROD}/episodes/task-types/${TASK_TYPE}/estimation`,
-      {
-        kind: 'task-type',
-        productionId: PRODUCTION,
-        entityType: 'episode',
-        taskTypeId: TASK_TYPE,
-        view: 'estimation',
-        query: NO_QUERY,
-      },
-    ],
+    [`${PROD}/episodes/task-types/${TASK_TYPE}`, taskTypePage('episode', 'list')],
+    [`${PROD}/episodes/task-types/${TASK_TYPE}/schedule`, taskTypePage('episode', 'schedule')],
+    [`${PROD}/episodes/task-types/${TASK_TYPE}/estimation`, taskTypePage('episode', 'estimation')],
     [
       `${PROD}/shots/tasks/${TASK}`,
       { kind: 'task', productionId: PRODUCTION, entityType: 'shot', taskId: TASK, query: NO_QUERY },
@@ -403,114 +214,34 @@ describe.each([EPISODE, 'all', 'main'])('parseKitsuUrl: pages inside episode %s'
   const scope = { productionId: PRODUCTION, episodeId };
   const base = `${PROD}/episodes/${episodeId}`;
   const rows: Row[] = [
-    [`${base}/assets`, { kind: 'entity-list', ...scope, entityType: 'asset', query: NO_QUERY }],
-    [`${base}/assets/${ASSET}`, { kind: 'entity', ...scope, entityType: 'asset', entityId: ASSET, query: NO_QUERY }],
-    [`${base}/shots`, { kind: 'entity-list', ...scope, entityType: 'shot', query: NO_QUERY }],
-    [`${base}/shots/${SHOT}`, { kind: 'entity', ...scope, entityType: 'shot', entityId: SHOT, query: NO_QUERY }],
-    [`${base}/edits`, { kind: 'entity-list', ...scope, entityType: 'edit', query: NO_QUERY }],
-    [`${base}/edits/${EDIT}`, { kind: 'entity', ...scope, entityType: 'edit', entityId: EDIT, query: NO_QUERY }],
-    [`${base}/sequences`, { kind: 'entity-list', ...scope, entityType: 'sequence', query: NO_QUERY }],
-    [
-      `${base}/sequences/${SEQUENCE}`,
-      { kind: 'entity', ...scope, entityType: 'sequence', entityId: SEQUENCE, query: NO_QUERY },
-    ],
+    ...entityRows(base, scope),
     ...(['asset-types', 'sequence-stats', 'breakdown', 'schedule', 'quota'] as const).map(
-      (section): Row => [
-        `${base}/${section}`,
-        { kind: 'production-page', ...scope, section, params: {}, query: NO_QUERY },
-      ],
+      (section): Row => [`${base}/${section}`, productionPage(section, {}, scope)],
     ),
-    [
-      `${base}/breakdown/sequences/all`,
-      { kind: 'production-page', ...scope, section: 'breakdown', params: { sequenceId: 'all' }, query: NO_QUERY },
-    ],
-    [
-      `${base}/breakdown/sequences/${SEQUENCE}`,
-      { kind: 'production-page', ...scope, section: 'breakdown', params: { sequenceId: SEQUENCE }, query: NO_QUERY },
-    ],
-    [
-      `${base}/breakdown/asset-types/${ASSET_TYPE}`,
-      {
-        kind: 'production-page',
-        ...scope,
-        section: 'breakdown',
-        params: { assetTypeId: ASSET_TYPE },
-        query: NO_QUERY,
-      },
-    ],
+    [`${base}/breakdown/sequences/all`, productionPage('breakdown', { sequenceId: 'all' }, scope)],
+    [`${base}/breakdown/sequences/${SEQUENCE}`, productionPage('breakdown', { sequenceId: SEQUENCE }, scope)],
+    [`${base}/breakdown/asset-types/${ASSET_TYPE}`, productionPage('breakdown', { assetTypeId: ASSET_TYPE }, scope)],
     [`${base}/playlists`, { kind: 'playlists', ...scope, query: NO_QUERY }],
     [`${base}/playlists/${PLAYLIST}`, { kind: 'playlists', ...scope, playlistId: PLAYLIST, query: NO_QUERY }],
-    [
-      `${base}/quota/month/2025`,
-      { kind: 'production-page', ...scope, section: 'quota', params: { period: 'month', year: 2025 }, query: NO_QUERY },
-    ],
+    [`${base}/quota/month/2025`, productionPage('quota', { period: 'month', year: 2025 }, scope)],
     [
       `${base}/quota/month/2025/3/persons/${PERSON}`,
-      {
-        kind: 'production-page',
-        ...scope,
-        section: 'quota',
-        params: { period: 'month', year: 2025, month: 3, personId: PERSON },
-        query: NO_QUERY,
-      },
+      productionPage('quota', { period: 'month', year: 2025, month: 3, personId: PERSON }, scope),
     ],
-    [
-      `${base}/quota/week/2025`,
-      { kind: 'production-page', ...scope, section: 'quota', params: { period: 'week', year: 2025 }, query: NO_QUERY },
-    ],
+    [`${base}/quota/week/2025`, productionPage('quota', { period: 'week', year: 2025 }, scope)],
     [
       `${base}/quota/week/2025/10/persons/${PERSON}`,
-      {
-        kind: 'production-page',
-        ...scope,
-        section: 'quota',
-        params: { period: 'week', year: 2025, week: 10, personId: PERSON },
-        query: NO_QUERY,
-      },
+      productionPage('quota', { period: 'week', year: 2025, week: 10, personId: PERSON }, scope),
     ],
-    [
-      `${base}/quota/day/2025/3`,
-      {
-        kind: 'production-page',
-        ...scope,
-        section: 'quota',
-        params: { period: 'day', year: 2025, month: 3 },
-        query: NO_QUERY,
-      },
-    ],
+    [`${base}/quota/day/2025/3`, productionPage('quota', { period: 'day', year: 2025, month: 3 }, scope)],
     [
       `${base}/quota/day/2025/3/31/persons/${PERSON}`,
-      {
-        kind: 'production-page',
-        ...scope,
-        section: 'quota',
-        params: { period: 'day', year: 2025, month: 3, day: 31, personId: PERSON },
-        query: NO_QUERY,
-      },
+      productionPage('quota', { period: 'day', year: 2025, month: 3, day: 31, personId: PERSON }, scope),
     ],
-    [
-      `${base}/plugins/render_farm`,
-      { kind: 'production-page', ...scope, section: 'plugins', params: { pluginId: 'render_farm' }, query: NO_QUERY },
-    ],
-    [
-      `${base}/shots/task-types/${TASK_TYPE}`,
-      { kind: 'task-type', ...scope, entityType: 'shot', taskTypeId: TASK_TYPE, view: 'list', query: NO_QUERY },
-    ],
-    [
-      `${base}/shots/task-types/${TASK_TYPE}/schedule`,
-      { kind: 'task-type', ...scope, entityType: 'shot', taskTypeId: TASK_TYPE, view: 'schedule', query: NO_QUERY },
-    ],
-    [
-      `${base}/assets/task-types/${TASK_TYPE}/estimation`,
-      {
-        kind: 'task-type',
-        ...scope,
-        entityType: 'asset',
-        taskTypeId: TASK_TYPE,
-        view: 'estimation',
-        query: NO_QUERY,
-      },
-    ],
+    [`${base}/plugins/render_farm`, productionPage('plugins', { pluginId: 'render_farm' }, scope)],
+    [`${base}/shots/task-types/${TASK_TYPE}`, taskTypePage('shot', 'list', scope)],
+    [`${base}/shots/task-types/${TASK_TYPE}/schedule`, taskTypePage('shot', 'schedule', scope)],
+    [`${base}/assets/task-types/${TASK_TYPE}/estimation`, taskTypePage('asset', 'estimation', scope)],
     [`${base}/shots/tasks/${TASK}`, { kind: 'task', ...scope, entityType: 'shot', taskId: TASK, query: NO_QUERY }],
     [
       `${base}/sequences/tasks/${TASK}/previews/${PREVIEW}`,
@@ -670,13 +401,7 @@ describe('parseKitsuUrl: URL forms', () => {
       query: NO_QUERY,
     });
     expectParsed('/my%2Dchecks', { kind: 'my-checks', query: NO_QUERY });
-    expectParsed(`${PROD}/plugins/render%5Ffarm`, {
-      kind: 'production-page',
-      productionId: PRODUCTION,
-      section: 'plugins',
-      params: { pluginId: 'render_farm' },
-      query: NO_QUERY,
-    });
+    expectParsed(`${PROD}/plugins/render%5Ffarm`, productionPage('plugins', { pluginId: 'render_farm' }));
   });
 
   it('does not let an encoded slash split a segment', () => {

@@ -3,6 +3,7 @@ import { createJournal } from '../../lib/plans/journal';
 import { createPendingPlans } from '../../lib/plans/pending';
 import { op, plan, STATUS, task } from '../../lib/plans/testing/fixtures';
 import { setupFlow, sidekickComments, until } from '../../lib/plans/testing/flow-harness';
+import { executeToDone } from './support/plan-flow';
 
 const tasks = Array.from({ length: 4 }, (_, index) => task(`t${index + 1}`));
 const commentAll = () =>
@@ -82,14 +83,12 @@ describe('one plan, one job', () => {
     const { startWorker } = setupFlow(tasks);
     const flow = startWorker();
     const { planId } = await flow.propose(commentAll());
-    await flow.execute(planId);
-    await until(async () => (await flow.status(planId)).state === 'done');
+    await executeToDone(flow, planId);
     const undos = await Promise.allSettled([flow.undo(planId), flow.undo(planId)]);
     const offered = undos.flatMap((result) => (result.status === 'fulfilled' ? [result.value.planId] : []));
     expect(refusals(undos)).toEqual(['The undo of this job is already being prepared.']);
     expect((await flow.undo(planId)).planId).toBe(offered[0]);
-    await flow.execute(offered[0] ?? '');
-    await until(async () => (await flow.status(offered[0] ?? '')).state === 'done');
+    await executeToDone(flow, offered[0] ?? '');
     await expect(flow.undo(planId)).rejects.toThrow('This job was undone already');
   });
 
@@ -108,8 +107,7 @@ describe('one plan, one job', () => {
     const flow = startWorker();
     const { planId } = await flow.propose(plan([op.comment('c1', 't1', 'Hello.')]));
     operator.operatorName = 'Somebody Else';
-    await flow.execute(planId);
-    await until(async () => (await flow.status(planId)).state === 'done');
+    await executeToDone(flow, planId);
     const [comment] = sidekickComments(fake, 't1');
     expect(comment?.text).toContain('confirmed by Mina');
     expect(comment?.text).not.toContain('Somebody Else');
@@ -122,10 +120,8 @@ describe('reports from Kitsu', () => {
     const flow = startWorker();
     const { planId } = await flow.propose(commentAll());
     fake.inject({ route: 'POST /actions/projects/:projectId/tasks/comment-many', when: 'after', effect: 'replay' });
-    await flow.execute(planId);
-    await until(async () => (await flow.status(planId)).state === 'done');
+    const status = await executeToDone(flow, planId);
     for (const item of tasks) expect(sidekickComments(fake, item.id)).toHaveLength(1);
-    const status = await flow.status(planId);
     expect(status.progress).toMatchObject({ applied: 4, skipped: 0, failed: 0 });
     expect(status.readBack?.duplicatesRemoved).toBe(4);
     expect(status.readBack?.mismatches[0]).toMatch(/received the comment 2 times.*later copy was deleted/);
@@ -147,10 +143,8 @@ describe('reports from Kitsu', () => {
     };
     const flow = startWorker();
     const { planId } = await flow.propose(commentAll());
-    await flow.execute(planId);
-    await until(async () => (await flow.status(planId)).state === 'done');
+    const status = await executeToDone(flow, planId);
     for (const item of tasks) expect(sidekickComments(fake, item.id)).toHaveLength(1);
-    const status = await flow.status(planId);
     expect(status.progress).toMatchObject({ applied: 4, skipped: 0, failed: 0 });
     expect(status.readBack?.duplicatesRemoved).toBe(0);
   });
@@ -167,9 +161,7 @@ describe('reports from Kitsu', () => {
       if (removed) await fake.client.deleteComment('t2', removed.id).catch(() => {});
       return posted;
     };
-    await flow.execute(planId);
-    await until(async () => (await flow.status(planId)).state === 'done');
-    const status = await flow.status(planId);
+    const status = await executeToDone(flow, planId);
     expect(status.progress).toMatchObject({ applied: 3, failed: 1 });
     expect(status.readBack?.mismatches).toEqual([
       't2 / Animation: recorded as applied, but Kitsu does not hold the change now.',
@@ -182,13 +174,11 @@ describe('reports from Kitsu', () => {
     const { planId } = await flow.propose(
       plan([op.comment('c1', 't1', 'Done now.', { from: STATUS.retake, to: STATUS.done })]),
     );
-    await flow.execute(planId);
-    await until(async () => (await flow.status(planId)).state === 'done');
+    await executeToDone(flow, planId);
     const undo = await flow.undo(planId);
     const preview = await flow.preview(undo.planId ?? '');
     expect(preview.tasks[0]?.lines.map((line) => line.text).join('\n')).toMatch(/Status back to Retake/);
-    await flow.execute(undo.planId ?? '');
-    await until(async () => (await flow.status(undo.planId ?? '')).state === 'done');
+    await executeToDone(flow, undo.planId ?? '');
     // The retake was not set by a comment: zou falls back to Todo, Sidekick puts Retake back.
     expect((await fake.client.task('t1')).task_status_id).toBe(STATUS.retake);
     const comments = sidekickComments(fake, 't1');

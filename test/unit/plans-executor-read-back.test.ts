@@ -44,18 +44,20 @@ async function interruptedJob(fault: Fault['when']) {
   return { fake, journal };
 }
 
+/** Resumes the interrupted job while Kitsu's next `failures` answers to a comment read are unreadable. */
+async function resumeThroughUnreadableKitsu(fault: Fault['when'], failures: number) {
+  const { fake, journal } = await interruptedJob(fault);
+  const client = flakyReads(fake.client, failures);
+  const report = await resumeJob('job-1', { client, journal, landingMs: 0, readBackPauseMs: 1 });
+  return { fake, report };
+}
+
 describe('a resumed job asks Kitsu again when its answer about a started item is unreadable', () => {
   it.each([
     ['landed', 'after', 1],
     ['never reached Kitsu', 'before', 1],
   ] as const)('settles an item that %s, once, instead of leaving it unsettled', async (_case, when, comments) => {
-    const { fake, journal } = await interruptedJob(when);
-    const report = await resumeJob('job-1', {
-      client: flakyReads(fake.client, 2),
-      journal,
-      landingMs: 0,
-      readBackPauseMs: 1,
-    });
+    const { fake, report } = await resumeThroughUnreadableKitsu(when, 2);
     expect(report.status).toBe('done');
     expect(report.items.c1?.state).toBe('applied');
     expect(fake.comments('t1').filter((comment) => hasMarker(comment.text))).toHaveLength(comments);
@@ -82,13 +84,7 @@ describe('a resumed job asks Kitsu again when its answer about a started item is
   });
 
   it('leaves the item started, and the job interrupted, when Kitsu stays unreadable', async () => {
-    const { fake, journal } = await interruptedJob('after');
-    const report = await resumeJob('job-1', {
-      client: flakyReads(fake.client, 10),
-      journal,
-      landingMs: 0,
-      readBackPauseMs: 1,
-    });
+    const { report } = await resumeThroughUnreadableKitsu('after', 10);
     expect(report.status).toBe('interrupted');
     expect(report.items.c1?.state).toBe('started');
   });

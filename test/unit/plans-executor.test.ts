@@ -428,30 +428,14 @@ describe('resumeJob after a worker crash', () => {
   });
 
   it('runs again, once, an item that was started but never reached Kitsu', async () => {
-    const { fake, journal } = setup();
-    fake.inject({ route: 'POST /actions/tasks/:taskId/comment', when: 'before', effect: 'hang' });
-    void executePlan(plan([op.comment('c1', 't1', 'Only once')]), {
-      client: fake.client,
-      journal,
-      operator: 'Mina',
-      jobId: 'job-lost',
-    });
-    await until(async () => (await journal.get('job-lost'))?.items.c1?.state === 'started');
+    const { fake, journal } = await startCommentThatNeverReachesKitsu('job-lost');
     const report = await resumeJob('job-lost', { client: fake.client, journal, landingMs: 0 });
     expect(report.items.c1?.state).toBe('applied');
     expect(sidekickComments(fake, 't1')).toHaveLength(1);
   });
 
   it('lets a write the dead worker sent land before reading it back, so it is not written again', async () => {
-    const { fake, journal } = setup();
-    fake.inject({ route: 'POST /actions/tasks/:taskId/comment', when: 'before', effect: 'hang' });
-    void executePlan(plan([op.comment('c1', 't1', 'Only once')]), {
-      client: fake.client,
-      journal,
-      operator: 'Mina',
-      jobId: 'job-late',
-    });
-    await until(async () => (await journal.get('job-late'))?.items.c1?.state === 'started');
+    const { fake, journal } = await startCommentThatNeverReachesKitsu('job-late');
     // zou still handles the request of the worker that died: its comment appears a moment after the restart.
     const posted = withMarker('Only once', 'Mina', DEFAULT_MARKER_TEMPLATE, operationRef('job-late', 'c1'));
     setTimeout(() => fake.commentAs(BOT, 't1', STATUS.wip, posted), 30);
@@ -462,6 +446,23 @@ describe('resumeJob after a worker crash', () => {
     expect(fake.calls.filter((call) => call.route === 'POST /actions/tasks/:taskId/comment')).toHaveLength(1);
   });
 });
+
+/**
+ * Starts a one-comment job whose write hangs before it reaches Kitsu, and waits until the journal marks the
+ * item started: what a worker that died mid-write leaves behind.
+ */
+async function startCommentThatNeverReachesKitsu(jobId: string) {
+  const { fake, journal } = setup();
+  fake.inject({ route: 'POST /actions/tasks/:taskId/comment', when: 'before', effect: 'hang' });
+  void executePlan(plan([op.comment('c1', 't1', 'Only once')]), {
+    client: fake.client,
+    journal,
+    operator: 'Mina',
+    jobId,
+  });
+  await until(async () => (await journal.get(jobId))?.items.c1?.state === 'started');
+  return { fake, journal };
+}
 
 /** The journal a restarted worker opens: same database, new objects. */
 function freshJournalSameStore() {

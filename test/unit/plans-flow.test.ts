@@ -5,6 +5,7 @@ import { createJournal } from '../../lib/plans/journal';
 import type { Plan } from '../../lib/plans/model';
 import { HOST, op, plan, task } from '../../lib/plans/testing/fixtures';
 import { setupFlow as setup, sidekickComments, until } from '../../lib/plans/testing/flow-harness';
+import { executeToDone } from './support/plan-flow';
 
 describe('plan flow across a worker restart', () => {
   it('shows the interrupted job running again, never finished as interrupted, and it ends with each comment once', async () => {
@@ -80,8 +81,7 @@ describe('escaping the hashtags of a previewed plan', () => {
     await expect(flow.execute(hashtaggedId)).rejects.toThrow(/replaced by one with its hashtags escaped/);
     await expect(flow.escapeHashtags(hashtaggedId)).rejects.toBeInstanceOf(PlanRefusal);
 
-    await flow.execute(planId);
-    await until(async () => (await flow.status(planId)).state === 'done');
+    await executeToDone(flow, planId);
     expect(sidekickComments(fake, 't1')[0]?.text).toMatch(/^Fixed, see #\u200ball /);
   });
 
@@ -117,8 +117,7 @@ describe('replacing the comment text of a previewed plan (an edited AI draft)', 
     await expect(flow.execute(commentsId)).rejects.toThrow(
       'This plan was replaced by one with the edited comment: confirm that one.',
     );
-    await flow.execute(planId);
-    await until(async () => (await flow.status(planId)).state === 'done');
+    await executeToDone(flow, planId);
     for (const taskId of ['t1', 't2']) {
       expect(sidekickComments(fake, taskId).map((comment) => (comment.text ?? '').split(' \n\n')[0])).toEqual([
         'Edited by Mina: the layout is due Friday.',
@@ -215,8 +214,7 @@ describe('pausing, resuming and retrying a job', () => {
       effect: serverError('comment-many'),
     });
     fake.inject({ route: 'PUT /actions/tasks/set-priority', when: 'before', effect: serverError('set-priority') });
-    await flow.execute(mixedId);
-    await until(async () => (await flow.status(mixedId)).state === 'done');
+    await executeToDone(flow, mixedId);
     expect((await flow.status(mixedId)).progress).toMatchObject({ applied: 0, failed: 3 });
 
     // The priority reached the task after all (a slow write): it is recorded, not written again.
@@ -229,8 +227,7 @@ describe('pausing, resuming and retrying a job', () => {
     expect(offered.plan.operations.map((operation) => operation.id)).toEqual(['c1', 'c2']);
     expect(offered.plan.title).toMatch(/^Retry: /);
 
-    await flow.execute(retry.planId ?? '');
-    await until(async () => (await flow.status(retry.planId ?? '')).state === 'done');
+    await executeToDone(flow, retry.planId ?? '');
     for (const id of ['t1', 't2']) expect(sidekickComments(fake, id)).toHaveLength(1);
     expect(fake.calls.filter((call) => call.route === 'PUT /actions/tasks/set-priority')).toHaveLength(1);
   });

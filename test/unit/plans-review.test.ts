@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanPreview } from '../../lib/messaging/protocol';
 import {
   filterChoices,
   filterRows,
@@ -10,24 +9,7 @@ import {
   resultsByTask,
   reviewRows,
 } from '../../lib/plans/review';
-
-type Task = PlanPreview['tasks'][number];
-
-function task(id: string, overrides: Partial<Task>): Task {
-  return {
-    taskId: id,
-    taskLabel: `${id} / Layout`,
-    status: 'Todo',
-    assignees: [],
-    url: `https://kitsu.example/productions/p/shots/tasks/${id}`,
-    lines: [],
-    blocked: null,
-    notified: [],
-    hashtagCopies: [],
-    automations: [],
-    ...overrides,
-  };
-}
+import { planPreview, previewTask } from './support/plan-preview';
 
 const statusLine = (before: string, after: string) => ({
   field: 'status',
@@ -44,30 +26,24 @@ const assign = (before: string[], after: string[]) => ({
   people: { before, after },
 });
 
-function preview(tasks: Task[]): PlanPreview {
-  return {
-    planId: 'p1',
-    title: 'A plan',
-    host: 'https://kitsu.example',
-    origin: { kind: 'bulk', id: 'x' },
-    createdAt: '2026-12-07T00:00:00Z',
-    expiresAt: '2026-12-07T00:15:00Z',
-    state: 'pending',
-    operator: 'Ada',
-    markerExample: '… — Sidekick',
-    operationCount: tasks.length,
-    tasks,
-    notifiedPeople: [{ name: 'Ana Lima', operations: 2 }],
-    blockedCount: 1,
-    warnings: [],
-  };
-}
-
-const plan = preview([
-  task('SH010', { lines: [statusLine('Todo', 'WIP'), comment('Go')], assignees: ['Ana Lima'], notified: ['Ana Lima'] }),
-  task('SH020', { lines: [assign([], ['Ben Ode'])], status: 'WIP', hashtagCopies: ['Animation'] }),
-  task('SH030', { lines: [comment('Later')], assignees: ['Ana Lima'], notified: ['Ana Lima'], blocked: 'no right' }),
-]);
+const plan = planPreview({
+  tasks: [
+    previewTask('SH010', {
+      lines: [statusLine('Todo', 'WIP'), comment('Go')],
+      assignees: ['Ana Lima'],
+      notified: ['Ana Lima'],
+    }),
+    previewTask('SH020', { lines: [assign([], ['Ben Ode'])], status: 'WIP', hashtagCopies: ['Animation'] }),
+    previewTask('SH030', {
+      lines: [comment('Later')],
+      assignees: ['Ana Lima'],
+      notified: ['Ana Lima'],
+      blocked: 'no right',
+    }),
+  ],
+  notifiedPeople: [{ name: 'Ana Lima', operations: 2 }],
+  blockedCount: 1,
+});
 
 describe('the confirm window’s table as data', () => {
   it('makes one row per task with its cells per field, its status after and who it concerns', () => {

@@ -2,27 +2,20 @@
 // taken for a good one.
 import { createStore, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
-import type { PlanPreview } from '../../lib/messaging/protocol';
 import { createPendingPlans, PlanRefusal } from '../../lib/plans/pending';
 import { op, plan } from '../../lib/plans/testing/fixtures';
 import { createPublishFiles } from '../../lib/publish/files';
+import { planPreview } from './support/plan-preview';
 
-const preview: PlanPreview = {
-  planId: 'plan-1',
-  title: 'Test plan',
+// The preview of the one-comment plan stored below, by the same operator, expiring with it.
+const preview = planPreview({
   host: 'https://kitsu.studio.example',
-  origin: { kind: 'bulk', id: 'bulk-test' },
   createdAt: '2026-11-20T10:00:00.000Z',
   expiresAt: '2026-11-20T10:15:00.000Z',
-  state: 'pending',
   operator: 'Mina',
   markerExample: 'Posted by Sidekick for Mina',
   operationCount: 1,
-  tasks: [],
-  notifiedPeople: [],
-  blockedCount: 0,
-  warnings: [],
-};
+});
 
 describe('stored records', () => {
   it('a pending plan whose stored preview is damaged reads as unknown, not as a plan to confirm', async () => {
