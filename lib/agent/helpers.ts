@@ -14,6 +14,7 @@ import type {
   AgentTask,
   HumanChange,
   HumanChangeField,
+  Reason,
   RuleId,
   RuleInput,
   SnapshotIndex,
@@ -257,6 +258,15 @@ export function formatWork(minutes: number, minutesPerDay: number): string {
   const hours = workNumber.format(Math.round((minutes / 60) * 10) / 10);
   if (minutes < minutesPerDay) return t('reasonWorkHours', { hours });
   return t('reasonWorkDays', { days: workNumber.format(Math.round((minutes / minutesPerDay) * 10) / 10), hours });
+}
+
+/** The reason that names who the task is assigned to; null when nobody is. */
+export function assignedToReason(input: RuleInput, task: AgentTask): Reason | null {
+  if (task.assigneeIds.length === 0) return null;
+  return {
+    text: t('reasonAssignedTo', { people: task.assigneeIds.map(input.index.personName).join(', ') }),
+    evidence: { personIds: [...task.assigneeIds] },
+  };
 }
 
 /**
