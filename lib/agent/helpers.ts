@@ -5,6 +5,7 @@ import { selectionLabels } from '../bulk/labels';
 import { interfaceLanguage, t } from '../i18n/pure';
 import type { Operation, Plan } from '../plans/model';
 import { dayOf, daysBetween, millisecondsOf } from '../shared/dates';
+import { fnv1a } from '../shared/hash';
 import type { TaskLabel } from '../workflow/labels';
 import { assigneeCandidates, isWorkingPerson } from '../workflow/people';
 import { isOpenRole, statusRoles } from '../workflow/status-roles';
@@ -19,15 +20,6 @@ import type {
   RuleInput,
   SnapshotIndex,
 } from './types';
-
-function fnv1a(text: string, seed: number): string {
-  let hash = seed >>> 0;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
-}
 
 /** "overdue:1a2b3c4d5e6f7a8b": the rule id and a hash of its sorted, de-duplicated evidence ids. */
 export function suggestionId(ruleId: RuleId, evidenceIds: readonly string[]): string {
