@@ -13,6 +13,7 @@ import {
 import { DEFAULT_AGENT_SETTINGS } from '../lib/agent/settings-schema';
 import type { AgentSettings, Rule, RuleId } from '../lib/agent/types';
 import { format, t } from '../lib/i18n';
+import { SettingsSection } from './ui/sections';
 
 /** Short day names in the interface's language, Sunday first (as Date.getDay counts). */
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6].map((day) => format.weekday(Date.UTC(2026, 0, 4 + day)));
@@ -76,8 +77,7 @@ export function AgentSettingsForm() {
   }
 
   return (
-    <section class="sk-settings" aria-labelledby="sk-agent-title">
-      <h2 id="sk-agent-title">{t('agentTitle')}</h2>
+    <SettingsSection titleId="sk-agent-title" title={t('agentTitle')}>
       <form onSubmit={save} data-loaded={loaded} data-testid="agent-settings-form" noValidate>
         <fieldset>
           <legend>{t('agentEveryRule')}</legend>
@@ -109,7 +109,7 @@ export function AgentSettingsForm() {
         {message}
       </p>
       <Problems problems={problems} />
-    </section>
+    </SettingsSection>
   );
 }
 

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { draftKindOf } from '../lib/ai/prompts';
 import { type MessageName, t } from '../lib/i18n';
 import { ask, failureText } from '../lib/messaging/client';
-import type { AiPreparedDraft, AiSettingsAnswer, PlanPreview } from '../lib/messaging/protocol';
-import { DRAFT_KINDS, type DraftKind, type RedactableField } from '../lib/messaging/protocol/ai';
-import { AiExclusions, AiOutgoing, SendPrompt, useModelAnswer } from './AiOutgoing';
+import type { AiPreparedDraft, PlanPreview } from '../lib/messaging/protocol';
+import { DRAFT_KINDS, type DraftKind } from '../lib/messaging/protocol/ai';
+import { AnswerText, PromptReview, useAiPrompt } from './AiOutgoing';
 
 const DRAFT_KIND_LABELS: Record<DraftKind, MessageName> = {
   reminder: 'aiDraftKindReminder',
@@ -27,27 +27,19 @@ type Props = {
  * confirmed like any plan. Nothing here can post.
  */
 export function AiDraft({ planId, preview, onOpenChange }: Props) {
-  const [settings, setSettings] = useState<AiSettingsAnswer | null>(null);
+  const prompt = useAiPrompt();
+  const { settings, exclude, answer } = prompt;
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<DraftKind>(() => draftKindOf(preview.origin));
   const [instructions, setInstructions] = useState('');
-  const [exclude, setExclude] = useState<RedactableField[]>([]);
   const [prepared, setPrepared] = useState<AiPreparedDraft | null>(null);
-  const answer = useModelAnswer(settings?.provider ?? 'off');
 
-  useEffect(() => {
-    ask({ type: 'ai/settings/get' })
-      .then((current) => {
-        setSettings(current);
-        setExclude(current.exclude);
-      })
-      .catch(() => {});
-    return () => onOpenChange(false);
-  }, []);
+  useEffect(() => () => onOpenChange(false), []);
 
   // What would be sent follows every choice; building it sends nothing.
   useEffect(() => {
-    if (!open) return;
+    // Open only once the settings are read, and the exclusions with them.
+    if (!open || !exclude) return;
     setPrepared(null);
     const timer = setTimeout(() => {
       ask({ type: 'ai/prepare-draft', planId, kind, exclude, instructions: instructions || undefined })
@@ -104,27 +96,14 @@ export function AiDraft({ planId, preview, onOpenChange }: Props) {
     <section aria-labelledby="sk-ai-draft" data-testid="ai-draft">
       <h2 id="sk-ai-draft">{t('aiDraftOpenTitle')}</h2>
       <DraftChoices kind={kind} setKind={setKind} instructions={instructions} setInstructions={setInstructions} />
-      <AiExclusions exclude={exclude} onChange={setExclude} testId="ai-draft" />
-      <AiOutgoing prepared={prepared} testId="ai-draft" />
-      <div class="sk-form__actions">
-        <SendPrompt
-          answer={answer}
-          prepared={prepared}
-          testId="ai-draft"
-          label={t('aiDraftSend')}
-          doneMessage={t('aiDraftDone')}
-        />
-      </div>
-      <label for="sk-ai-text">{t('aiDraftText')}</label>
-      <textarea
-        id="sk-ai-text"
-        data-testid="ai-draft-text"
-        style={{ display: 'block', width: '100%', boxSizing: 'border-box' }}
-        rows={6}
-        readOnly={answer.streaming}
-        value={answer.text}
-        onInput={(event) => answer.setText(event.currentTarget.value)}
+      <PromptReview
+        prompt={prompt}
+        prepared={prepared}
+        testId="ai-draft"
+        sendLabel={t('aiDraftSend')}
+        doneMessage={t('aiDraftDone')}
       />
+      <AnswerText answer={answer} id="sk-ai-text" testId="ai-draft" label={t('aiDraftText')} rows={6} editable />
       <div class="sk-form__actions">
         <button
           type="button"

@@ -1,9 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { askModel, type RunningAnswer } from '../lib/ai/page-client';
 import { restoreNames } from '../lib/ai/redaction';
 import type { ChatMessage } from '../lib/ai/types';
 import { type MessageName, t } from '../lib/i18n';
-import { failureText } from '../lib/messaging/client';
+import { ask, failureText } from '../lib/messaging/client';
+import type { AiSettingsAnswer } from '../lib/messaging/protocol';
 import { type AiProviderKind, REDACTABLE_FIELDS, type RedactableField } from '../lib/messaging/protocol/ai';
 
 /** What a prompt prepared by the background holds, whatever it is for. */
@@ -27,7 +29,7 @@ export const REDACTABLE_FIELD_LABELS: Record<RedactableField, MessageName> = {
 };
 
 /** The fields the person leaves out of this prompt. */
-export function AiExclusions({
+function AiExclusions({
   exclude,
   onChange,
   testId,
@@ -57,7 +59,7 @@ export function AiExclusions({
 }
 
 /** Exactly what will be sent, where, its size and what was kept back: shown before the first call. */
-export function AiOutgoing({ prepared, testId }: { prepared: PreparedPrompt | null; testId: string }) {
+function AiOutgoing({ prepared, testId }: { prepared: PreparedPrompt | null; testId: string }) {
   return (
     <div data-testid={`${testId}-outgoing`}>
       <h3>{t('aiOutgoingTitle')}</h3>
@@ -91,7 +93,9 @@ export function AiOutgoing({ prepared, testId }: { prepared: PreparedPrompt | nu
  * A model's answer to a prepared prompt, streamed into text (names given back on this side); only a
  * click sends, and the answer is only ever text in the page.
  */
-export function useModelAnswer(provider: AiProviderKind) {
+type ModelAnswer = ReturnType<typeof useModelAnswer>;
+
+function useModelAnswer(provider: AiProviderKind) {
   const [text, setText] = useState('');
   const [streaming, setStreaming] = useState(false);
   const [message, setMessage] = useState('');
@@ -122,8 +126,28 @@ export function useModelAnswer(provider: AiProviderKind) {
   return { text, setText, streaming, message, setMessage, send, cancel: () => running.current?.cancel() };
 }
 
+/**
+ * A page's prompt to the configured model: the AI settings, read once (a failure to read them is said
+ * where the answer's messages go), the fields the prompt leaves out (the settings' choice until the
+ * person changes it here; null until read) and the model's answer.
+ */
+export function useAiPrompt() {
+  const [settings, setSettings] = useState<AiSettingsAnswer | null>(null);
+  const [exclude, setExclude] = useState<RedactableField[] | null>(null);
+  const answer = useModelAnswer(settings?.provider ?? 'off');
+  useEffect(() => {
+    ask({ type: 'ai/settings/get' })
+      .then((current) => {
+        setSettings(current);
+        setExclude(current.exclude);
+      })
+      .catch((error: unknown) => answer.setMessage(failureText(error)));
+  }, []);
+  return { settings, exclude, setExclude, answer };
+}
+
 type SendProps = {
-  answer: ReturnType<typeof useModelAnswer>;
+  answer: ModelAnswer;
   prepared: PreparedPrompt | null;
   /** `<testId>-send`, `<testId>-cancel`. */
   testId: string;
@@ -134,7 +158,7 @@ type SendProps = {
 };
 
 /** Sends the prompt shown above, on a person's click only; Cancel while the answer streams. */
-export function SendPrompt({ answer, prepared, testId, label, doneMessage, primary = false }: SendProps) {
+function SendPrompt({ answer, prepared, testId, label, doneMessage, primary = false }: SendProps) {
   return (
     <>
       <button
@@ -153,6 +177,58 @@ export function SendPrompt({ answer, prepared, testId, label, doneMessage, prima
           {t('cancel')}
         </button>
       ) : null}
+    </>
+  );
+}
+
+type PromptReviewProps = Omit<SendProps, 'label' | 'answer'> & {
+  prompt: ReturnType<typeof useAiPrompt>;
+  sendLabel: string;
+  /** More buttons after Send. */
+  children?: ComponentChildren;
+};
+
+/** What the person reviews before a prompt leaves: what to leave out, what would be sent, and Send. */
+export function PromptReview({ prompt, prepared, testId, sendLabel, children, ...send }: PromptReviewProps) {
+  const { exclude, setExclude, answer } = prompt;
+  return (
+    <>
+      {/* Null until the settings are read: there is no choice to show yet. */}
+      {exclude ? <AiExclusions exclude={exclude} onChange={setExclude} testId={testId} /> : null}
+      <AiOutgoing prepared={prepared} testId={testId} />
+      <div class="sk-form__actions">
+        <SendPrompt answer={answer} prepared={prepared} testId={testId} label={sendLabel} {...send} />
+        {children}
+      </div>
+    </>
+  );
+}
+
+type AnswerTextProps = {
+  answer: ModelAnswer;
+  id: string;
+  /** `<testId>-text`. */
+  testId: string;
+  label: string;
+  rows: number;
+  /** The person may rework the answer once it is in (read-only while it streams). */
+  editable?: boolean;
+};
+
+/** The model's answer, only ever as text in a text box. */
+export function AnswerText({ answer, id, testId, label, rows, editable = false }: AnswerTextProps) {
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <textarea
+        id={id}
+        data-testid={`${testId}-text`}
+        style={{ display: 'block', width: '100%', boxSizing: 'border-box' }}
+        rows={rows}
+        readOnly={editable ? answer.streaming : true}
+        value={answer.text}
+        onInput={editable ? (event) => answer.setText(event.currentTarget.value) : undefined}
+      />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { ask, failureText } from '../lib/messaging/client';
 import type { AiSettingsAnswer, ConnectionView } from '../lib/messaging/protocol';
 import { type AiProviderKind, REDACTABLE_FIELDS, type RedactableField } from '../lib/messaging/protocol/ai';
 import { REDACTABLE_FIELD_LABELS } from './AiOutgoing';
+import { SettingsSection } from './ui/sections';
 
 const PROVIDERS: { kind: AiProviderKind; label: MessageName }[] = [
   { kind: 'off', label: 'aiProviderOff' },
@@ -49,10 +50,9 @@ export function AiSettings() {
 
   if (!settings) {
     return (
-      <section class="sk-settings" aria-labelledby="sk-ai-title">
-        <h2 id="sk-ai-title">{t('aiTitle')}</h2>
+      <SettingsSection titleId="sk-ai-title" title={t('aiTitle')}>
         <p role="status">{message || t('loading')}</p>
-      </section>
+      </SettingsSection>
     );
   }
   const current = settings;
@@ -105,8 +105,7 @@ export function AiSettings() {
   }
 
   return (
-    <section class="sk-settings" aria-labelledby="sk-ai-title" data-testid="ai-settings">
-      <h2 id="sk-ai-title">{t('aiTitle')}</h2>
+    <SettingsSection titleId="sk-ai-title" title={t('aiTitle')} testId="ai-settings">
       <p class="sk-muted">{t('aiIntro')}</p>
       <form onSubmit={save} aria-label={t('aiFormLabel')}>
         <ProviderChoice current={current} change={change} builtIn={builtIn} onDownload={download} />
@@ -145,7 +144,7 @@ export function AiSettings() {
       <p role="status" aria-live="polite" data-testid="ai-message">
         {message}
       </p>
-    </section>
+    </SettingsSection>
   );
 }
 

@@ -3,6 +3,7 @@ import { format, t } from '../lib/i18n';
 import { ask } from '../lib/messaging/client';
 import type { AnswerOf } from '../lib/messaging/protocol';
 import { EmptyState, Skeleton } from './ui/chips';
+import { ColumnHeads, SettingsSection } from './ui/sections';
 
 type Records = AnswerOf<'audit/list'>['records'];
 
@@ -39,8 +40,7 @@ export function AuditLog() {
   }
 
   return (
-    <section class="sk-settings" aria-labelledby="sk-audit-title">
-      <h2 id="sk-audit-title">{t('auditTitle')}</h2>
+    <SettingsSection titleId="sk-audit-title" title={t('auditTitle')}>
       <form
         class="sk-settings__row"
         onSubmit={(event) => {
@@ -69,17 +69,17 @@ export function AuditLog() {
         <EmptyState testId="audit-empty" title={t('auditEmpty')} action={t('auditEmptyAction')} />
       ) : (
         <table class="sk-audit" data-testid="audit-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('auditWhen')}</th>
-              <th scope="col">{t('auditOperator')}</th>
-              <th scope="col">{t('auditOperation')}</th>
-              <th scope="col">{t('auditTask')}</th>
-              <th scope="col">{t('auditBefore')}</th>
-              <th scope="col">{t('auditAfter')}</th>
-              <th scope="col">{t('auditResult')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            headings={[
+              t('auditWhen'),
+              t('auditOperator'),
+              t('auditOperation'),
+              t('auditTask'),
+              t('auditBefore'),
+              t('auditAfter'),
+              t('auditResult'),
+            ]}
+          />
           <tbody>
             {records.slice(0, 500).map((record) => (
               <tr key={`${record.jobId}:${record.at}:${record.taskId}:${record.kind}`}>
@@ -97,6 +97,6 @@ export function AuditLog() {
           </tbody>
         </table>
       )}
-    </section>
+    </SettingsSection>
   );
 }

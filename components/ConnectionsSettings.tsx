@@ -6,6 +6,7 @@ import { ask, failureText } from '../lib/messaging/client';
 import type { ConnectionTestAnswer, ConnectionView } from '../lib/messaging/protocol';
 import { ConnectionTestResult } from './ConnectionTestResult';
 import { EmptyState, Skeleton } from './ui/chips';
+import { SettingsSection } from './ui/sections';
 
 type Draft = { label: string; address: string; token: string };
 const EMPTY_DRAFT: Draft = { label: '', address: '', token: '' };
@@ -100,15 +101,14 @@ export function ConnectionsSettings() {
   }
 
   return (
-    <section class="sk-settings" aria-labelledby="sk-connections-title">
-      <h2 id="sk-connections-title">{t('connectionsTitle')}</h2>
+    <SettingsSection titleId="sk-connections-title" title={t('connectionsTitle')}>
       <ConnectionList connections={connections} busy={busy} onRemove={remove} />
       <ConnectionForm draft={draft} edit={edit} cleartext={cleartext} busy={busy} onSave={save} onTest={test} />
       <p role="status" aria-live="polite" data-testid="connection-message">
         {message}
       </p>
       {testResult ? <ConnectionTestResult result={testResult} /> : null}
-    </section>
+    </SettingsSection>
   );
 }
 

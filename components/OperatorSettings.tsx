@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { ask, failureText } from '../lib/messaging/client';
 import { MARKER_TEMPLATES, type MarkerLanguage, markerLanguageOf, markerLine } from '../lib/plans/marker';
+import { SettingsSection } from './ui/sections';
 
 /** Who confirms plans: named in the marker every Sidekick comment carries, and in the audit log. */
 export function OperatorSettings() {
@@ -32,8 +33,7 @@ export function OperatorSettings() {
   }
 
   return (
-    <section class="sk-settings" aria-labelledby="sk-operator-title">
-      <h2 id="sk-operator-title">{t('operatorTitle')}</h2>
+    <SettingsSection titleId="sk-operator-title" title={t('operatorTitle')}>
       <form class="sk-form" onSubmit={save} data-loaded={loaded} data-testid="operator-form">
         <label for="sk-operator">{t('operatorName')}</label>
         <input
@@ -77,6 +77,6 @@ export function OperatorSettings() {
       <p role="status" data-testid="operator-message">
         {message}
       </p>
-    </section>
+    </SettingsSection>
   );
 }

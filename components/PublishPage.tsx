@@ -11,6 +11,7 @@ import { DEFAULT_COMMENT_TEMPLATE } from '../lib/publish/plan';
 import { DEFAULT_PUBLISH_SETTINGS, readPublishSettings } from '../lib/publish/settings';
 import { DropZone, PublishLimits } from './PublishFiles';
 import { Skeleton } from './ui/chips';
+import { ColumnHeads } from './ui/sections';
 
 type Row = {
   key: string;
@@ -318,18 +319,18 @@ function Loading({ message }: { message: string }) {
 function FileTable({ rows, ...choices }: Omit<FileRowProps, 'row'> & { rows: readonly Row[] }) {
   return (
     <table class="sk-publish-table" data-testid="publish-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('publishFile')}</th>
-          <th scope="col">{t('publishSize')}</th>
-          <th scope="col">{t('publishVersion')}</th>
-          <th scope="col">{t('publishMatch')}</th>
-          <th scope="col">{t('publishTask')}</th>
-          <th scope="col">
-            <span class="sk-visually-hidden">{t('publishActions')}</span>
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        headings={[
+          t('publishFile'),
+          t('publishSize'),
+          t('publishVersion'),
+          t('publishMatch'),
+          t('publishTask'),
+          <span key="actions" class="sk-visually-hidden">
+            {t('publishActions')}
+          </span>,
+        ]}
+      />
       <tbody>
         {rows.map((row) => (
           <FileRow key={row.key} row={row} {...choices} />

@@ -7,6 +7,7 @@ import {
   readPublishSettings,
   savePublishSettings,
 } from '../lib/publish/settings';
+import { SettingsSection } from './ui/sections';
 
 /** An empty box is a mistake to report, not a 0 (Number('') is 0). */
 const numberOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
@@ -40,8 +41,7 @@ export function PublishSettings() {
   }
 
   return (
-    <section class="sk-settings" aria-labelledby="sk-publish-settings-title">
-      <h2 id="sk-publish-settings-title">{t('publishSettingsTitle')}</h2>
+    <SettingsSection titleId="sk-publish-settings-title" title={t('publishSettingsTitle')}>
       <form class="sk-form" onSubmit={save} data-loaded={loaded} data-testid="publish-settings-form">
         <label for="sk-publish-max">{t('publishSettingsMax')}</label>
         <input
@@ -65,6 +65,6 @@ export function PublishSettings() {
       <p role="status" data-testid="publish-settings-message">
         {message}
       </p>
-    </section>
+    </SettingsSection>
   );
 }

@@ -4,6 +4,7 @@ import { ask, failureText } from '../lib/messaging/client';
 import type { ConnectionView, WorkflowView } from '../lib/messaging/protocol';
 import { STATUS_ROLES, type StatusRole } from '../lib/shared/status-roles';
 import { EmptyState, Skeleton, StatusChip, StatusStyles, statusColours } from './ui/chips';
+import { ColumnHeads, SettingsSection } from './ui/sections';
 
 const ROLE_NAMES: Record<StatusRole, MessageName> = {
   todo: 'roleTodo',
@@ -78,8 +79,7 @@ export function WorkflowSettings() {
 
   const colours = statusColours(view?.statuses ?? []);
   return (
-    <section class="sk-settings" aria-labelledby="sk-workflow-title" data-testid="workflow-settings">
-      <h2 id="sk-workflow-title">{t('workflowTitle')}</h2>
+    <SettingsSection titleId="sk-workflow-title" title={t('workflowTitle')} testId="workflow-settings">
       <p class="sk-muted">{t('workflowIntro')}</p>
       {connections?.length === 0 ? (
         <EmptyState title={t('connectionsEmpty')} action={t('workflowNoConnection')} testId="workflow-empty" />
@@ -106,13 +106,7 @@ export function WorkflowSettings() {
         <form class="sk-form" onSubmit={save} data-testid="workflow-form">
           <StatusStyles statuses={colours} />
           <table class="sk-audit" data-testid="workflow-statuses">
-            <thead>
-              <tr>
-                <th scope="col">{t('workflowStatus')}</th>
-                <th scope="col">{t('workflowTasks')}</th>
-                <th scope="col">{t('workflowRole')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads headings={[t('workflowStatus'), t('workflowTasks'), t('workflowRole')]} />
             <tbody>
               {view.statuses.map((row) => (
                 <tr key={row.statusId} data-status-id={row.statusId}>
@@ -170,6 +164,6 @@ export function WorkflowSettings() {
       <p role="status" data-testid="workflow-message">
         {message}
       </p>
-    </section>
+    </SettingsSection>
   );
 }

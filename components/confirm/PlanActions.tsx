@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { type MessageName, t } from '../../lib/i18n';
 import { ask } from '../../lib/messaging/client';
 import type { PlanPreview, PlanStatus } from '../../lib/messaging/protocol';
@@ -49,27 +50,21 @@ export function PlanActions({ preview, status, working, drafting, on }: PlanActi
   return (
     <div class="sk-actions" data-testid="plan-actions" onClickCapture={ignoreRepeatedClicks}>
       {preview.state === 'pending' ? (
-        <button
-          type="button"
-          class="sk-primary"
-          data-testid="plan-confirm"
-          disabled={drafting || working !== null}
-          aria-busy={working === 'confirm'}
+        <WriteButton
+          action="confirm"
+          working={working}
+          testId="plan-confirm"
           onClick={on.confirm}
+          held={drafting}
+          primary
         >
           {t('actionConfirm')}
-        </button>
+        </WriteButton>
       ) : null}
       {preview.state === 'pending' && copiesHashtags ? (
-        <button
-          type="button"
-          data-testid="plan-escape-hashtags"
-          disabled={working !== null}
-          aria-busy={working === 'escape'}
-          onClick={on.escapeHashtags}
-        >
+        <WriteButton action="escape" working={working} testId="plan-escape-hashtags" onClick={on.escapeHashtags}>
           {t('actionEscapeHashtags')}
-        </button>
+        </WriteButton>
       ) : null}
       {preview.state === 'replaced' ? <p data-testid="plan-replaced">{t('planReplaced')}</p> : null}
       {preview.state === 'expired' ? <p data-testid="plan-expired">{t('planExpired')}</p> : null}
@@ -79,38 +74,19 @@ export function PlanActions({ preview, status, working, drafting, on }: PlanActi
         </button>
       ) : null}
       {paused ? (
-        <button
-          type="button"
-          class="sk-primary"
-          data-testid="plan-resume"
-          disabled={working !== null}
-          aria-busy={working === 'resume'}
-          onClick={on.resume}
-        >
+        <WriteButton action="resume" working={working} testId="plan-resume" onClick={on.resume} primary>
           {t('actionResume')}
-        </button>
+        </WriteButton>
       ) : null}
       {finished && (status?.progress.failed ?? 0) > 0 ? (
-        <button
-          type="button"
-          data-testid="plan-retry-failed"
-          disabled={working !== null}
-          aria-busy={working === 'retry'}
-          onClick={on.retryFailed}
-        >
+        <WriteButton action="retry" working={working} testId="plan-retry-failed" onClick={on.retryFailed}>
           {t('actionRetryFailed')}
-        </button>
+        </WriteButton>
       ) : null}
       {finished && status?.undoable ? (
-        <button
-          type="button"
-          data-testid="plan-undo"
-          disabled={working !== null}
-          aria-busy={working === 'undo'}
-          onClick={on.undo}
-        >
+        <WriteButton action="undo" working={working} testId="plan-undo" onClick={on.undo}>
           {t('actionUndo')}
-        </button>
+        </WriteButton>
       ) : null}
       {preview.state === 'pending' || finished ? (
         // Before the job, closing is cancelling: nothing was written and the plan expires unconfirmed.
@@ -119,6 +95,34 @@ export function PlanActions({ preview, status, working, drafting, on }: PlanActi
         </button>
       ) : null}
     </div>
+  );
+}
+
+type WriteButtonProps = {
+  /** Its name in `working` while the background answers it. */
+  action: string;
+  working: string | null;
+  testId: string;
+  onClick: WriteHandler;
+  /** Disabled for a reason of its own, besides a write under way. */
+  held?: boolean;
+  primary?: boolean;
+  children: ComponentChildren;
+};
+
+/** A button that writes: disabled while any write is under way, busy while its own is. */
+function WriteButton({ action, working, testId, onClick, held = false, primary = false, children }: WriteButtonProps) {
+  return (
+    <button
+      type="button"
+      class={primary ? 'sk-primary' : undefined}
+      data-testid={testId}
+      disabled={held || working !== null}
+      aria-busy={working === action}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   );
 }
 

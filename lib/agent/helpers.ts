@@ -5,6 +5,7 @@ import { selectionLabels } from '../bulk/labels';
 import { interfaceLanguage, t } from '../i18n/pure';
 import type { Operation, Plan } from '../plans/model';
 import { dayOf, daysBetween, millisecondsOf } from '../shared/dates';
+import { fnv1a } from '../shared/hash';
 import type { TaskLabel } from '../workflow/labels';
 import { assigneeCandidates, isWorkingPerson } from '../workflow/people';
 import { isOpenRole, statusRoles } from '../workflow/status-roles';
@@ -14,19 +15,11 @@ import type {
   AgentTask,
   HumanChange,
   HumanChangeField,
+  Reason,
   RuleId,
   RuleInput,
   SnapshotIndex,
 } from './types';
-
-function fnv1a(text: string, seed: number): string {
-  let hash = seed >>> 0;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
-}
 
 /** "overdue:1a2b3c4d5e6f7a8b": the rule id and a hash of its sorted, de-duplicated evidence ids. */
 export function suggestionId(ruleId: RuleId, evidenceIds: readonly string[]): string {
@@ -257,6 +250,15 @@ export function formatWork(minutes: number, minutesPerDay: number): string {
   const hours = workNumber.format(Math.round((minutes / 60) * 10) / 10);
   if (minutes < minutesPerDay) return t('reasonWorkHours', { hours });
   return t('reasonWorkDays', { days: workNumber.format(Math.round((minutes / minutesPerDay) * 10) / 10), hours });
+}
+
+/** The reason that names who the task is assigned to; null when nobody is. */
+export function assignedToReason(input: RuleInput, task: AgentTask): Reason | null {
+  if (task.assigneeIds.length === 0) return null;
+  return {
+    text: t('reasonAssignedTo', { people: task.assigneeIds.map(input.index.personName).join(', ') }),
+    evidence: { personIds: [...task.assigneeIds] },
+  };
 }
 
 /**

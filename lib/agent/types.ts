@@ -6,7 +6,7 @@ import type { SelectedTask } from '../bulk/selection';
 import type { OptionField } from '../forms/fields';
 import { t } from '../i18n/pure';
 import type { PageContext, PageKind } from '../kitsu-routes';
-import { PlanSchema } from '../plans/model';
+import { PlanSchema, TASK_STATE_FIELDS } from '../plans/model';
 import { KITSU_ROLES, type KitsuRole } from '../shared/roles';
 import type { TaskLabel } from '../workflow/labels';
 import { type StatusRole, StatusRoleOverridesSchema } from '../workflow/status-roles';
@@ -35,13 +35,7 @@ export const AgentTaskSchema = z.object({
   episodeName: z.string().nullable().default(null),
   assetTypeName: z.string().nullable().default(null),
   taskTypeId: id,
-  statusId: id,
-  assigneeIds: z.array(id),
-  dueDate: day,
-  startDate: day,
-  /** Minutes. */
-  estimation: z.number().nonnegative().nullable(),
-  priority: z.number().int().nonnegative(),
+  ...TASK_STATE_FIELDS,
   lastCommentDate: day,
   /** zou retake_count. */
   retakeCount: z.number().int().nonnegative().default(0),

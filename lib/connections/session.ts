@@ -34,6 +34,9 @@ export function createSession(
       key: `${kind}:${projectId}`,
       tags: [`project:${projectId}`, kind],
     });
+  const ofTask =
+    (kind: CacheKind) =>
+    (taskId: string): CacheDescriptor => ({ kind, key: `${kind}:${taskId}`, tags: [`task:${taskId}`] });
 
   const withTasks =
     (list: 'shots' | 'assets') =>
@@ -71,22 +74,8 @@ export function createSession(
       (projectId: string, startDate: string, endDate: string) =>
         client.projectDayOffs(projectId, { startDate, endDate }),
     ),
-    taskComments: through(
-      (taskId: string): CacheDescriptor => ({
-        kind: 'task-comments',
-        key: `task-comments:${taskId}`,
-        tags: [`task:${taskId}`],
-      }),
-      (taskId: string) => client.taskComments(taskId),
-    ),
-    fullTask: through(
-      (taskId: string): CacheDescriptor => ({
-        kind: 'full-task',
-        key: `full-task:${taskId}`,
-        tags: [`task:${taskId}`],
-      }),
-      (taskId: string) => client.fullTask(taskId),
-    ),
+    taskComments: through(ofTask('task-comments'), (taskId: string) => client.taskComments(taskId)),
+    fullTask: through(ofTask('full-task'), (taskId: string) => client.fullTask(taskId)),
   };
 
   return { connection, client, cache, reads };

@@ -78,17 +78,24 @@ export const PageParamsSchema = z.strictObject({
 });
 export type PageParams = z.infer<typeof PageParamsSchema>;
 
+const NonEmptyTextSchema = /* @__PURE__ */ z.string().check(z.minLength(1));
+
 // Empty values are dropped: Kitsu leaves `?search=` behind when a filter is cleared.
 export const QuerySchema = z.strictObject({
-  search: z.optional(/* @__PURE__ */ z.string().check(z.minLength(1))),
-  section: z.optional(/* @__PURE__ */ z.string().check(z.minLength(1))),
-  extra: z.record(z.string(), /* @__PURE__ */ z.string().check(z.minLength(1))),
+  search: z.optional(NonEmptyTextSchema),
+  section: z.optional(NonEmptyTextSchema),
+  extra: z.record(z.string(), NonEmptyTextSchema),
 });
 export type Query = z.infer<typeof QuerySchema>;
 
 // Every production context has these two fields, written out in each schema rather than spread from a
 // shared object: bundlers keep an object spread as a possible side effect, and with it these schemas.
 const OptionalEpisodeScopeSchema = z.optional(EpisodeScopeSchema);
+
+/** The context of a page that holds nothing but its kind and query. */
+function queryOnlyContext<const Kind extends string>(kind: Kind) {
+  return z.strictObject({ kind: z.literal(kind), query: QuerySchema });
+}
 
 export const EntityListContextSchema = z.strictObject({
   kind: z.literal('entity-list'),
@@ -147,24 +154,15 @@ export const ProductionPageContextSchema = z.strictObject({
 export const MyTasksContextSchema = z.strictObject({
   kind: z.literal('my-tasks'),
   // The open tab (todos, done, timesheets...), copied from ?section= for convenience.
-  section: z.optional(/* @__PURE__ */ z.string().check(z.minLength(1))),
+  section: z.optional(NonEmptyTextSchema),
   query: QuerySchema,
 });
 
-export const MyChecksContextSchema = z.strictObject({
-  kind: z.literal('my-checks'),
-  query: QuerySchema,
-});
+export const MyChecksContextSchema = /* @__PURE__ */ queryOnlyContext('my-checks');
 
-export const AllTasksContextSchema = z.strictObject({
-  kind: z.literal('all-tasks'),
-  query: QuerySchema,
-});
+export const AllTasksContextSchema = /* @__PURE__ */ queryOnlyContext('all-tasks');
 
-export const TeamScheduleContextSchema = z.strictObject({
-  kind: z.literal('team-schedule'),
-  query: QuerySchema,
-});
+export const TeamScheduleContextSchema = /* @__PURE__ */ queryOnlyContext('team-schedule');
 
 export const PersonContextSchema = z.strictObject({
   kind: z.literal('person'),
@@ -172,10 +170,7 @@ export const PersonContextSchema = z.strictObject({
   query: QuerySchema,
 });
 
-export const OpenProductionsContextSchema = z.strictObject({
-  kind: z.literal('open-productions'),
-  query: QuerySchema,
-});
+export const OpenProductionsContextSchema = /* @__PURE__ */ queryOnlyContext('open-productions');
 
 export const StudioPageContextSchema = z.strictObject({
   kind: z.literal('studio-page'),

@@ -5,6 +5,7 @@
 // task's comments, whether a comment it started already landed.
 
 import { t } from '../i18n/pure';
+import { fnv1a } from '../shared/hash';
 
 export const DEFAULT_MARKER_TEMPLATE = '— posted by Kitsu Sidekick, confirmed by {operator}';
 
@@ -35,20 +36,10 @@ export function checkMarkerTemplate(template: string): TemplateCheck {
 
 const REF_PATTERN = /\bsk-([0-9a-f]{12})\s*$/;
 
-/** FNV-1a twice, with different offsets: short, stable, synchronous (no WebCrypto needed in a pure module). */
-function fnv(text: string, offset: number): string {
-  let hash = offset >>> 0;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
-}
-
 /** The reference of one operation of one job, as it appears in the marker. */
 export function operationRef(jobId: string, operationId: string): string {
   const key = `${jobId}/${operationId}`;
-  return `${fnv(key, 0x811c9dc5)}${fnv(key, 0x9747b28c)}`.slice(0, 12);
+  return `${fnv1a(key, 0x811c9dc5)}${fnv1a(key, 0x9747b28c)}`.slice(0, 12);
 }
 
 function cleanOperator(operator: string): string {

@@ -20,17 +20,22 @@ const statusesTogether = [
   { message: 'statusBefore and statusAfter go together' },
 ] as const;
 
+/** The fields of a task that operations change and rely on, as read from zou. */
+export const TASK_STATE_FIELDS = {
+  statusId: id,
+  assigneeIds: z.array(id),
+  dueDate: day,
+  startDate: day,
+  /** Minutes. */
+  estimation: z.number().nonnegative().nullable(),
+  priority: z.number().int().nonnegative(),
+};
+
 /** Only the fields the operation depends on; absent = not checked. */
 export const PreconditionsSchema = z
   .object({
-    statusId: id,
-    /** Sorted ids. */
-    assigneeIds: z.array(id),
-    dueDate: day,
-    startDate: day,
-    /** Minutes. */
-    estimation: z.number().nonnegative().nullable(),
-    priority: z.number().int().nonnegative(),
+    // assigneeIds: sorted ids.
+    ...TASK_STATE_FIELDS,
     lastCommentDate: z.string().nullable(),
   })
   .partial()

@@ -6,7 +6,7 @@ import { t } from '../../i18n/pure';
 import type { Plan } from '../../plans/model';
 import { dayOf, daysBetween } from '../../shared/dates';
 import { defineRule } from '../define-rule';
-import { mentionList, rulePlan, suggestionId } from '../helpers';
+import { assignedToReason, mentionList, rulePlan, suggestionId } from '../helpers';
 import { type AgentTask, dayCount, type Reason, type RuleInput, type RuleSuggestion } from '../types';
 
 const RULE = 'overdue' as const;
@@ -52,12 +52,7 @@ export const overdueRule = defineRule({
           text: t('reasonOverdueDue', { date: due, count: late, status: input.index.statusName(task) }),
           evidence: { taskIds: [task.taskId], dates: [due], numbers: { daysLate: late } },
         },
-        task.assigneeIds.length > 0
-          ? {
-              text: t('reasonAssignedTo', { people: task.assigneeIds.map(input.index.personName).join(', ') }),
-              evidence: { personIds: [...task.assigneeIds] },
-            }
-          : { text: t('reasonOverdueNobody'), evidence: { taskIds: [task.taskId] } },
+        assignedToReason(input, task) ?? { text: t('reasonOverdueNobody'), evidence: { taskIds: [task.taskId] } },
       ];
       const plan =
         task.assigneeIds.length > 0

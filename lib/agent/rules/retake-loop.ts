@@ -5,7 +5,7 @@
 import { t } from '../../i18n/pure';
 import { dayOf } from '../../shared/dates';
 import { defineRule } from '../define-rule';
-import { suggestionId } from '../helpers';
+import { assignedToReason, suggestionId } from '../helpers';
 import { type Reason, type RuleSuggestion, wholeNumber } from '../types';
 
 const RULE = 'retake-loop' as const;
@@ -66,12 +66,8 @@ export const retakeLoopRule = defineRule({
           evidence: { personIds: [comment.person_id], dates: [dayOf(comment.created_at)] },
         });
       });
-      if (task.assigneeIds.length > 0) {
-        reasons.push({
-          text: t('reasonAssignedTo', { people: task.assigneeIds.map(input.index.personName).join(', ') }),
-          evidence: { personIds: [...task.assigneeIds] },
-        });
-      }
+      const assigned = assignedToReason(input, task);
+      if (assigned) reasons.push(assigned);
       suggestions.push({
         id: suggestionId(RULE, [task.taskId]),
         ruleId: RULE,

@@ -5,7 +5,7 @@
 import { t } from '../../i18n/pure';
 import { dayOf, daysBetween, latest } from '../../shared/dates';
 import { defineRule } from '../define-rule';
-import { mentionList, rulePlan, suggestionId } from '../helpers';
+import { assignedToReason, mentionList, rulePlan, suggestionId } from '../helpers';
 import { dayCount, type RuleSuggestion } from '../types';
 
 const RULE = 'stale-wip' as const;
@@ -64,12 +64,7 @@ export const staleWipRule = defineRule({
             }),
             evidence: { taskIds: [task.taskId], dates: [since], numbers: { idleDays: idle } },
           },
-          task.assigneeIds.length > 0
-            ? {
-                text: t('reasonAssignedTo', { people: task.assigneeIds.map(input.index.personName).join(', ') }),
-                evidence: { personIds: [...task.assigneeIds] },
-              }
-            : { text: t('reasonStaleNobody'), evidence: { taskIds: [task.taskId] } },
+          assignedToReason(input, task) ?? { text: t('reasonStaleNobody'), evidence: { taskIds: [task.taskId] } },
         ],
         ...(plan ? { plan } : {}),
       });

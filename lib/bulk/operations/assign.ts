@@ -2,15 +2,7 @@ import { z } from 'zod';
 import { t } from '../../i18n/pure';
 import { sortedIds } from '../../plans/values';
 import { ASSIGNMENT_NOTICE_FIELD, AssignmentNoticeSchema, assignmentNotice } from './assignment-notice';
-import {
-  assigneeChange,
-  bulkPlan,
-  defineBulkOperation,
-  personName,
-  requireTasks,
-  taskCount,
-  taskLabel,
-} from './shared';
+import { assigneeChange, bulkPlan, defineBulkOperation, personField, personName, taskCount, taskLabel } from './shared';
 
 export const AssignInputSchema = z.object({ personId: z.string().min(1), notice: AssignmentNoticeSchema });
 
@@ -19,21 +11,10 @@ export const assignOperation = defineBulkOperation({
   id: 'assign',
   label: t('bulkOpAssign'),
   needsRole: 'supervisor',
-  fields: [
-    {
-      kind: 'select',
-      key: 'person',
-      label: t('bulkOpAssignField'),
-      of: 'persons',
-      none: t('bulkOpPickPerson'),
-      required: t('bulkOpPickPersonRequired'),
-    },
-    ASSIGNMENT_NOTICE_FIELD,
-  ],
+  fields: [personField('person', t('bulkOpAssignField'), t('bulkOpPickPersonRequired')), ASSIGNMENT_NOTICE_FIELD],
   inputOf: (values) => ({ personId: values.person, notice: values.notice }),
   input: AssignInputSchema,
   build(input: z.infer<typeof AssignInputSchema>, context) {
-    requireTasks(context);
     const name = personName(input.personId, context);
     return bulkPlan(
       'assign',

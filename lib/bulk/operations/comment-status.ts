@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { t } from '../../i18n/pure';
 import type { SelectedTask } from '../selection';
-import {
-  type BulkContext,
-  bulkPlan,
-  defineBulkOperation,
-  personName,
-  requireTasks,
-  taskCount,
-  taskLabel,
-} from './shared';
+import { type BulkContext, bulkPlan, defineBulkOperation, personName, taskCount, taskLabel } from './shared';
 
 const commentText = z.string().trim().min(1, t('bulkOpWriteComment')).max(10_000);
 
@@ -48,7 +40,6 @@ export function commentFor(template: string, task: SelectedTask, context: BulkCo
  * status it had when the person looked (a task changed since is skipped, not overwritten).
  */
 export function buildCommentStatusPlan(input: CommentStatusInput, context: BulkContext) {
-  requireTasks(context);
   const statusName = input.statusId ? (context.statusNames.get(input.statusId) ?? t('bulkOpAnotherStatus')) : null;
   return bulkPlan(
     input.statusId ? 'comment-status' : 'comment',

@@ -2,15 +2,7 @@ import { z } from 'zod';
 import { t } from '../../i18n/pure';
 import { sortedIds } from '../../plans/values';
 import { ASSIGNMENT_NOTICE_FIELD, AssignmentNoticeSchema, assignmentNotice } from './assignment-notice';
-import {
-  assigneeChange,
-  bulkPlan,
-  defineBulkOperation,
-  personName,
-  requireTasks,
-  taskCount,
-  taskLabel,
-} from './shared';
+import { assigneeChange, bulkPlan, defineBulkOperation, personField, personName, taskCount, taskLabel } from './shared';
 
 export const ReplaceAssigneeInputSchema = z
   .object({ fromPersonId: z.string().min(1), toPersonId: z.string().min(1), notice: AssignmentNoticeSchema })
@@ -26,28 +18,13 @@ export const replaceAssigneeOperation = defineBulkOperation({
   label: t('bulkOpReplaceAssignee'),
   needsRole: 'supervisor',
   fields: [
-    {
-      kind: 'select',
-      key: 'personFrom',
-      label: t('bulkOpReplaceField'),
-      of: 'persons',
-      none: t('bulkOpPickPerson'),
-      required: t('bulkOpPickReplaced'),
-    },
-    {
-      kind: 'select',
-      key: 'personTo',
-      label: t('bulkOpByField'),
-      of: 'persons',
-      none: t('bulkOpPickPerson'),
-      required: t('bulkOpPickReplacement'),
-    },
+    personField('personFrom', t('bulkOpReplaceField'), t('bulkOpPickReplaced')),
+    personField('personTo', t('bulkOpByField'), t('bulkOpPickReplacement')),
     ASSIGNMENT_NOTICE_FIELD,
   ],
   inputOf: (values) => ({ fromPersonId: values.personFrom, toPersonId: values.personTo, notice: values.notice }),
   input: ReplaceAssigneeInputSchema,
   build(input: z.infer<typeof ReplaceAssigneeInputSchema>, context) {
-    requireTasks(context);
     const from = personName(input.fromPersonId, context);
     const to = personName(input.toPersonId, context);
     return bulkPlan(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { t } from '../../i18n/pure';
 import type { SelectedTask } from '../selection';
 import { isNonWorking, shiftWorkingDays } from '../working-days';
-import { type BulkContext, bulkPlan, defineBulkOperation, requireTasks, taskCount, taskLabel } from './shared';
+import { type BulkContext, bulkPlan, defineBulkOperation, taskCount, taskLabel } from './shared';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, t('bulkOpExpectedDay'));
 
@@ -128,7 +128,6 @@ export const setDatesOperation = defineBulkOperation({
   input: SetDatesInputSchema,
   shiftsDatesBy: (input) => (input.mode === 'shift' ? input.days : 0),
   build(input: SetDatesInput, context) {
-    requireTasks(context);
     return bulkPlan(
       'set-dates',
       (count) => title(input, count),

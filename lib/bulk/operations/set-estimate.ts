@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { t } from '../../i18n/pure';
 import type { SelectedTask } from '../selection';
-import { type BulkContext, bulkPlan, defineBulkOperation, requireTasks, taskCount, taskLabel } from './shared';
+import { type BulkContext, bulkPlan, defineBulkOperation, taskCount, taskLabel } from './shared';
 
 export const SetEstimateInputSchema = z.discriminatedUnion('mode', [
   z.object({
@@ -69,7 +69,6 @@ export const setEstimateOperation = defineBulkOperation({
       : { mode: 'median', onlyMissing: values.estimateMissing },
   input: SetEstimateInputSchema,
   build(input: z.output<typeof SetEstimateInputSchema>, context) {
-    requireTasks(context);
     const medians = input.mode === 'median' ? similarMedians(context) : null;
     const target = (task: SelectedTask): number | undefined =>
       input.mode === 'fixed' ? input.minutes : medians?.get(`${task.entityType}:${task.taskTypeId}`);

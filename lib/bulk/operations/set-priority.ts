@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PRIORITY_NAMES } from '../../i18n/priority-names';
 import { t } from '../../i18n/pure';
-import { bulkPlan, defineBulkOperation, requireTasks, taskCount, taskLabel } from './shared';
+import { bulkPlan, defineBulkOperation, taskCount, taskLabel } from './shared';
 
 /** Kitsu's priorities: 0 normal, 1 high, 2 very high, 3 emergency. */
 export const SetPriorityInputSchema = z.object({ priority: z.number().int().min(0).max(3) });
@@ -25,7 +25,6 @@ export const setPriorityOperation = defineBulkOperation({
   inputOf: (values) => ({ priority: Number(values.priority) }),
   input: SetPriorityInputSchema,
   build(input: z.infer<typeof SetPriorityInputSchema>, context) {
-    requireTasks(context);
     const name = PRIORITY_LABELS[input.priority] ?? String(input.priority);
     return bulkPlan(
       'set-priority',

@@ -93,6 +93,7 @@ export function defineBulkOperation<Input, const Fields extends readonly FormFie
     plan(raw, context) {
       const parsed = definition.input.safeParse(raw);
       if (!parsed.success) throw new BulkInputError(parsed.error.issues[0]?.message ?? t('bulkOpInvalidSettings'));
+      requireTasks(context);
       return definition.build(parsed.data, context);
     },
   };
@@ -118,6 +119,11 @@ export function taskLabel(task: SelectedTask, context: BulkContext): string {
   }
   const label = labels.get(task.taskId) ?? selectionLabels([task], typeName).get(task.taskId);
   return label?.full ?? task.entityName;
+}
+
+/** A select of the production's people that the person must fill (`required` says so while it is empty). */
+export function personField<const Key extends string>(key: Key, label: string, required: string) {
+  return { kind: 'select', key, label, of: 'persons', none: t('bulkOpPickPerson'), required } as const;
 }
 
 export function personName(personId: string, context: BulkContext): string {

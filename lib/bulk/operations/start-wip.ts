@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { t } from '../../i18n/pure';
 import { todayOf } from '../../shared/dates';
-import { bulkPlan, defineBulkOperation, requireTasks, taskLabel } from './shared';
+import { bulkPlan, defineBulkOperation, taskLabel } from './shared';
 
 export const StartWipInputSchema = z.object({
   /** The start date to give; absent: today. */
@@ -20,7 +20,6 @@ export const startWipOperation = defineBulkOperation({
   inputOf: (values) => (values.wipStart ? { startDate: values.wipStart } : {}),
   input: StartWipInputSchema,
   build(input: z.infer<typeof StartWipInputSchema>, context) {
-    requireTasks(context);
     const startDate = input.startDate ?? todayOf(context.now);
     return bulkPlan(
       'start-wip',

@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { t } from '../../i18n/pure';
 import { sortedIds } from '../../plans/values';
-import {
-  assigneeChange,
-  bulkPlan,
-  defineBulkOperation,
-  personName,
-  requireTasks,
-  taskCount,
-  taskLabel,
-} from './shared';
+import { assigneeChange, bulkPlan, defineBulkOperation, personField, personName, taskCount, taskLabel } from './shared';
 
 export const UnassignInputSchema = z.object({ personId: z.string().min(1) });
 
@@ -18,20 +10,10 @@ export const unassignOperation = defineBulkOperation({
   id: 'unassign',
   label: t('bulkOpUnassign'),
   needsRole: 'supervisor',
-  fields: [
-    {
-      kind: 'select',
-      key: 'person',
-      label: t('bulkOpUnassignField'),
-      of: 'persons',
-      none: t('bulkOpPickPerson'),
-      required: t('bulkOpPickPersonRequired'),
-    },
-  ],
+  fields: [personField('person', t('bulkOpUnassignField'), t('bulkOpPickPersonRequired'))],
   inputOf: (values) => ({ personId: values.person }),
   input: UnassignInputSchema,
   build(input: z.infer<typeof UnassignInputSchema>, context) {
-    requireTasks(context);
     const name = personName(input.personId, context);
     return bulkPlan(
       'unassign',
