@@ -23,7 +23,7 @@ import { createWorkflowService } from '../lib/connections/workflow-service';
 import { readPaused, writePaused } from '../lib/dock/paused';
 import { createDockHandlers } from '../lib/dock-service/handlers';
 import { injectLazyPanels } from '../lib/dock-service/inject-panels';
-import { createLivePages, liveSinceOf } from '../lib/events/live-pages';
+import { createLivePages } from '../lib/events/live-pages';
 import { listen } from '../lib/extension/listeners';
 import { extensionWindows } from '../lib/extension/windows';
 import { createKitsuClient, describeKitsuError, isKitsuApiError } from '../lib/kitsu';
@@ -41,13 +41,7 @@ import { publishStep } from '../lib/publish/step';
 export default defineBackground(() => {
   const ownOrigin = originOf(browser.runtime.getURL('/')) ?? '';
   const vault = createVault();
-  // Entries the live events keep right are trusted while the host's stream is live (lib/cache/policy.ts);
-  // panels answered with data an event outdated read again.
-  const sessions = createSessions(
-    vault,
-    (origin) => liveSinceOf(livePages.status(origin)),
-    (origin, descriptor) => livePages.readAgain(origin, descriptor.tags),
-  );
+  const sessions = createSessions(vault, (origin) => livePages.cacheHooks(origin));
   const sessionFor = (origin: string) => sessions.for(origin);
   const audit = createAuditLog();
   const livePages = createLivePages({

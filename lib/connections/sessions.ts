@@ -1,4 +1,4 @@
-import { type CacheDescriptor, createCache } from '../cache';
+import { type CacheOptions, createCache } from '../cache';
 import { createSession, type Session } from './session';
 import type { Vault } from './vault';
 
@@ -8,10 +8,8 @@ import type { Vault } from './vault';
  */
 export function createSessions(
   vault: Vault,
-  /** Since when the host's live event stream has been connected, or null: its cache trusts events meanwhile. */
-  liveSince: (origin: string) => number | null = () => null,
-  /** Panels of the host were answered with outdated data (lib/cache, onServedOutdated): their pages read again. */
-  onServedOutdated: (origin: string, descriptor: CacheDescriptor) => void = () => {},
+  /** What each host's cache learns from its live events (lib/events/live-pages.ts, cacheHooks). */
+  liveEventHooks: (origin: string) => Pick<CacheOptions, 'liveSince' | 'onServedOutdated'> = () => ({}),
 ) {
   const sessions = new Map<string, Promise<Session | null>>();
 
@@ -22,11 +20,7 @@ export function createSessions(
         session = vault.byOrigin(origin).then((connection) =>
           connection
             ? createSession(connection, {
-                cache: createCache({
-                  host: connection.origin,
-                  liveSince: () => liveSince(connection.origin),
-                  onServedOutdated: (descriptor) => onServedOutdated(connection.origin, descriptor),
-                }),
+                cache: createCache({ host: connection.origin, ...liveEventHooks(connection.origin) }),
               })
             : null,
         );

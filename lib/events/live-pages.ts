@@ -1,3 +1,4 @@
+import type { CacheOptions } from '../cache';
 import type { Session } from '../connections/session';
 import { isProductionPage, parseKitsuUrl } from '../kitsu-routes';
 import { gapInvalidation, type Invalidation, TASK_LEVEL_KINDS, type TabNotice } from './invalidation';
@@ -70,13 +71,7 @@ export function createLivePages({
   const leaving = (page: PageState) => recent.leaving(page);
   const invalidate = (origin: string, invalidation: Invalidation) => invalidateCache(sessionFor, origin, invalidation);
 
-  /** A notice goes to the host's pages showing its production (all of them for global data). */
-  function notify(origin: string, notice: TabNotice) {
-    for (const page of pagesOf(origin)) {
-      if (!notice.projectId || notice.projectId === page.projectId) page.post(notice);
-    }
-  }
-
+  const notify = noticesTo(pagesOf);
   const ownJobs = ownJobEvents(invalidate, notify);
 
   /** After a gap in the stream, what may have changed unseen is dropped and every page re-reads it. */
@@ -143,18 +138,32 @@ export function createLivePages({
     jobStarted: ownJobs.started,
     /** The job ended: once its last events are in, what it held is dropped from the cache and noticed, once. */
     jobEnded: ownJobs.ended,
-    status(origin: string): EventStreamStatus | null {
-      return streams.get(origin)?.status() ?? null;
-    },
+    status: (origin: string): EventStreamStatus | null => streams.get(origin)?.status() ?? null,
     /**
-     * Panels were answered with data read before an invalidation (lib/cache: an outdated fetch an 'swr'
-     * read took during a burst of events): the pages showing what it depends on read again.
+     * What the host's cache learns from its live events (lib/connections/sessions.ts): since when they are
+     * live (entries they keep right are trusted meanwhile, lib/cache/policy.ts), and that panels were
+     * answered with data an event outdated (lib/cache): the pages showing it read again.
      */
-    readAgain(origin: string, tags: readonly string[]) {
-      const projectId = tags.find((tag) => tag.startsWith(PROJECT_TAG))?.slice(PROJECT_TAG.length);
-      notify(origin, { ...(projectId ? { projectId } : {}), tags: [...tags] });
-    },
+    cacheHooks: (origin: string): Pick<CacheOptions, 'liveSince' | 'onServedOutdated'> => ({
+      liveSince: () => liveSinceOf(streams.get(origin)?.status() ?? null),
+      onServedOutdated: ({ tags }) => notify(origin, noticeOfTags(tags)),
+    }),
   };
+}
+
+/** A notice goes to the host's pages showing its production (all of them for global data). */
+function noticesTo(pagesOf: (origin: string) => PageState[]) {
+  return (origin: string, notice: TabNotice) => {
+    for (const page of pagesOf(origin)) {
+      if (!notice.projectId || notice.projectId === page.projectId) page.post(notice);
+    }
+  };
+}
+
+/** The notice for the pages showing data of these cache tags: its production's, when it has one. */
+function noticeOfTags(tags: readonly string[]): TabNotice {
+  const projectId = tags.find((tag) => tag.startsWith(PROJECT_TAG))?.slice(PROJECT_TAG.length);
+  return { ...(projectId ? { projectId } : {}), tags: [...tags] };
 }
 export type LivePages = ReturnType<typeof createLivePages>;
 

@@ -74,9 +74,10 @@ describe('live pages: who hears of a change', () => {
 
   it('panels answered with outdated data: the pages of that production on that host read again', async () => {
     const { live, received } = await setup();
+    const { onServedOutdated } = live.cacheHooks(ORIGIN);
 
-    live.readAgain(ORIGIN, [`project:${P1}`]);
-    live.readAgain(ORIGIN, ['task-statuses']);
+    onServedOutdated?.({ kind: 'entities-with-tasks', key: `shots-with-tasks:${P1}:all`, tags: [`project:${P1}`] });
+    onServedOutdated?.({ kind: 'task-statuses', key: 'task-statuses', tags: ['task-statuses'] });
 
     expect(received.get('p1')).toEqual([{ projectId: P1, tags: [`project:${P1}`] }, { tags: ['task-statuses'] }]);
     expect(received.get('p2')).toEqual([{ tags: ['task-statuses'] }]);
