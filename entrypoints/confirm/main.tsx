@@ -4,7 +4,7 @@ import { PlanConfirm } from '../../components/PlanConfirm';
 import '../../components/page.css';
 import '../../components/confirm/confirm.css';
 
-const root = document.getElementById('app');
 // A task page's "Summarise thread" opens this window on #summary/…; anything else is a plan.
 const summary = summaryTarget(location.hash);
-if (root) render(summary ? <AiSummary {...summary} /> : <PlanConfirm />, root);
+// A module script runs once the document is parsed: the body is there.
+render(summary ? <AiSummary {...summary} /> : <PlanConfirm />, document.body);

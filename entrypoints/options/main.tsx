@@ -28,5 +28,5 @@ function Options() {
   );
 }
 
-const root = document.getElementById('app');
-if (root) render(<Options />, root);
+// A module script runs once the document is parsed: the body is there.
+render(<Options />, document.body);

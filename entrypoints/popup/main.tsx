@@ -30,5 +30,5 @@ function Popup() {
   );
 }
 
-const root = document.getElementById('app');
-if (root) render(<Popup />, root);
+// A module script runs once the document is parsed: the body is there.
+render(<Popup />, document.body);

@@ -7,5 +7,5 @@ import './style.css';
 // The page is written in the interface's language (its HTML says English until then).
 document.documentElement.lang = interfaceLanguage;
 
-const root = document.getElementById('app');
-if (root) render(<PublishPage />, root);
+// A module script runs once the document is parsed: the body is there.
+render(<PublishPage />, document.body);
