@@ -100,25 +100,46 @@ function collisions<T>(rows: readonly T[], key: (row: T) => string): T[][] {
   return [...groups.values()].filter((group) => group.length > 1);
 }
 
-const fullOf = (row: Row) => row.full;
-
 /** What can tell two rows with the same place apart, in the order it is tried. */
 const DISAMBIGUATORS: ((source: TaskLabelSource) => string)[] = [
   (source) => source.taskName?.trim() || 'main',
   (source) => (source.entityType === 'asset' ? source.episodeName?.trim() || 'no episode' : ''),
 ];
 
+/** Rows by their full text, kept up to date as extras are added: built once for the whole list. */
+function rowsByFull(rows: readonly Row[]) {
+  const groups = new Map<string, Row[]>();
+  const add = (row: Row) => {
+    const group = groups.get(row.full);
+    if (group) group.push(row);
+    else groups.set(row.full, [row]);
+  };
+  rows.forEach(add);
+  return {
+    // Copies: adding an extra moves a row between groups while the caller walks one.
+    colliding: () => [...groups.values()].filter((group) => group.length > 1).map((group) => [...group]),
+    addExtra(row: Row, extra: string) {
+      const group = groups.get(row.full) ?? [];
+      group.splice(group.indexOf(row), 1);
+      if (group.length === 0) groups.delete(row.full);
+      addExtra(row, extra);
+      add(row);
+    },
+  };
+}
+
 function tellApart(rows: Row[]): void {
+  const byFull = rowsByFull(rows);
   for (const extra of DISAMBIGUATORS) {
-    for (const group of collisions(rows, fullOf)) {
+    for (const group of byFull.colliding()) {
       const values = group.map((row) => extra(row.source));
       if (new Set(values).size < 2) continue;
       group.forEach((row, index) => {
-        addExtra(row, values[index] ?? '');
+        byFull.addExtra(row, values[index] ?? '');
       });
     }
   }
-  for (const group of collisions(rows, fullOf)) {
+  for (const group of byFull.colliding()) {
     const ids = group.map((row) => row.source.taskId);
     let length = 6;
     while (
@@ -127,7 +148,7 @@ function tellApart(rows: Row[]): void {
     ) {
       length++;
     }
-    for (const row of group) addExtra(row, `#${row.source.taskId.slice(0, length)}`);
+    for (const row of group) byFull.addExtra(row, `#${row.source.taskId.slice(0, length)}`);
   }
 }
 
