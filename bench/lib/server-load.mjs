@@ -35,20 +35,30 @@ const GROUPS = [
   ['redis', /redis/i],
 ];
 
-/** CPU ticks of every running process, by group of GROUPS ("other" for the rest). */
-function ticksByGroup() {
-  const totals = Object.fromEntries([...GROUPS.map(([name]) => [name, 0]), ['other', 0]]);
+/** Each running process's group of GROUPS ("other" for the rest) and CPU ticks, by pid. */
+function ticksByProcess() {
+  const processes = new Map();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const group = GROUPS.find(([, pattern]) => pattern.test(command))?.[0] ?? 'other';
-      totals[group] += cpuTicks(entry);
+      processes.set(entry, { group, ticks: cpuTicks(entry) });
     } catch {
       // The process ended while the list was read.
     }
   }
+  return processes;
+}
+
+/**
+ * Each group's ticks between two readings, process by process: one that started meanwhile counts from
+ * zero, one that ended is left out (subtracting its earlier total would make a group's time negative).
+ */
+function ticksByGroupBetween(before, after) {
+  const totals = Object.fromEntries([...GROUPS.map(([name]) => [name, 0]), ['other', 0]]);
+  for (const [pid, { group, ticks }] of after) totals[group] += ticks - (before.get(pid)?.ticks ?? 0);
   return totals;
 }
 
@@ -62,17 +72,18 @@ function machineTicks() {
 
 /**
  * Starts counting; the returned function gives, since then, each group's CPU seconds and how busy the
- * machine's CPUs were (1 = every CPU busy all the time). Processes that end meanwhile are not counted.
+ * machine's CPUs were (1 = every CPU busy all the time). The time of processes that end meanwhile is not
+ * counted; the machine's busy share still holds it.
  */
 export function startCpuCount() {
   try {
-    const before = { groups: ticksByGroup(), machine: machineTicks() };
+    const before = { processes: ticksByProcess(), machine: machineTicks() };
     return () => {
       try {
-        const groups = ticksByGroup();
+        const groups = ticksByGroupBetween(before.processes, ticksByProcess());
         const machine = machineTicks();
         const bySeconds = Object.fromEntries(
-          Object.entries(groups).map(([name, ticks]) => [name, (ticks - before.groups[name]) / TICKS_PER_SECOND]),
+          Object.entries(groups).map(([name, ticks]) => [name, ticks / TICKS_PER_SECOND]),
         );
         const busyShare = (machine.busy - before.machine.busy) / Math.max(1, machine.total - before.machine.total);
         return { cpuSecondsByProgram: bySeconds, machineBusyShare: Math.round(busyShare * 100) / 100 };
