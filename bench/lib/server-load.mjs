@@ -35,6 +35,18 @@ const GROUPS = [
   ['redis', /redis/i],
 ];
 
+/**
+ * Which of Chromium's processes: its --type (renderer; gpu-process: compositing, in software under Xvfb;
+ * utility: network and storage), "browser" without one.
+ */
+function chromiumProcessType(pid) {
+  const commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  const type = /--type=([\w-]+)/.exec(commandLine)?.[1] ?? 'browser';
+  // The extension's renderer holds its worker, the confirm window and the dock's frame; the others, web pages.
+  if (type === 'renderer') return commandLine.includes('--extension-process') ? 'extension renderer' : 'page renderer';
+  return type;
+}
+
 /** Each running process's group of GROUPS ("other" for the rest) and CPU ticks, by pid. */
 function ticksByProcess() {
   const processes = new Map();
@@ -43,7 +55,8 @@ function ticksByProcess() {
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const group = GROUPS.find(([, pattern]) => pattern.test(command))?.[0] ?? 'other';
+      const program = GROUPS.find(([, pattern]) => pattern.test(command))?.[0] ?? 'other';
+      const group = program === 'chromium' ? `chromium ${chromiumProcessType(entry)}` : program;
       processes.set(entry, { group, ticks: cpuTicks(entry) });
     } catch {
       // The process ended while the list was read.
@@ -58,7 +71,12 @@ function ticksByProcess() {
  */
 function ticksByGroupBetween(before, after) {
   const totals = Object.fromEntries([...GROUPS.map(([name]) => [name, 0]), ['other', 0]]);
-  for (const [pid, { group, ticks }] of after) totals[group] += ticks - (before.get(pid)?.ticks ?? 0);
+  for (const [pid, { group, ticks }] of after) {
+    const since = ticks - (before.get(pid)?.ticks ?? 0);
+    totals[group] = (totals[group] ?? 0) + since;
+    // Chromium's processes also add up to the program's total.
+    if (group.startsWith('chromium ')) totals.chromium += since;
+  }
   return totals;
 }
 

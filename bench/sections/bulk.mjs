@@ -154,6 +154,15 @@ async function executorRun(sidekick, stack, production, tasks, { concurrency, lo
 const seconds = (runs) => runs.map((run) => run.ms / 1000);
 const pairRatios = (over, under) => over.map((run, index) => run.ms / under[index].ms);
 
+/** "Chromium 27.1 s (renderer 9.0, gpu-process 12.1, …)": where the browser's CPU went. */
+function chromiumCpu(cpuSecondsByProgram) {
+  const parts = Object.entries(cpuSecondsByProgram)
+    .filter(([name, seconds]) => name.startsWith('chromium ') && seconds >= 0.05)
+    .map(([name, seconds]) => `${name.slice('chromium '.length)} ${seconds.toFixed(1)}`);
+  const total = `Chromium ${cpuSecondsByProgram.chromium.toFixed(1)} s`;
+  return parts.length > 0 ? `${total} (${parts.join(', ')})` : total;
+}
+
 function describe(kind, latency, run) {
   const { traffic } = run;
   const idle = 100 - (100 * traffic.inFlightMs) / run.ms;
@@ -161,7 +170,7 @@ function describe(kind, latency, run) {
     `bulk ${latency} ms ${kind} on ${run.changed} tasks: ${(run.ms / 1000).toFixed(1)} s, ${run.requests} requests, ` +
     `zou CPU ${run.cpu?.toFixed(1) ?? '?'} s, no request in flight ${idle.toFixed(0)}% of the time` +
     (run.machine
-      ? `; machine CPUs ${Math.round(run.machine.machineBusyShare * 100)}% busy, Chromium ${run.machine.cpuSecondsByProgram.chromium.toFixed(1)} s`
+      ? `; machine CPUs ${Math.round(run.machine.machineBusyShare * 100)}% busy, ${chromiumCpu(run.machine.cpuSecondsByProgram)}`
       : '')
   );
 }

@@ -28,7 +28,11 @@ export interface RunOptions {
   batchSize?: number;
   /** Stops starting new items; writes already sent are awaited and recorded. */
   signal?: AbortSignal;
-  onProgress?: (progress: Progress) => void;
+  /**
+   * After each item: the counts, and the job as the run holds it (its items updated in place), so a
+   * status asked while it runs needs no journal read.
+   */
+  onProgress?: (progress: Progress, job: Job) => void;
   audit?: AuditLog;
   /** Names for readable skip reasons. */
   names?: PreconditionNames;

@@ -5,6 +5,7 @@ import type { PlanStatus } from '../messaging/protocol';
 import { executePlan, type Progress, reportFromKitsu, resumeJob } from './executor';
 import type { FlowCore, Running } from './flow';
 import { jobStatus } from './job-status';
+import type { Job } from './journal';
 import type { Pending } from './pending';
 import { PlanRefusal } from './pending';
 import { settleFailed } from './retry';
@@ -36,8 +37,9 @@ export function createJobStarter(core: FlowCore): StartJob {
         journal: options.journal,
         audit: options.audit,
         signal: controller.signal,
-        onProgress: (progress: Progress) => {
+        onProgress: (progress: Progress, job: Job) => {
           state.progress = progress;
+          state.job = job;
         },
         names: { status: (id: string) => statusName.get(id), person: (id: string) => personName.get(id) },
         now: () => new Date(now()),
@@ -96,7 +98,8 @@ export function createJobControls(core: FlowCore, startJob: StartJob) {
     async status(planId: string): Promise<PlanStatus> {
       const record = await plans.get(planId);
       const live = await liveJob(planId);
-      const job = await jobOf(record);
+      // A confirm window asks every 300 ms: a running job answers from memory, not from 1,000 journal reads.
+      const job = live?.job ?? (await jobOf(record));
       const kitsu = job && !live ? await options.journal.report(job.jobId) : undefined;
       return jobStatus(record.plan, job, live?.progress, kitsu, new Date(now()));
     },

@@ -48,7 +48,13 @@ export type PlanFlowOptions = {
   newId?: () => string;
 };
 
-export type Running = { controller: AbortController; progress: Progress; done: Promise<void> };
+export type Running = {
+  controller: AbortController;
+  progress: Progress;
+  /** The job as its run holds it, from its first item on: what status answers while it runs. */
+  job?: Job;
+  done: Promise<void>;
+};
 
 export function createPlanFlow(options: PlanFlowOptions) {
   const core = createFlowCore(options);

@@ -31,7 +31,8 @@ export function createJobState(job: Job, options: RunOptions, now: () => Date) {
     const item = items[op.id];
     if (item?.state === 'applied') remember(op, item.result ?? {});
   }
-  const report = () => options.onProgress?.(count({ ...job, items }));
+  const live: Job = { ...job, items };
+  const report = () => options.onProgress?.(count(live), live);
   const setItem = async (op: Operation, item: JobItem) => {
     items[op.id] = item;
     await options.journal.setItem(job.jobId, op.id, item);

@@ -232,3 +232,36 @@ describe('pausing, resuming and retrying a job', () => {
     expect(fake.calls.filter((call) => call.route === 'PUT /actions/tasks/set-priority')).toHaveLength(1);
   });
 });
+
+describe('the status of a running job', () => {
+  it('answers from the run itself: items as they land, and no journal read per question', async () => {
+    const tasks = [task('t1'), task('t2'), task('t3')];
+    const { fake, journalStore, startWorker } = setup(tasks);
+    const journal = createJournal(journalStore);
+    let journalReads = 0;
+    const flow = startWorker({
+      ...journal,
+      get: (jobId: string) => {
+        journalReads += 1;
+        return journal.get(jobId);
+      },
+    });
+    // The comments land; the priority's write never answers, so the job keeps running.
+    fake.inject({ route: 'PUT /actions/tasks/set-priority', when: 'before', effect: 'hang' });
+    const { planId } = await flow.propose(
+      plan([op.comment('c1', 't1', 'Locked.'), op.comment('c2', 't2', 'Locked.'), op.priority('p1', 't3', 0, 2)]),
+    );
+    await flow.execute(planId);
+    await until(async () => (await flow.status(planId)).progress.applied === 2);
+    const readsBefore = journalReads;
+
+    const status = await flow.status(planId);
+    expect(status.state).toBe('running');
+    expect(status.items.map((item) => [item.taskId, item.state])).toEqual([
+      ['t1', 'applied'],
+      ['t2', 'applied'],
+      ['t3', 'started'],
+    ]);
+    expect(journalReads).toBe(readsBefore);
+  });
+});
