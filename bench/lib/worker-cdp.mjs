@@ -36,6 +36,26 @@ export function profileSummary(profile, top = 12) {
   };
 }
 
+/** Samples a CDP session's CPU until the returned function is called; it gives profileSummary's answer. */
+async function startProfile(session) {
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await session.send('Profiler.start');
+  return async () => {
+    try {
+      const { profile } = await session.send('Profiler.stop');
+      return profileSummary(profile);
+    } finally {
+      await session.detach();
+    }
+  };
+}
+
+/** Starts sampling a page's CPU (Playwright page); the function it returns stops and summarises. */
+export async function profilePageCpu(page) {
+  return startProfile(await page.context().newCDPSession(page));
+}
+
 /**
  * Runs in the worker: `count` one-key IndexedDB writes, each its own readwrite transaction as
  * idb-keyval's set() makes them, in a scratch database deleted afterwards; resolves to their durations (ms).
@@ -120,18 +140,7 @@ export async function extensionWorkerDevTools(context, extensionId) {
     },
     /** Starts sampling the worker's CPU; the function it returns stops and gives profileSummary's answer. */
     async profileCpu() {
-      const session = await attach();
-      await session.send('Profiler.enable');
-      await session.send('Profiler.setSamplingInterval', { interval: 1000 });
-      await session.send('Profiler.start');
-      return async () => {
-        try {
-          const { profile } = await session.send('Profiler.stop');
-          return profileSummary(profile);
-        } finally {
-          await session.detach();
-        }
-      };
+      return startProfile(await attach());
     },
     /** Durations (ms) of `count` one-key IndexedDB write transactions in the worker, one after the other. */
     async indexedDbWriteTimes(count = 30) {

@@ -314,7 +314,7 @@ function diagnosis(byLatency) {
       Object.fromEntries(
         Object.entries(runs).map(([kind, list]) => [
           kind,
-          list.map(({ ms, requests, traffic, storageMs, worker, machine }) => ({
+          list.map(({ ms, requests, traffic, storageMs, worker, confirmWindow, machine }) => ({
             seconds: Math.round(ms) / 1000,
             requests,
             byRoute: traffic.byRoute,
@@ -322,6 +322,7 @@ function diagnosis(byLatency) {
             meanRequestsInFlight: Math.round((100 * traffic.requestMs) / Math.max(1, traffic.inFlightMs)) / 100,
             ...(storageMs ? { storageAwaitedMs: mapValues(storageMs, Math.round) } : {}),
             ...(worker ? { worker } : {}),
+            ...(confirmWindow ? { confirmWindow } : {}),
             ...(machine ? { machine } : {}),
           })),
         ]),

@@ -1,12 +1,12 @@
 // 2b. The bulk change through the real extension, its connection's origin the delay proxy: proposed from
 // the dock's bulk panel, confirmed with a real click in Sidekick's confirm window, executed by the
 // service worker. Timed from the click to the confirm window saying the job is done; requests counted at
-// the proxy meanwhile (the dock's own re-reads on the job's live events included). The worker's CPU is
-// sampled during the job, and IndexedDB writes timed in it, idle and while the job runs: where the time
-// goes that the executor in Node does not spend.
+// the proxy meanwhile (the dock's own re-reads on the job's live events included). The worker's CPU and
+// the confirm window's are sampled during the job, and IndexedDB writes timed in the worker, idle and
+// while the job runs: where the time goes that the executor in Node does not spend.
 import { confirmAndFinish, openShotsWithOperator, proposeBulkComment } from '../../test/e2e/support/plans.mjs';
 import { summarise } from '../lib/figures.mjs';
-import { extensionWorkerDevTools } from '../lib/worker-cdp.mjs';
+import { extensionWorkerDevTools, profilePageCpu } from '../lib/worker-cdp.mjs';
 
 const PROBE_WRITES = 30;
 const PROBE_AFTER_MS = 3_000;
@@ -32,6 +32,9 @@ export async function extensionBulkRun(via, production, { count, arrange, measur
     const devTools = await extensionWorkerDevTools(browser.context, browser.extensionId);
     const idleWrites = await devTools.indexedDbWriteTimes(PROBE_WRITES).catch(() => null);
     const stopProfile = await devTools.profileCpu().catch(() => null);
+    const stopWindowProfile = await profilePageCpu(confirmPage).catch((error) =>
+      log(`  confirm window profile: ${error}`),
+    );
     const run = await measure(async () => {
       const probe = new Promise((resolve) => setTimeout(resolve, PROBE_AFTER_MS)).then(() =>
         devTools.indexedDbWriteTimes(PROBE_WRITES).catch(() => null),
@@ -40,6 +43,7 @@ export async function extensionBulkRun(via, production, { count, arrange, measur
       return { changed: counts.applied, counts, busyWrites: await probe };
     });
     const cpu = await stopProfile?.().catch(() => null);
+    const windowCpu = await stopWindowProfile?.().catch((error) => log(`  confirm window profile: ${error}`));
     const { counts } = run;
     if (counts.total !== count) log(`  extension: the panel selected ${counts.total} tasks, ${count} expected`);
     if (counts.applied < counts.total) {
@@ -52,6 +56,7 @@ export async function extensionBulkRun(via, production, { count, arrange, measur
         indexedDbWriteMedianMs: { idle: medianMs(idleWrites), duringJob: medianMs(run.busyWrites) },
         ...(cpu ? { cpu } : {}),
       },
+      ...(windowCpu ? { confirmWindow: { cpu: windowCpu } } : {}),
     };
   } finally {
     await browser.close();

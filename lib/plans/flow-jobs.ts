@@ -96,10 +96,12 @@ export function createJobControls(core: FlowCore, startJob: StartJob) {
     },
 
     async status(planId: string): Promise<PlanStatus> {
-      const record = await plans.get(planId);
       const live = await liveJob(planId);
-      // A confirm window asks every 300 ms: a running job answers from memory, not from 1,000 journal reads.
-      const job = live?.job ?? (await jobOf(record));
+      // A confirm window asks every 300 ms: a running job answers from its run, without reading and
+      // parsing its plan and every journal item from IndexedDB each time.
+      if (live?.job) return jobStatus(live.job.plan, live.job, live.progress, undefined, new Date(now()));
+      const record = await plans.get(planId);
+      const job = await jobOf(record);
       const kitsu = job && !live ? await options.journal.report(job.jobId) : undefined;
       return jobStatus(record.plan, job, live?.progress, kitsu, new Date(now()));
     },

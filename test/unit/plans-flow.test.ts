@@ -1,3 +1,4 @@
+import type { UseStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { KitsuApiError } from '../../lib/kitsu/errors';
 import { PlanRefusal } from '../../lib/plans/flow';
@@ -234,18 +235,25 @@ describe('pausing, resuming and retrying a job', () => {
 });
 
 describe('the status of a running job', () => {
-  it('answers from the run itself: items as they land, and no journal read per question', async () => {
+  it('answers from the run itself: items as they land, and nothing read from IndexedDB per question', async () => {
     const tasks = [task('t1'), task('t2'), task('t3')];
-    const { fake, journalStore, startWorker } = setup(tasks);
+    const { fake, journalStore, plansStore, startWorker } = setup(tasks);
     const journal = createJournal(journalStore);
-    let journalReads = 0;
-    const flow = startWorker({
-      ...journal,
-      get: (jobId: string) => {
-        journalReads += 1;
-        return journal.get(jobId);
+    let reads = 0;
+    const countedPlans: UseStore = (mode, callback) => {
+      reads += 1;
+      return plansStore(mode, callback);
+    };
+    const flow = startWorker(
+      {
+        ...journal,
+        get: (jobId: string) => {
+          reads += 1;
+          return journal.get(jobId);
+        },
       },
-    });
+      countedPlans,
+    );
     // The comments land; the priority's write never answers, so the job keeps running.
     fake.inject({ route: 'PUT /actions/tasks/set-priority', when: 'before', effect: 'hang' });
     const { planId } = await flow.propose(
@@ -253,7 +261,7 @@ describe('the status of a running job', () => {
     );
     await flow.execute(planId);
     await until(async () => (await flow.status(planId)).progress.applied === 2);
-    const readsBefore = journalReads;
+    const readsBefore = reads;
 
     const status = await flow.status(planId);
     expect(status.state).toBe('running');
@@ -262,6 +270,6 @@ describe('the status of a running job', () => {
       ['t2', 'applied'],
       ['t3', 'started'],
     ]);
-    expect(journalReads).toBe(readsBefore);
+    expect(reads).toBe(readsBefore);
   });
 });

@@ -1,6 +1,6 @@
 // A plan flow over the fake zou, as the background builds it: the unit tests of confirmation, exactly-once
 // and resumption start "workers" on the same databases, as a restarted service worker does.
-import { createStore } from 'idb-keyval';
+import { createStore, type UseStore } from 'idb-keyval';
 import type { Session } from '../../connections/session';
 import { createAuditLog } from '../audit';
 import { createPlanFlow } from '../flow';
@@ -47,7 +47,7 @@ export function setupFlow(tasks: ReturnType<typeof task>[]) {
   let clock = Date.parse('2026-11-20T10:00:00Z');
   let ids = 0;
   /** A background as a worker starts it: same databases, new objects. */
-  const startWorker = (journal: Journal = createJournal(journalStore)) =>
+  const startWorker = (journal: Journal = createJournal(journalStore), store: UseStore = plans) =>
     createPlanFlow({
       sessionFor: async (origin) => (origin === HOST ? session : null),
       journal,
@@ -60,7 +60,7 @@ export function setupFlow(tasks: ReturnType<typeof task>[]) {
         started: (jobId, host, taskIds) => jobWrites.push(`started ${jobId} ${host} ${taskIds.join(',')}`),
         ended: (jobId) => jobWrites.push(`ended ${jobId}`),
       },
-      store: plans,
+      store,
       now: () => clock,
       newId: () => `id-${++ids}`,
     });
