@@ -47,6 +47,14 @@ export async function ensureZouVenv() {
   return { reused: false, seconds: (Date.now() - startedAt) / 1000 };
 }
 
+// More workers than cores on purpose: a worker spends part of each request
+// waiting on PostgreSQL, and the seed keeps all of them busy.
+const API_WORKERS = Number(process.env.KITSU_API_WORKERS || 3);
+/** The API workers and the event stream, each with its own connection pool. */
+const SERVER_PROCESSES = API_WORKERS + 1;
+/** PostgreSQL's default max_connections (100) less room for psql, the zou CLI and the tests' own queries. */
+const CONNECTIONS_FOR_ZOU = 80;
+
 /** Environment shared by the CLI and both servers (they must agree on SECRET_KEY to accept each other's JWTs). */
 export function zouEnvironment(secretKey) {
   const env = {
@@ -69,6 +77,11 @@ export function zouEnvironment(secretKey) {
     TMP_DIR: ZOU_TMP_DIR,
     EVENT_STREAM_HOST: HOST,
     EVENT_STREAM_PORT: String(EVENTS_PORT),
+    // zou's own pool (30 kept, 60 more on demand) lets each server process open 90 connections: a burst of
+    // 300 concurrent reads made PostgreSQL (max_connections 100 by default) refuse clients, and zou
+    // answered 500. Sharing 80 connections between the server processes makes a burst wait instead.
+    DB_POOL_SIZE: String(Math.floor(CONNECTIONS_FOR_ZOU / SERVER_PROCESSES / 2)),
+    DB_MAX_OVERFLOW: String(Math.floor(CONNECTIONS_FOR_ZOU / SERVER_PROCESSES / 2)),
   };
   // Without INDEXER_KEY zou never creates its Meilisearch client (search is off).
   delete env.INDEXER_KEY;
@@ -89,10 +102,6 @@ export function initZouDatabase(env, admin) {
   ].join('\n');
   return run(venvBin('python'), ['-c', script, admin.email, admin.password], { env });
 }
-
-// More workers than cores on purpose: a worker spends part of each request
-// waiting on PostgreSQL, and the seed keeps all of them busy.
-const API_WORKERS = Number(process.env.KITSU_API_WORKERS || 3);
 
 export function startApiServer(env) {
   return startDetached(
