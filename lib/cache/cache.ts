@@ -9,6 +9,7 @@ import {
   type Storage,
   zeroCounters,
 } from './store';
+import { createSupersededFetches, type Flight } from './superseded';
 
 /**
  * The background's read-through cache of Kitsu reads, one IndexedDB store per host.
@@ -98,6 +99,13 @@ export interface Cache {
   invalidateTags(tags: readonly string[]): Promise<void>;
   invalidateKind(kind: CacheKind): Promise<void>;
   invalidateKey(key: string): Promise<void>;
+  /**
+   * Entries of the kind may have missed changes (their production comes into view again): never fresh
+   * now, though an 'swr' read still gets one at once, marked stale, while it is read again; once the
+   * new value is in, its pages are told to read again (onServedOutdated). Fetches under way are
+   * superseded, as by an invalidation.
+   */
+  outdateKind(kind: CacheKind): Promise<void>;
   /** Drops everything for the host, in memory and in IndexedDB (the connection was removed). */
   clear(): Promise<void>;
   stats(): Promise<CacheStats>;
@@ -119,18 +127,6 @@ export function cacheStoreName(host: string): string {
 }
 
 type Target = Pick<CacheDescriptor, 'key' | 'kind' | 'tags'>;
-
-interface Flight {
-  descriptor: CacheDescriptor;
-  promise: Promise<{ value: unknown; current: boolean }>;
-  /** Set by an invalidation that came while the fetch was under way: its answer may predate it. */
-  superseded: boolean;
-  /** Its request is under way (a fetch may first wait for a superseded one of the same key to end). */
-  fetching: boolean;
-  notifiesRevalidation: boolean;
-  /** Superseded, and an 'swr' read took its answer anyway: its readers are told to read again. */
-  servedOutdated: boolean;
-}
 
 export function createCache(options: CacheOptions): Cache {
   const state: CacheState = {
@@ -171,6 +167,10 @@ export function createCache(options: CacheOptions): Cache {
       return flights.invalidate((target) => target.key === key);
     },
 
+    outdateKind(kind) {
+      return flights.outdate((target) => target.kind === kind);
+    },
+
     async clear() {
       flights.supersedeAll();
       await ready();
@@ -188,54 +188,6 @@ export function createCache(options: CacheOptions): Cache {
     resetStats() {
       state.counters = zeroCounters();
     },
-  };
-}
-
-/**
- * Fetches an invalidation superseded whose request is still under way, by key. The next fetch of the
- * key waits for the latest to end (one request per key in flight, however many events arrive while a
- * list is being read), and an 'swr' read may take its answer (createReader).
- */
-function createSupersededFetches(onServedOutdated: CacheOptions['onServedOutdated']) {
-  const draining = new Map<string, Promise<unknown>>();
-  const offered = new Map<string, Flight>();
-  return {
-    /** What a new fetch of the key waits for. */
-    before: (key: string) => draining.get(key),
-
-    /** `offer`: an 'swr' read may take its answer (not after clear(): a connection that went is never served). */
-    add(key: string, flight: Flight, { offer }: { offer: boolean }) {
-      // One still waiting to start asks nothing of Kitsu: the fetch it waits for stays the one to wait for.
-      if (!flight.fetching) return;
-      const settled = flight.promise.then(
-        () => undefined,
-        () => undefined,
-      );
-      draining.set(key, settled);
-      if (offer) offered.set(key, flight);
-      void settled.then(() => {
-        if (draining.get(key) === settled) draining.delete(key);
-        if (offered.get(key) === flight) offered.delete(key);
-        if (flight.servedOutdated) onServedOutdated?.(flight.descriptor);
-      });
-    },
-
-    /**
-     * The answer of the key's outdated fetch under way; its readers are told to read again once it
-     * ends. Undefined when there is none or it fails: the read asks Kitsu itself.
-     */
-    async answer(key: string): Promise<{ value: unknown } | undefined> {
-      const flight = offered.get(key);
-      if (!flight) return undefined;
-      flight.servedOutdated = true;
-      try {
-        return { value: (await flight.promise).value };
-      } catch {
-        return undefined;
-      }
-    },
-
-    withdrawAll: () => offered.clear(),
   };
 }
 
@@ -257,6 +209,7 @@ function createFlights(
       superseded: false,
       fetching: false,
       notifiesRevalidation: false,
+      refreshesOutdated: false,
       servedOutdated: false,
       promise: fetchAndStore(),
     };
@@ -294,8 +247,10 @@ function createFlights(
 
     outdatedAnswer: superseded.answer,
 
-    revalidateInBackground(descriptor: CacheDescriptor, fetcher: () => Promise<unknown>): void {
+    /** `outdated`: the entry served was outdated (outdate()); its readers are told once the new value is in. */
+    revalidateInBackground(descriptor: CacheDescriptor, fetcher: () => Promise<unknown>, outdated: boolean): void {
       const flight = flights.get(descriptor.key) ?? start(descriptor, fetcher);
+      if (outdated) tellReadersOnceStored(flight, onServedOutdated);
       if (flight.notifiesRevalidation) return;
       flight.notifiesRevalidation = true;
       flight.promise
@@ -306,13 +261,7 @@ function createFlights(
     },
 
     async invalidate(matches: (target: Target) => boolean): Promise<void> {
-      // Synchronously, before any await: a fetch answering after this call must not be stored.
-      for (const [key, flight] of flights) {
-        if (!matches(flight.descriptor)) continue;
-        flight.superseded = true;
-        flights.delete(key);
-        superseded.add(key, flight, { offer: true });
-      }
+      supersedeMatching(flights, superseded, matches);
       await ready();
       const dropped: string[] = [];
       for (const [key, { meta }] of state.index) {
@@ -320,6 +269,12 @@ function createFlights(
       }
       for (const key of dropped) state.index.delete(key);
       if (dropped.length > 0) await storage.persist(undefined, () => delMany(dropped.flatMap(recordKeys), state.store));
+    },
+
+    async outdate(matches: (target: Target) => boolean): Promise<void> {
+      supersedeMatching(flights, superseded, matches);
+      await ready();
+      for (const entry of state.index.values()) if (matches(entry.meta)) entry.outdated = true;
     },
 
     supersedeAll() {
@@ -331,6 +286,33 @@ function createFlights(
       flights.clear();
     },
   };
+}
+
+/** Synchronously, before any await: a fetch answering after the change that called it must not be stored. */
+function supersedeMatching(
+  flights: Map<string, Flight>,
+  superseded: ReturnType<typeof createSupersededFetches>,
+  matches: (target: Target) => boolean,
+): void {
+  for (const [key, flight] of flights) {
+    if (!matches(flight.descriptor)) continue;
+    flight.superseded = true;
+    flights.delete(key);
+    superseded.add(key, flight, { offer: true });
+  }
+}
+
+/** Once the flight stored a current value, the readers of the outdated entry it replaces are told to read again. */
+function tellReadersOnceStored(flight: Flight, onServedOutdated: CacheOptions['onServedOutdated']): void {
+  if (flight.refreshesOutdated) return;
+  flight.refreshesOutdated = true;
+  flight.promise.then(
+    ({ current }) => {
+      if (current) onServedOutdated?.(flight.descriptor);
+    },
+    // A failure is reported by the revalidation's own handler.
+    () => {},
+  );
 }
 
 /** A read: a fresh entry (or a stale one, for 'swr') from memory or IndexedDB, else Kitsu, once per key. */
@@ -350,7 +332,8 @@ function createReader(
     await ready();
     const entry = state.index.get(descriptor.key);
     if (entry) {
-      const age = freshness(entry.meta, state.now(), policy, liveSince());
+      const { kind, fetchedAt } = entry.meta;
+      const age = freshness({ kind, fetchedAt, outdated: entry.outdated }, state.now(), policy, liveSince());
       if (age === 'fresh' || (age === 'stale' && mode === 'swr')) {
         const found = await entries.loadValue(entry);
         if (found) {
@@ -359,7 +342,7 @@ function createReader(
             state.counters.hits += 1;
           } else {
             state.counters.staleServed += 1;
-            flights.revalidateInBackground(descriptor, fetcher);
+            flights.revalidateInBackground(descriptor, fetcher, entry.outdated === true);
           }
           return { value: found.record.value as T, source: found.source, stale: age === 'stale' };
         }

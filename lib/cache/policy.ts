@@ -83,7 +83,7 @@ export type Freshness = 'fresh' | 'stale' | 'expired';
 
 /**
  * Reads the live event stream keeps right for as long as it stays connected: task-level reads (their
- * events are applied for the productions in view, and dropped when a production comes into view) and
+ * events are applied for the productions in view, and outdated when a production comes into view) and
  * the studio's reference lists (their events are applied whatever is in view). Their freshness limits
  * only matter when the stream is down. Entity lists and productions are not in it: the events of a
  * production out of view are not applied to them.
@@ -103,10 +103,11 @@ export const KEPT_BY_EVENTS: ReadonlySet<CacheKind> = new Set<CacheKind>([
 /**
  * How usable an entry is at `now`. `liveSince`: since when the host's event stream has been live
  * without a break (null when it is not): an entry of a kind it keeps, fetched since, is fresh whatever
- * its age; no event dropped it, so nothing changed it.
+ * its age; no event dropped it, so nothing changed it. `outdated`: events for the entry may have been
+ * missed (its production came into view again): never fresh, though a panel may still be shown it.
  */
 export function freshness(
-  entry: { kind: CacheKind; fetchedAt: number },
+  entry: { kind: CacheKind; fetchedAt: number; outdated?: boolean },
   now: number,
   policy: CachePolicy,
   liveSince: number | null = null,
@@ -115,6 +116,7 @@ export function freshness(
   const age = now - entry.fetchedAt;
   // A clock set backwards makes the age meaningless; asking Kitsu again is the safe answer.
   if (age < 0) return 'expired';
+  if (entry.outdated) return age <= freshMs + maxStaleMs ? 'stale' : 'expired';
   if (age <= freshMs) return 'fresh';
   if (liveSince !== null && entry.fetchedAt >= liveSince && KEPT_BY_EVENTS.has(entry.kind)) return 'fresh';
   if (age <= freshMs + maxStaleMs) return 'stale';

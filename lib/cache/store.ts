@@ -36,6 +36,11 @@ export interface IndexEntry {
    */
   loaded?: ValueRecord;
   persistedAccess: number;
+  /**
+   * Events for it may have been missed (cache.outdateKind): served to panels only while it is read
+   * again. In memory only: a new worker marks entries again when their production comes into view.
+   */
+  outdated?: boolean;
 }
 
 export const zeroCounters = () => ({ hits: 0, misses: 0, staleServed: 0, requests: 0, dedupedWaits: 0, evictions: 0 });

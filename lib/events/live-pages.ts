@@ -1,4 +1,4 @@
-import type { CacheOptions } from '../cache';
+import type { CacheKind, CacheOptions } from '../cache';
 import type { Session } from '../connections/session';
 import { isProductionPage, parseKitsuUrl } from '../kitsu-routes';
 import { gapInvalidation, type Invalidation, TASK_LEVEL_KINDS, type TabNotice } from './invalidation';
@@ -107,7 +107,11 @@ export function createLivePages({
       idleStops.cancel(link.origin);
       streamFor(link.origin).start();
     },
-    /** The page navigated (Kitsu is an SPA). A production coming into view may have changed unseen. */
+    /**
+     * The page navigated (Kitsu is an SPA). A production coming into view may have changed unseen: its
+     * task-level reads are outdated, shown to panels only while they are read again (a worker that just
+     * started paints from IndexedDB at once, and the panels refresh when Kitsu answers).
+     */
     async visit(key: object, url: string) {
       const page = pages.get(key);
       if (!page) return;
@@ -116,7 +120,7 @@ export function createLivePages({
       const newlyInView = projectId !== null && !projectsInView(page.origin).has(projectId);
       if (projectId !== page.projectId) leaving(page);
       page.projectId = projectId;
-      if (newlyInView) await invalidate(page.origin, { tags: [], kinds: [...TASK_LEVEL_KINDS] });
+      if (newlyInView) await outdateCache(sessionFor, page.origin, TASK_LEVEL_KINDS);
     },
     close(key: object) {
       const page = pages.get(key);
@@ -245,6 +249,16 @@ function keepAliveWhileOpen(keepAlive: LivePagesOptions['keepAlive'], keepAliveM
       timer = null;
     }
   };
+}
+
+async function outdateCache(
+  sessionFor: LivePagesOptions['sessionFor'],
+  origin: string,
+  kinds: readonly CacheKind[],
+): Promise<void> {
+  const session = await sessionFor(origin);
+  if (!session) return;
+  for (const kind of kinds) await session.cache.outdateKind(kind);
 }
 
 async function invalidateCache(

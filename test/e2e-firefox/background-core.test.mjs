@@ -39,7 +39,7 @@ describe('background core in Firefox against the real Zou stack', () => {
     // Entity and task pages: their panels read through the cache. List pages are left out since the
     // bulk panel reads a list's tasks fresh from Kitsu on purpose (a plan starts from what is true now).
     // The reload happens on an entity page: a reload closes the page's line to the background, and a
-    // production coming back into view drops task-level entries (events may have been missed meanwhile).
+    // production coming back into view outdates task-level entries (events may have been missed meanwhile).
     const base = `/productions/${ids.projectId}`;
     const routes = [
       [`${base}/shots/tasks/${ids.shotTask.id}`, ids.shotTaskType.name],

@@ -56,6 +56,16 @@ describe('freshness', () => {
     expect(live('authenticated', fetchedAt - 1)).toBe('expired');
   });
 
+  it('never calls an outdated entry fresh, even young or kept by live events, and lets it expire as usual', () => {
+    const fetchedAt = 10_000_000;
+    const outdated = (age: number, liveSince: number | null = null) =>
+      freshness({ kind: 'entities-with-tasks', fetchedAt, outdated: true }, fetchedAt + age, defaultPolicy, liveSince);
+    expect(outdated(0)).toBe('stale');
+    expect(outdated(SECOND, fetchedAt - 1)).toBe('stale');
+    expect(outdated(30 * SECOND + 10 * MINUTE)).toBe('stale');
+    expect(outdated(30 * SECOND + 10 * MINUTE + 1)).toBe('expired');
+  });
+
   it('treats an entry from the future (clock set back) as expired', () => {
     expect(at('task-types', -1)).toBe('expired');
   });

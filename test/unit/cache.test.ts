@@ -436,6 +436,77 @@ describe('invalidation', () => {
   });
 });
 
+describe('outdating a kind (its production comes into view again: events may have been missed)', () => {
+  /** t1 and the statuses read by a worker, then a new worker on the same host outdates the task-level kind. */
+  async function outdatedAfterRestart() {
+    const onServedOutdated = vi.fn();
+    const { host, clock } = setup();
+    const before = createCache({ host, now: clock.now });
+    await before.read(fullTask('t1'), counting('t1'));
+    await before.read(statuses, counting('statuses'));
+    const cache = createCache({ host, now: clock.now, onServedOutdated });
+    await cache.outdateKind('full-task');
+    return { cache, onServedOutdated };
+  }
+
+  it('an swr read gets the stored value at once, marked stale; Kitsu is asked once and the pages told once it answered', async () => {
+    const { cache, onServedOutdated } = await outdatedAfterRestart();
+    const answer = deferred<{ id: string; version: number }>();
+    const fetcher = vi.fn(() => answer.promise);
+    const panels = [await cache.read(fullTask('t1'), fetcher, { mode: 'swr' })];
+    panels.push(await cache.read(fullTask('t1'), fetcher, { mode: 'swr' }));
+    expect(panels).toEqual([
+      { value: { id: 't1', version: 1 }, source: 'idb', stale: true },
+      { value: { id: 't1', version: 1 }, source: 'memory', stale: true },
+    ]);
+    expect(onServedOutdated).not.toHaveBeenCalled();
+    answer.resolve({ id: 't1', version: 2 });
+    await eventually(() => expect(onServedOutdated).toHaveBeenCalledTimes(1));
+    expect(onServedOutdated).toHaveBeenCalledWith(fullTask('t1'));
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    // The read the notice causes gets the new value, fresh.
+    expect(await cache.read(fullTask('t1'), fetcher, { mode: 'swr' })).toEqual({
+      value: { id: 't1', version: 2 },
+      source: 'memory',
+      stale: false,
+    });
+  });
+
+  it('a fresh read (a plan being built) waits for Kitsu, though the entry is young', async () => {
+    const { cache, onServedOutdated } = await outdatedAfterRestart();
+    const fetcher = counting('t1');
+    expect(await cache.read(fullTask('t1'), fetcher)).toEqual({
+      value: { id: 't1', version: 1 },
+      source: 'network',
+      stale: false,
+    });
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    expect(onServedOutdated).not.toHaveBeenCalled();
+  });
+
+  it('leaves other kinds as they were, and an expired entry is not shown', async () => {
+    const { cache } = await outdatedAfterRestart();
+    expect(await cache.read(statuses, counting('statuses'))).toMatchObject({ source: 'idb', stale: false });
+    const { cache: later, clock } = setup();
+    await later.read(fullTask('t2'), counting('t2'));
+    clock.advance(TASK_FRESH + TASK_STALE + 1);
+    await later.outdateKind('full-task');
+    expect(await later.read(fullTask('t2'), counting('t2'), { mode: 'swr' })).toMatchObject({ source: 'network' });
+  });
+
+  it('a fetch under way is not stored as fresh: its answer may predate the changes missed', async () => {
+    const { cache } = setup();
+    const answer = deferred<{ version: string }>();
+    const first = cache.read(fullTask('t1'), () => answer.promise);
+    await eventually(() => expect(cache.stats()).resolves.toMatchObject({ requests: 1 }));
+    await cache.outdateKind('full-task');
+    answer.resolve({ version: 'asked before' });
+    await first;
+    const fetcher = counting('t1');
+    expect(await cache.read(fullTask('t1'), fetcher)).toMatchObject({ value: { version: 1 }, source: 'network' });
+  });
+});
+
 describe('persistence across worker restarts', () => {
   it('a new cache object on the same host reads the entries back from IndexedDB', async () => {
     const { host, clock } = setup();

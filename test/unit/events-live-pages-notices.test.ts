@@ -1,8 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { Session } from '../../lib/connections/session';
+import { describe, expect, it } from 'vitest';
 import { gapInvalidation, mapEvent, type TabNotice } from '../../lib/events/invalidation';
 import { createLivePages } from '../../lib/events/live-pages';
 import type { EventStream, EventStreamOptions } from '../../lib/events/stream';
+import { sessionWithRecordingCache } from './support/live-pages-session';
 
 const ORIGIN = 'https://kitsu.studio.example';
 const OTHER_ORIGIN = 'https://kitsu.other.example';
@@ -12,11 +12,7 @@ const P2 = '9b2d7e41-5f6a-4c3b-8d2e-7a1b0c9d8e7f';
 /** Live pages with three open pages: on P1 and P2 of ORIGIN, and on P1 of another host. */
 async function setup() {
   const order: string[] = [];
-  const cache = {
-    invalidateTags: vi.fn(async () => {}),
-    invalidateKind: vi.fn(async (kind: string) => void order.push(`invalidate ${kind}`)),
-  };
-  const session = { cache, connection: { token: 'token' } } as unknown as Session;
+  const { session } = sessionWithRecordingCache((kind) => order.push(`invalidate ${kind}`));
   const streams = new Map<string, EventStreamOptions>();
   const live = createLivePages({
     sessionFor: async () => session,

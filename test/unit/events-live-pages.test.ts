@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Session } from '../../lib/connections/session';
+import { TASK_LEVEL_KINDS } from '../../lib/events/invalidation';
 import { createLivePages, RECENTLY_IN_VIEW_MS, STREAM_LINGER_MS } from '../../lib/events/live-pages';
 import type { EventStream, EventStreamOptions } from '../../lib/events/stream';
+import { sessionWithRecordingCache } from './support/live-pages-session';
 
 const ORIGIN = 'https://kitsu.studio.example';
 const P1 = '3f1c1a52-0c4e-4a7a-9a39-1c8f5c3e2a10';
@@ -10,8 +11,7 @@ const page = (project: string) => `${ORIGIN}/productions/${project}/shots`;
 
 function setup() {
   let clock = 0;
-  const cache = { invalidateTags: vi.fn(async () => {}), invalidateKind: vi.fn(async () => {}) };
-  const session = { cache, connection: { token: 'token' } } as unknown as Session;
+  const { cache, session } = sessionWithRecordingCache();
   const stream = { start: vi.fn(), stop: vi.fn() };
   let options: EventStreamOptions | undefined;
   const live = createLivePages({
@@ -38,17 +38,19 @@ describe('live pages', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('refetches a production that comes into view, not one already shown', async () => {
+  it('outdates the task-level reads of a production that comes into view, not one already shown', async () => {
     const { live, cache, inView } = setup();
     const first = {};
     live.open(first, { origin: ORIGIN, post: () => {} });
     await live.visit(first, page(P1));
-    expect(cache.invalidateKind).toHaveBeenCalled();
-    cache.invalidateKind.mockClear();
+    expect(cache.outdateKind.mock.calls.map(([kind]) => kind)).toEqual([...TASK_LEVEL_KINDS]);
+    // Panels are still shown them while they are read again: nothing is dropped.
+    expect(cache.invalidateKind).not.toHaveBeenCalled();
+    cache.outdateKind.mockClear();
     const second = {};
     live.open(second, { origin: ORIGIN, post: () => {} });
     await live.visit(second, page(P1));
-    expect(cache.invalidateKind).not.toHaveBeenCalled();
+    expect(cache.outdateKind).not.toHaveBeenCalled();
     expect(inView()).toEqual(new Set([P1]));
   });
 
@@ -57,14 +59,14 @@ describe('live pages', () => {
     const before = {};
     live.open(before, { origin: ORIGIN, post: () => {} });
     await live.visit(before, page(P1));
-    cache.invalidateKind.mockClear();
+    cache.outdateKind.mockClear();
     live.close(before);
     tick(1_000);
     const after = {};
     live.open(after, { origin: ORIGIN, post: () => {} });
     await live.visit(after, page(P1));
     expect(stream.stop).not.toHaveBeenCalled();
-    expect(cache.invalidateKind).not.toHaveBeenCalled();
+    expect(cache.outdateKind).not.toHaveBeenCalled();
   });
 
   it('stops the stream once no page of the host came back for a while', () => {
@@ -87,8 +89,8 @@ describe('live pages', () => {
     expect(inView()).toEqual(new Set([P1, P2]));
     tick(RECENTLY_IN_VIEW_MS);
     expect(inView()).toEqual(new Set([P2]));
-    cache.invalidateKind.mockClear();
+    cache.outdateKind.mockClear();
     await live.visit(tab, page(P1));
-    expect(cache.invalidateKind).toHaveBeenCalled();
+    expect(cache.outdateKind).toHaveBeenCalled();
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Session } from '../../lib/connections/session';
 import { type EventEffect, mapEvent, type TabNotice } from '../../lib/events/invalidation';
 import { createLivePages } from '../../lib/events/live-pages';
 import { createOwnWrites, isAboutTasks } from '../../lib/events/own-writes';
 import type { EventStream, EventStreamOptions } from '../../lib/events/stream';
+import { sessionWithRecordingCache } from './support/live-pages-session';
 
 const ORIGIN = 'https://kitsu.studio.example';
 const P1 = '3f1c1a52-0c4e-4a7a-9a39-1c8f5c3e2a10';
@@ -59,8 +59,7 @@ describe('live pages: a job’s own events', () => {
   it('neither invalidate nor reach the pages while the job runs; its end does both once', async () => {
     vi.useFakeTimers();
     try {
-      const cache = { invalidateTags: vi.fn(async () => {}), invalidateKind: vi.fn(async () => {}) };
-      const session = { cache, connection: { token: 'token' } } as unknown as Session;
+      const { cache, session } = sessionWithRecordingCache();
       let stream: EventStreamOptions | undefined;
       const live = createLivePages({
         sessionFor: async () => session,
