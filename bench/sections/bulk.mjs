@@ -154,7 +154,7 @@ async function executorRun(sidekick, stack, production, tasks, { concurrency, lo
 const seconds = (runs) => runs.map((run) => run.ms / 1000);
 const pairRatios = (over, under) => over.map((run, index) => run.ms / under[index].ms);
 
-/** "Chromium 27.1 s (renderer 9.0, gpu-process 12.1, …)": where the browser's CPU went. */
+/** "Chromium 13.7 s (browser 3.8, gpu-process 0.3, …, extension renderer 8.3)": where the browser's CPU went. */
 function chromiumCpu(cpuSecondsByProgram) {
   const parts = Object.entries(cpuSecondsByProgram)
     .filter(([name, seconds]) => name.startsWith('chromium ') && seconds >= 0.05)

@@ -54,6 +54,8 @@ const API_WORKERS = Number(process.env.KITSU_API_WORKERS || 3);
 const SERVER_PROCESSES = API_WORKERS + 1;
 /** PostgreSQL's default max_connections (100) less room for psql, the zou CLI and the tests' own queries. */
 const CONNECTIONS_FOR_ZOU = 80;
+/** Each server process's pool keeps half its share open and opens the other half on demand. */
+const POOL_HALF = String(Math.floor(CONNECTIONS_FOR_ZOU / SERVER_PROCESSES / 2));
 
 /** Environment shared by the CLI and both servers (they must agree on SECRET_KEY to accept each other's JWTs). */
 export function zouEnvironment(secretKey) {
@@ -80,8 +82,8 @@ export function zouEnvironment(secretKey) {
     // zou's own pool (30 kept, 60 more on demand) lets each server process open 90 connections: a burst of
     // 300 concurrent reads made PostgreSQL (max_connections 100 by default) refuse clients, and zou
     // answered 500. Sharing 80 connections between the server processes makes a burst wait instead.
-    DB_POOL_SIZE: String(Math.floor(CONNECTIONS_FOR_ZOU / SERVER_PROCESSES / 2)),
-    DB_MAX_OVERFLOW: String(Math.floor(CONNECTIONS_FOR_ZOU / SERVER_PROCESSES / 2)),
+    DB_POOL_SIZE: POOL_HALF,
+    DB_MAX_OVERFLOW: POOL_HALF,
   };
   // Without INDEXER_KEY zou never creates its Meilisearch client (search is off).
   delete env.INDEXER_KEY;
