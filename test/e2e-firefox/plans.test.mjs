@@ -72,16 +72,32 @@ describe('plans in Firefox: propose from the dock, confirm in the extension wind
     return confirm;
   };
 
-  /** Fills the dock's "Comment and set status" (to WIP) and returns the confirm window it opens. */
-  const proposeFromDock = async ({ taskTypeId, fromStatusId = todo.id, name, text }) => {
+  /**
+   * Fills the dock's "Comment and set status" (to WIP) and returns the confirm window it opens, once the live
+   * count says `count` tasks match: a person sees the count before reviewing, and its arrival moves the button.
+   */
+  const proposeFromDock = async ({ taskTypeId, fromStatusId = todo.id, name, text, count }) => {
     await dockSelect(page, bulk('bulk-task-type'), taskTypeId);
     await dockSelect(page, bulk('bulk-from-status'), fromStatusId);
     await dockSelect(page, bulk('bulk-to-status'), wip.id);
     await dockFill(page, bulk('bulk-name'), name);
     await dockFill(page, bulk('bulk-text'), text);
+    await waitInDock(
+      page,
+      (expected) => document.querySelector('[data-testid="bulk-selection"]')?.dataset.count === String(expected),
+      { args: [count], timeout: 30_000, what: `the live count of ${count} tasks` },
+    );
     const opened = nextConfirmPage();
     await dockClick(page, bulk('bulk-preview'));
-    const confirm = await opened;
+    // When no window comes, what the dock says (a failure, "Reading tasks…" or nothing: the click missed) tells why.
+    const confirm = await opened.catch(async (error) => {
+      const said = await waitInDock(page, () => document.querySelector('[data-testid="bulk-message"]')?.textContent, {
+        timeout: 1_000,
+        what: 'the bulk message',
+      }).catch(() => '');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'no-confirm-window.png') }).catch(() => {});
+      throw new Error(`${error.message}; the dock says "${said}"`);
+    });
     const title = await waitFor(confirm, () => document.querySelector('[data-testid="plan-title"]')?.textContent, {
       timeout: 15_000,
       what: 'the plan title in the confirm window',
@@ -173,7 +189,12 @@ describe('plans in Firefox: propose from the dock, confirm in the extension wind
   it('proposes from the dock and opens the confirm window with the selected tasks, writing nothing', async (t) => {
     t.diagnostic(`${selected.length} todo ${TASK_TYPE} tasks on shots named *${nameFilter}*`);
     let title;
-    ({ confirmPage, title } = await proposeFromDock({ taskTypeId: compositing.id, name: nameFilter, text: COMMENT }));
+    ({ confirmPage, title } = await proposeFromDock({
+      taskTypeId: compositing.id,
+      name: nameFilter,
+      text: COMMENT,
+      count: selected.length,
+    }));
     assert.equal(title, `Comment and set ${wip.name} on ${selected.length} tasks`);
     const listed = await confirmPage.evaluate(() =>
       [...document.querySelectorAll('[data-testid="plan-task-label"]')].map((label) => label.textContent),
@@ -266,6 +287,7 @@ describe('plans in Firefox: propose from the dock, confirm in the extension wind
       fromStatusId: '',
       name: 'SH1',
       text: resumed.text,
+      count: resumed.tasks.length,
     });
     await click(job, 'plan-confirm');
     // Paused at once: the first batches are in flight, the last ones are not started yet.

@@ -179,8 +179,8 @@ export async function dockFrame(page) {
 }
 
 /**
- * Clicks an element of the dock like a person: at its centre, once the dock's document and the page both
- * put that point on it (nothing of the page over it), with the browser's own mouse.
+ * Clicks an element of the dock like a person: at its centre, once it stays put for two frames and the dock's
+ * document and the page both put that point on it (nothing of the page over it), with the browser's own mouse.
  */
 export async function dockClick(page, selector, { timeout = 10_000 } = {}) {
   const deadline = Date.now() + timeout;
@@ -188,11 +188,15 @@ export async function dockClick(page, selector, { timeout = 10_000 } = {}) {
   for (;;) {
     const spot = await waitInDock(
       page,
-      (selector) => {
+      async (selector) => {
         const element = document.querySelector(selector);
         if (!element || element.disabled) return null;
         element.scrollIntoView({ block: 'center', inline: 'center' });
+        // Stable first, as Playwright's click waits: an answer arriving now (a live count) moves what is below it.
+        const before = element.getBoundingClientRect();
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
         const box = element.getBoundingClientRect();
+        if (box.top !== before.top || box.left !== before.left) return null;
         const x = box.left + box.width / 2;
         const y = box.top + box.height / 2;
         const hit = document.elementFromPoint(x, y);
