@@ -1,4 +1,5 @@
 import { clear as clearStore, createStore, delMany, type UseStore } from 'idb-keyval';
+import { type HeldItems, type MatchTarget, type TargetMatcher, tagMatcher } from './matching';
 import { type CacheKind, type CachePolicy, defaultPolicy, freshness } from './policy';
 import {
   type CacheState,
@@ -20,12 +21,14 @@ import { createSupersededFetches, type Flight } from './superseded';
  */
 
 /** What one read depends on: `tags` are the ids whose change makes the entry wrong. */
-export interface CacheDescriptor {
+export interface CacheDescriptor<T = unknown> {
   kind: CacheKind;
   /** Unique per read, e.g. `full-task:<id>`. */
   key: string;
   /** e.g. `['task:<id>', 'project:<pid>']`. The key is not a tag unless listed. */
   tags: readonly string[];
+  /** A list's items: a tag of one of them drops it too (matching.ts). */
+  holds?: HeldItems<T>;
 }
 
 /**
@@ -95,7 +98,12 @@ export interface CacheOptions {
 
 export interface Cache {
   /** Values are shared between readers, not copied: treat them as read-only. */
-  read<T>(descriptor: CacheDescriptor, fetcher: () => Promise<T>, options?: { mode?: ReadMode }): Promise<CacheRead<T>>;
+  read<T>(
+    descriptor: CacheDescriptor<T>,
+    fetcher: () => Promise<T>,
+    options?: { mode?: ReadMode },
+  ): Promise<CacheRead<T>>;
+  /** Entries carrying one of the tags, and lists holding an item one of them names (CacheDescriptor.holds). */
   invalidateTags(tags: readonly string[]): Promise<void>;
   invalidateKind(kind: CacheKind): Promise<void>;
   invalidateKey(key: string): Promise<void>;
@@ -120,13 +128,12 @@ export const DEFAULT_MAX_ENTRIES = 1000;
 export const DEFAULT_MAX_BYTES = 128_000_000;
 /** The worker holds at most one such list in memory with the reads of the page; the rest stays in IndexedDB. */
 export const DEFAULT_MAX_MEMORY_BYTES = 64_000_000;
-export const CACHE_FORMAT = '1';
+/** '2': lists record the kinds of items they hold (meta.holds); an entry of '1' would never be dropped by an item's tag. */
+export const CACHE_FORMAT = '2';
 
 export function cacheStoreName(host: string): string {
   return `sidekick-cache:${host}`;
 }
-
-type Target = Pick<CacheDescriptor, 'key' | 'kind' | 'tags'>;
 
 export function createCache(options: CacheOptions): Cache {
   const state: CacheState = {
@@ -155,8 +162,7 @@ export function createCache(options: CacheOptions): Cache {
     read,
 
     invalidateTags(tags) {
-      const wanted = new Set(tags);
-      return flights.invalidate((target) => target.tags.some((tag) => wanted.has(tag)));
+      return flights.invalidate(tagMatcher(tags));
     },
 
     invalidateKind(kind) {
@@ -260,21 +266,21 @@ function createFlights(
         .catch((error: unknown) => state.report(error, { during: 'revalidate', key: descriptor.key }));
     },
 
-    async invalidate(matches: (target: Target) => boolean): Promise<void> {
+    async invalidate(matches: TargetMatcher): Promise<void> {
       supersedeMatching(flights, superseded, matches);
       await ready();
       const dropped: string[] = [];
-      for (const [key, { meta }] of state.index) {
-        if (matches(meta)) dropped.push(key);
+      for (const [key, { meta, contents }] of state.index) {
+        if (matches(meta, contents)) dropped.push(key);
       }
       for (const key of dropped) state.index.delete(key);
       if (dropped.length > 0) await storage.persist(undefined, () => delMany(dropped.flatMap(recordKeys), state.store));
     },
 
-    async outdate(matches: (target: Target) => boolean): Promise<void> {
+    async outdate(matches: TargetMatcher): Promise<void> {
       supersedeMatching(flights, superseded, matches);
       await ready();
-      for (const entry of state.index.values()) if (matches(entry.meta)) entry.outdated = true;
+      for (const entry of state.index.values()) if (matches(entry.meta, entry.contents)) entry.outdated = true;
     },
 
     supersedeAll() {
@@ -288,14 +294,19 @@ function createFlights(
   };
 }
 
-/** Synchronously, before any await: a fetch answering after the change that called it must not be stored. */
+/**
+ * Synchronously, before any await: a fetch answering after the change that called it must not be stored.
+ * What a list under way will hold is not known yet, so an item's tag supersedes every list of its kind.
+ */
 function supersedeMatching(
   flights: Map<string, Flight>,
   superseded: ReturnType<typeof createSupersededFetches>,
-  matches: (target: Target) => boolean,
+  matches: TargetMatcher,
 ): void {
   for (const [key, flight] of flights) {
-    if (!matches(flight.descriptor)) continue;
+    const { descriptor } = flight;
+    const target: MatchTarget = { ...descriptor, holds: descriptor.holds?.prefixes };
+    if (!matches(target)) continue;
     flight.superseded = true;
     flights.delete(key);
     superseded.add(key, flight, { offer: true });
@@ -325,7 +336,7 @@ function createReader(
 ): Cache['read'] {
   const { entries } = flights;
   return async <T>(
-    descriptor: CacheDescriptor,
+    descriptor: CacheDescriptor<T>,
     fetcher: () => Promise<T>,
     { mode = 'fresh' }: { mode?: ReadMode } = {},
   ): Promise<CacheRead<T>> => {
@@ -335,7 +346,7 @@ function createReader(
       const { kind, fetchedAt } = entry.meta;
       const age = freshness({ kind, fetchedAt, outdated: entry.outdated }, state.now(), policy, liveSince());
       if (age === 'fresh' || (age === 'stale' && mode === 'swr')) {
-        const found = await entries.loadValue(entry);
+        const found = await entries.loadValue(entry, descriptor.holds);
         if (found) {
           entries.touch(entry);
           if (age === 'fresh') {

@@ -14,6 +14,7 @@ export {
   type ReadMode,
   type ReadSource,
 } from './cache';
+export { type HeldItems, tagMatcher } from './matching';
 export {
   type CacheKind,
   type CachePolicy,

@@ -3,6 +3,7 @@
 import { delMany, get, getMany, keys, set, setMany, type UseStore } from 'idb-keyval';
 import { z } from 'zod';
 import type { CacheDescriptor, CacheErrorContext, ReadSource } from './cache';
+import { contentsOf, type HeldItems } from './matching';
 import { cacheKinds, chooseEvictions, estimateBytes } from './policy';
 
 /** Access times only order evictions, so writing each one to IndexedDB would be wasted work. */
@@ -16,6 +17,8 @@ const entryMetaSchema = z.object({
   key: z.string().min(1),
   kind: z.enum(cacheKinds),
   tags: z.array(z.string()),
+  /** The prefixes of the items a list holds (HeldItems), so an item's tag reaches it after a restart. */
+  holds: z.array(z.string()).optional(),
   fetchedAt: z.number(),
   lastAccess: z.number(),
   bytes: z.number().nonnegative(),
@@ -41,6 +44,11 @@ export interface IndexEntry {
    * again. In memory only: a new worker marks entries again when their production comes into view.
    */
   outdated?: boolean;
+  /**
+   * The ids of the items a list holds (meta.holds), once this worker has had its value; kept when the
+   * value is released from memory. Unknown, an item's tag of the list's prefixes drops it.
+   */
+  contents?: ReadonlySet<string>;
 }
 
 export const zeroCounters = () => ({ hits: 0, misses: 0, staleServed: 0, requests: 0, dedupedWaits: 0, evictions: 0 });
@@ -116,6 +124,7 @@ export function createEntryAccess(state: CacheState, { persist, evictionsOverBud
       key: descriptor.key,
       kind: descriptor.kind,
       tags: [...descriptor.tags],
+      ...(descriptor.holds ? { holds: [...descriptor.holds.prefixes] } : {}),
       fetchedAt,
       lastAccess: at,
       bytes: estimateBytes(value),
@@ -123,7 +132,8 @@ export function createEntryAccess(state: CacheState, { persist, evictionsOverBud
     };
     const record: ValueRecord = { value };
     state.index.delete(descriptor.key);
-    const entry: IndexEntry = { meta, loaded: record, persistedAccess: at };
+    const contents = contentsOf(descriptor.holds, value);
+    const entry: IndexEntry = { meta, loaded: record, persistedAccess: at, contents };
     state.index.set(descriptor.key, entry);
     const evicted = evictionsOverBudget();
     releaseOverMemoryBudget(entry);
@@ -145,8 +155,14 @@ export function createEntryAccess(state: CacheState, { persist, evictionsOverBud
     );
   }
 
-  /** The entry's value, unless the entry was replaced, invalidated or lost while reading it back. */
-  async function loadValue(entry: IndexEntry): Promise<{ record: ValueRecord; source: ReadSource } | undefined> {
+  /**
+   * The entry's value, unless the entry was replaced, invalidated or lost while reading it back. `holds`:
+   * the read's, so a list read back from IndexedDB learns what it holds.
+   */
+  async function loadValue(
+    entry: IndexEntry,
+    holds?: HeldItems,
+  ): Promise<{ record: ValueRecord; source: ReadSource } | undefined> {
     if (entry.loaded) return { record: entry.loaded, source: 'memory' };
     const key = entry.meta.key;
     let record: ValueRecord | undefined;
@@ -163,6 +179,7 @@ export function createEntryAccess(state: CacheState, { persist, evictionsOverBud
       return undefined;
     }
     entry.loaded = record;
+    entry.contents ??= contentsOf(holds, record.value);
     releaseOverMemoryBudget(entry);
     return { record, source: 'idb' };
   }

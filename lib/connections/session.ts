@@ -1,8 +1,18 @@
-import { type Cache, type CacheDescriptor, type CacheKind, createCache, type ReadMode } from '../cache';
+import { type Cache, type CacheDescriptor, type CacheKind, createCache, type HeldItems, type ReadMode } from '../cache';
 import { createKitsuClient, isKitsuApiError, type KitsuClient, type KitsuErrorKind } from '../kitsu';
 import type { StoredConnection } from './model';
 
 const AUTH_FAILURES: readonly KitsuErrorKind[] = ['auth', 'auth-expired', 'auth-revoked'];
+
+type EntitiesWithTasks = readonly { tasks: readonly { id: string }[] }[];
+
+/** A task event carries only the task's id: it drops the with-tasks list holding that task, not the others. */
+const TASKS_OF_ENTITIES: HeldItems<EntitiesWithTasks> = {
+  prefixes: ['task'],
+  *idsOf(entities) {
+    for (const entity of entities) for (const task of entity.tasks) yield task.id;
+  },
+};
 
 /**
  * One connection at work: its API client and its host's cache, and every read the panels use,
@@ -16,7 +26,10 @@ export function createSession(
   }: { client?: KitsuClient; cache?: Cache } = {},
 ) {
   const through =
-    <A extends unknown[], T>(describe: (...args: A) => CacheDescriptor, fetch: (...args: A) => Promise<T>) =>
+    <A extends unknown[], T>(
+      describe: (...args: A) => CacheDescriptor<NoInfer<T>>,
+      fetch: (...args: A) => Promise<T>,
+    ) =>
     async (mode: ReadMode, ...args: A): Promise<T> => {
       try {
         return (await cache.read(describe(...args), () => fetch(...args), { mode })).value;
@@ -40,10 +53,11 @@ export function createSession(
 
   const withTasks =
     (list: 'shots' | 'assets') =>
-    (projectId: string, episodeId?: string): CacheDescriptor => ({
+    (projectId: string, episodeId?: string): CacheDescriptor<EntitiesWithTasks> => ({
       kind: 'entities-with-tasks',
       key: `${list}-with-tasks:${projectId}:${episodeId ?? 'all'}`,
       tags: [`project:${projectId}`],
+      holds: TASKS_OF_ENTITIES,
     });
 
   const reads = {

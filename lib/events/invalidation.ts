@@ -15,6 +15,8 @@
  * event about one shot cannot say "the shots list of project P" only: it drops the `shots` kind (of
  * every project; only in-view productions' events get here, and a list is one refetch), not
  * `project:P` (which would also drop P's episodes, sequences, assets, ...).
+ * Task events are finer: the with-tasks lists tell the cache which tasks they hold (lib/cache/matching.ts),
+ * so `task:<id>` drops the one list holding the task, and only a new task drops them all.
  *
  * Unknown events: IGNORED (mapEvent returns null), except an unknown action of a known family
  * (`task:whatever` with a `task_id`), which gets that family's default row. Why not invalidate
@@ -63,8 +65,16 @@ export const TASK_LEVEL_KINDS = [
   'entities-with-tasks',
 ] as const satisfies readonly CacheKind[];
 
-/** Lists holding tasks (statuses, assignees, last comment dates), dropped on any task change. */
+/** Lists holding tasks (statuses, assignees, last comment dates): every one of them is dropped on a new task. */
 const TASK_LISTS = ['entities-with-tasks', 'open-tasks'] as const satisfies readonly CacheKind[];
+
+/**
+ * Lists the cache knows the tasks of (CacheDescriptor.holds): a task's tag drops only those holding it,
+ * so a burst of changes to shot tasks leaves the assets list cached.
+ */
+const LISTS_HOLDING_TASKS = ['entities-with-tasks'] as const satisfies readonly CacheKind[];
+/** Task lists the cache does not know the contents of: dropped whole on any change of a task. */
+const OTHER_TASK_LISTS = ['open-tasks'] as const satisfies readonly CacheKind[];
 
 /** A payload field holding an id, and the tag prefix for it: ['task_id', 'task'] → `task:<id>`. */
 type IdTag = readonly [field: string, prefix: string];
@@ -76,6 +86,8 @@ interface Rule {
   kinds?: readonly CacheKind[];
   /** Extra kinds when the payload lacks `field` (the precise tag is unknown: drop the kind instead). */
   orKinds?: { field: string; kinds: readonly CacheKind[] };
+  /** Lists reached through the tags (the ones holding the item are dropped), named in the notice. */
+  lists?: readonly CacheKind[];
   /** Also tag `project:<project_id>` (everything cached about the production); notice its pages only. */
   wholeProject?: boolean;
   /** Tag the global reference list itself (its kind name), for the notice. */
@@ -88,24 +100,31 @@ interface Family {
 }
 
 /** A task event without a (valid) task id: every task read may hold it. */
-const ANY_TASK = ['task', 'full-task', 'task-comments'] as const satisfies readonly CacheKind[];
+const ANY_TASK = ['task', 'full-task', 'task-comments', ...LISTS_HOLDING_TASKS] as const satisfies readonly CacheKind[];
 
 const task = (extra: readonly IdTag[] = []): Rule => ({
   scope: 'project',
   tags: [['task_id', 'task'], ...extra],
-  kinds: TASK_LISTS,
+  kinds: OTHER_TASK_LISTS,
+  lists: LISTS_HOLDING_TASKS,
   orKinds: { field: 'task_id', kinds: ANY_TASK },
 });
 
-/** A comment without its task id (older zou, a task already gone): every comment list may hold it. */
-const comment = (kinds: readonly CacheKind[] = []): Rule => ({
+/**
+ * A comment without its task id (older zou, a task already gone): every comment list may hold it.
+ * `changesTask`: it can change the task's status, retakes and last comment date, as the task lists show them.
+ */
+const comment = ({ changesTask }: { changesTask: boolean }): Rule => ({
   scope: 'project',
   tags: [
     ['task_id', 'task'],
     ['comment_id', 'comment'],
   ],
-  kinds,
-  orKinds: { field: 'task_id', kinds: ['task-comments', 'full-task'] },
+  ...(changesTask ? { kinds: OTHER_TASK_LISTS, lists: LISTS_HOLDING_TASKS } : {}),
+  orKinds: {
+    field: 'task_id',
+    kinds: ['task-comments', 'full-task', ...(changesTask ? LISTS_HOLDING_TASKS : [])],
+  },
 });
 
 const entity = (field: string, kinds: readonly CacheKind[]): Family => {
@@ -159,6 +178,8 @@ const families: Record<string, Family> = {
   task: {
     default: task(),
     actions: {
+      // No cached list holds it yet.
+      new: { ...task(), kinds: TASK_LISTS, lists: [] },
       delete: task([['entity_id', 'entity']]),
       assign: task([['person_id', 'person']]),
       unassign: task([['person_id', 'person']]),
@@ -166,19 +187,18 @@ const families: Record<string, Family> = {
       'update-casting-stats': {
         scope: 'project',
         tags: [['task_id', 'task']],
-        kinds: ['entities-with-tasks'],
+        lists: LISTS_HOLDING_TASKS,
         orKinds: { field: 'task_id', kinds: ANY_TASK },
       },
     },
   },
   comment: {
-    default: comment(),
+    default: comment({ changesTask: false }),
     actions: {
-      // A new or removed comment can change the task's status, retakes, last comment date.
-      new: comment(TASK_LISTS),
-      delete: comment(TASK_LISTS),
-      reply: comment(),
-      'delete-reply': comment(),
+      new: comment({ changesTask: true }),
+      delete: comment({ changesTask: true }),
+      reply: comment({ changesTask: false }),
+      'delete-reply': comment({ changesTask: false }),
     },
   },
   'preview-file': {
@@ -275,7 +295,12 @@ export function mapEvent(name: string, payload: unknown): EventEffect | null {
   const forProductionPages = rule.scope === 'project' || rule.wholeProject;
   const notice: TabNotice = {
     ...(projectId && forProductionPages ? { projectId } : {}),
-    tags: unique([...invalidation.tags, ...(rule.selfTag ? [rule.selfTag] : []), ...invalidation.kinds]),
+    tags: unique([
+      ...invalidation.tags,
+      ...(rule.selfTag ? [rule.selfTag] : []),
+      ...invalidation.kinds,
+      ...(rule.lists ?? []),
+    ]),
   };
   return {
     name: lowered,

@@ -66,9 +66,8 @@ export function createJobStarter(core: FlowCore): StartJob {
         running.delete(plan.id);
         release();
         options.jobWrites?.ended(jobId);
-        // Kitsu changed: what Sidekick cached about these tasks is stale now.
+        // Kitsu changed: what Sidekick cached about these tasks is stale now, the task lists holding them too.
         await current.cache.invalidateTags(plan.operations.map((op) => `task:${op.taskId}`));
-        await current.cache.invalidateKind('entities-with-tasks');
       }
     })();
   };

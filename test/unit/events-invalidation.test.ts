@@ -22,6 +22,9 @@ const PF = '99999999-0000-0000-0000-000000000001';
 const ID = '88888888-0000-0000-0000-000000000001';
 
 const TASK_LISTS = ['entities-with-tasks', 'open-tasks'];
+/** Lists the cache knows the tasks of: reached through the task's tag, named in the notice. */
+const HOLDING_TASKS = ['entities-with-tasks'];
+const UNKNOWN_CONTENTS = ['open-tasks'];
 
 interface Row {
   name: string;
@@ -29,6 +32,8 @@ interface Row {
   scope: 'project' | 'global';
   tags: string[];
   kinds: string[];
+  /** Lists dropped only where they hold the item (no kind invalidation), named in the notice. */
+  lists?: string[];
 }
 
 // The mapping table, one row per event Sidekick reacts to. Payloads are zou 1.0.97's (all scoped
@@ -36,48 +41,61 @@ interface Row {
 const table: Row[] = [
   // Tasks
   { name: 'task:new', payload: { task_id: T }, scope: 'project', tags: [`task:${T}`], kinds: TASK_LISTS },
-  { name: 'task:update', payload: { task_id: T }, scope: 'project', tags: [`task:${T}`], kinds: TASK_LISTS },
+  {
+    name: 'task:update',
+    payload: { task_id: T },
+    scope: 'project',
+    tags: [`task:${T}`],
+    kinds: UNKNOWN_CONTENTS,
+    lists: HOLDING_TASKS,
+  },
   {
     name: 'task:delete',
     payload: { task_id: T, entity_id: E, task_type_id: ID },
     scope: 'project',
     tags: [`task:${T}`, `entity:${E}`],
-    kinds: TASK_LISTS,
+    kinds: UNKNOWN_CONTENTS,
+    lists: HOLDING_TASKS,
   },
   {
     name: 'task:assign',
     payload: { task_id: T, person_id: PER },
     scope: 'project',
     tags: [`task:${T}`, `person:${PER}`],
-    kinds: TASK_LISTS,
+    kinds: UNKNOWN_CONTENTS,
+    lists: HOLDING_TASKS,
   },
   {
     name: 'task:unassign',
     payload: { task_id: T, person_id: PER },
     scope: 'project',
     tags: [`task:${T}`, `person:${PER}`],
-    kinds: TASK_LISTS,
+    kinds: UNKNOWN_CONTENTS,
+    lists: HOLDING_TASKS,
   },
   {
     name: 'task:status-changed',
     payload: { task_id: T, new_task_status_id: ID, previous_task_status_id: ID, person_id: PER },
     scope: 'project',
     tags: [`task:${T}`],
-    kinds: TASK_LISTS,
+    kinds: UNKNOWN_CONTENTS,
+    lists: HOLDING_TASKS,
   },
   {
     name: 'task:to-review',
     payload: { task_id: T, new_task_status_id: ID, previous_task_status_id: ID, person_id: PER, comment_id: C },
     scope: 'project',
     tags: [`task:${T}`, `comment:${C}`],
-    kinds: TASK_LISTS,
+    kinds: UNKNOWN_CONTENTS,
+    lists: HOLDING_TASKS,
   },
   {
     name: 'task:update-casting-stats',
     payload: { task_id: T, nb_assets_ready: 3 },
     scope: 'project',
     tags: [`task:${T}`],
-    kinds: ['entities-with-tasks'],
+    kinds: [],
+    lists: HOLDING_TASKS,
   },
   // Comments
   {
@@ -85,7 +103,8 @@ const table: Row[] = [
     payload: { comment_id: C, task_id: T, task_status_id: ID },
     scope: 'project',
     tags: [`task:${T}`, `comment:${C}`],
-    kinds: TASK_LISTS,
+    kinds: UNKNOWN_CONTENTS,
+    lists: HOLDING_TASKS,
   },
   {
     name: 'comment:update',
@@ -106,7 +125,8 @@ const table: Row[] = [
     payload: { comment_id: C, task_id: T },
     scope: 'project',
     tags: [`task:${T}`, `comment:${C}`],
-    kinds: TASK_LISTS,
+    kinds: UNKNOWN_CONTENTS,
+    lists: HOLDING_TASKS,
   },
   {
     name: 'comment:delete',
@@ -284,7 +304,7 @@ describe('mapEvent: the table', () => {
       expect([...invalidation.tags].sort()).toEqual([...row.tags].sort());
       expect([...invalidation.kinds].sort()).toEqual([...row.kinds].sort());
       // The notice names everything invalidated, so a panel can match by id or by list kind.
-      for (const tag of [...row.tags, ...row.kinds]) expect(notice.tags).toContain(tag);
+      for (const tag of [...row.tags, ...row.kinds, ...(row.lists ?? [])]) expect(notice.tags).toContain(tag);
       // A production's own events (applied whatever is in view) are news for its pages only.
       if (row.scope === 'project' || row.name.startsWith('project:')) expect(notice.projectId).toBe(P);
       else expect(notice.projectId).toBeUndefined();
@@ -303,7 +323,7 @@ describe('mapEvent: the table', () => {
   it('gives an unknown action of a known family its default row', () => {
     expect(mapEvent('task:something-new', { task_id: T, project_id: P })?.invalidation).toEqual({
       tags: [`task:${T}`],
-      kinds: TASK_LISTS,
+      kinds: UNKNOWN_CONTENTS,
     });
   });
 

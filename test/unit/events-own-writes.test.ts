@@ -38,8 +38,10 @@ describe('own writes: which events a running job caused', () => {
     const released = own.end('job-1');
     expect(released?.heldEvents).toBe(2);
     expect(released?.invalidation.tags.sort()).toEqual([`comment:${C1}`, `task:${T1}`, `task:${T2}`].sort());
-    expect(released?.invalidation.kinds).toContain('entities-with-tasks');
+    // The task lists holding them go through their tags; the notice names them.
+    expect(released?.invalidation.kinds).toEqual(['open-tasks']);
     expect(released?.notices).toHaveLength(1);
+    expect(released?.notices[0]?.tags).toContain('entities-with-tasks');
     expect(released?.notices[0]?.projectId).toBe(P1);
     // Ended: nothing is held any more.
     expect(own.hold(ORIGIN, effect('task:update', { task_id: T1 }))).toBe(false);
@@ -90,7 +92,8 @@ describe('live pages: a job’s own events', () => {
       expect(notices).toHaveLength(1);
       expect(notices[0]?.tags).toEqual(expect.arrayContaining([`task:${T1}`, `task:${T2}`, 'entities-with-tasks']));
       expect(cache.invalidateTags).toHaveBeenCalledTimes(1);
-      expect(cache.invalidateKind).toHaveBeenCalledWith('entities-with-tasks');
+      expect(cache.invalidateTags).toHaveBeenCalledWith(expect.arrayContaining([`task:${T1}`, `task:${T2}`]));
+      expect(cache.invalidateKind).toHaveBeenCalledWith('open-tasks');
       expect(stream?.hold?.(effect('task:update', { task_id: T1 }))).toBe(false);
     } finally {
       vi.useRealTimers();
