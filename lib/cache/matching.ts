@@ -33,7 +33,9 @@ export function tagMatcher(tags: readonly string[]): TargetMatcher {
     const colon = tag.indexOf(':');
     if (colon <= 0) continue;
     const prefix = tag.slice(0, colon);
-    idsByPrefix.set(prefix, [...(idsByPrefix.get(prefix) ?? []), tag.slice(colon + 1)]);
+    const ids = idsByPrefix.get(prefix);
+    if (ids) ids.push(tag.slice(colon + 1));
+    else idsByPrefix.set(prefix, [tag.slice(colon + 1)]);
   }
   return (target, contents) =>
     target.tags.some((tag) => wanted.has(tag)) ||
