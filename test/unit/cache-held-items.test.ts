@@ -78,8 +78,18 @@ describe('lists holding items: an item’s tag drops only the lists holding it',
   it('a list under way when a task tag arrives is not stored: what it will hold is unknown', async () => {
     const cache = createCache({ host: newHost(), now });
     let answer!: (value: Entities) => void;
-    const reading = cache.read(list('assets'), () => new Promise<Entities>((resolve) => (answer = resolve)));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    let asked!: () => void;
+    // The fetch starts once the cache has loaded its index from IndexedDB: wait for it, not for a tick.
+    const underWay = new Promise<void>((resolve) => (asked = resolve));
+    const reading = cache.read(
+      list('assets'),
+      () =>
+        new Promise<Entities>((resolve) => {
+          answer = resolve;
+          asked();
+        }),
+    );
+    await underWay;
     await cache.invalidateTags(['task:t1']);
     answer(ASSETS);
     await reading;
@@ -101,6 +111,12 @@ describe('tagMatcher', () => {
     expect(matches(shots, new Set(['t1', 't2']))).toBe(true);
     expect(matches(shots, new Set(['t1']))).toBe(false);
     expect(matches(shots, undefined)).toBe(true);
+  });
+
+  it('matches a list holding any one of several items of a prefix (a job’s end names all its tasks)', () => {
+    const matches = tagMatcher(['task:t1', 'task:t2', 'task:t3']);
+    expect(matches(shots, new Set(['t3']))).toBe(true);
+    expect(matches(shots, new Set(['t4']))).toBe(false);
   });
 
   it('never reaches a read that declares no held items through an item’s tag', () => {
