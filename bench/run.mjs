@@ -5,7 +5,7 @@
 // the built extension in real Chromium (SIDEKICK_OUT_DIR, headed: run it under xvfb-run). It seeds its
 // own production beside the shared seed, measures, prints a table and writes bench/results/latest.json
 // (quick.json for --quick, partial.json for --only).
-// Sections: sizes, rules, bulk, dock, events, scale. Every client reaches Kitsu through a delay proxy
+// Sections: sizes, rules, bulk, dock, manager, events, scale. Every client reaches Kitsu through a delay proxy
 // (bench/lib/kitsu-proxy.mjs): bulk runs at each --latency, the browser sections at the first one.
 // --quick is CI's check that the benchmark works (small sizes, latency 0, no large production).
 import { execFileSync } from 'node:child_process';
@@ -21,6 +21,7 @@ import { ensureBenchProduction } from './lib/seed-bench.mjs';
 import { benchBulk } from './sections/bulk.mjs';
 import { benchDock } from './sections/dock.mjs';
 import { benchEventBurst } from './sections/event-burst.mjs';
+import { benchManagerDock } from './sections/manager.mjs';
 import { benchRules } from './sections/rules.mjs';
 import { benchScale } from './sections/scale.mjs';
 import { benchSizes } from './sections/sizes.mjs';
@@ -71,7 +72,7 @@ async function main() {
   const log = (message) => console.log(`[${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)}s] ${message}`);
   const run = (section) => options.only.includes(section);
   // Sizes and the rule engine need no Kitsu: `--only sizes,rules` runs without a stack.
-  const needsKitsu = ['bulk', 'dock', 'events', 'scale'].some(run);
+  const needsKitsu = ['bulk', 'dock', 'manager', 'events', 'scale'].some(run);
   const stack = needsKitsu ? readStack() : null;
   const figures = [];
   /** What the sections found beyond their figures: where the time went (requests by route, worker CPU...). */
@@ -110,6 +111,7 @@ async function main() {
     benchBulk(sidekick, stack, production, { tasks: bulk, repeats: bulkRepeats, sweepTasks, latencies, log, details }),
   );
   await section('dock', () => benchDock(sidekick, stack, production, { repeats, latency, log }));
+  await section('manager', () => benchManagerDock(stack, production, { repeats, latency, log }));
   await section('events', () =>
     benchEventBurst(sidekick, stack, production, { tasks: burstTasks, latency, log, details }),
   );

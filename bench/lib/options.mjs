@@ -1,5 +1,5 @@
 // The benchmark's options from its command line: sizes, conditions, repeats and sections, --quick for CI.
-export const SECTIONS = ['sizes', 'rules', 'bulk', 'dock', 'events', 'scale'];
+export const SECTIONS = ['sizes', 'rules', 'bulk', 'dock', 'manager', 'events', 'scale'];
 export const TASKS_PER_SHOT = 5;
 const SCALE_TASKS = 75_000;
 const DEFAULT_LATENCIES = [0, 50];

@@ -26,6 +26,24 @@ export async function requestsUntilQuiet(origin, since, quietMs = QUIET_MS) {
   }
 }
 
+/**
+ * SPA navigations, each after the worker was stopped (as Chrome does after 30 s idle): their panel times,
+ * their requests, and what `afterEach` adds to each sample (its request log, say).
+ */
+export async function navigationsAfterWorkerRestarts(devTools, page, origin, routes, repeats, afterEach = () => ({})) {
+  const restarted = [];
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    await devTools.stopWorker();
+    // As after Chrome's 30 s idle stop: the page's line to the background opens again 1 s later, so a new
+    // worker sees the production come into view before the person's next click.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const before = await bearerRequests(origin);
+    const { times } = await panelsAfterSpaNavigation(page, routes[(repeat + 1) % routes.length]);
+    restarted.push({ times, requests: await requestsUntilQuiet(origin, before), ...afterEach() });
+  }
+  return restarted;
+}
+
 export async function connectedBrowser(stack) {
   const browser = await launchChromiumWithExtension();
   const options = await addConnection(browser, { origin: stack.frontDoor, token: stack.bots.writer.token });
@@ -158,16 +176,7 @@ async function measureDock(sidekick, stack, via, production, { repeats, latency,
       values: [heap / MB],
     }),
   );
-  const restarted = [];
-  for (let repeat = 0; repeat < repeats; repeat++) {
-    await devTools.stopWorker();
-    // As after Chrome's 30 s idle stop: the page's line to the background opens again 1 s later, so a new
-    // worker sees the production come into view before the person's next click.
-    await new Promise((resolve) => setTimeout(resolve, 2500));
-    const before = await bearerRequests(via.frontDoor);
-    const { times } = await panelsAfterSpaNavigation(page, routes[(repeat + 1) % routes.length]);
-    restarted.push({ times, requests: await requestsUntilQuiet(via.frontDoor, before) });
-  }
+  const restarted = await navigationsAfterWorkerRestarts(devTools, page, via.frontDoor, routes, repeats);
   log(`dock after worker restart: ${JSON.stringify(restarted)}`);
   figures.push(
     ...panelFigures('dock-restart', 'dock', `SPA navigation after a worker restart${at}`, restarted),

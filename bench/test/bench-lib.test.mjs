@@ -96,7 +96,7 @@ describe('options', () => {
     assert.deepEqual(normal.latencies, [0, 50]);
     assert.deepEqual(normal.scale, { tasks: 75_000, factor: 15 });
     assert.deepEqual(normal.ruleSizes, [5_000, 75_000]);
-    assert.deepEqual(normal.only, ['sizes', 'rules', 'bulk', 'dock', 'events', 'scale']);
+    assert.deepEqual(normal.only, ['sizes', 'rules', 'bulk', 'dock', 'manager', 'events', 'scale']);
     assert.deepEqual([normal.sweepTasks, normal.burstTasks], [250, 1_000]);
   });
 

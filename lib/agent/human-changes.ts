@@ -3,9 +3,10 @@
 // the person whose token made the request; Sidekick's own writes are made with its token, so that
 // person's events are left out, as are bots'. An edit of a task's own fields does not say which field
 // changed: it guards the dates, the estimate and the priority alike, and the reason says so.
+import type { ReadMode } from '../cache';
 import type { Session } from '../connections/session';
 import { t } from '../i18n/pure';
-import { describeKitsuError, isKitsuApiError, readEventLogSince } from '../kitsu';
+import { describeKitsuError, isKitsuApiError } from '../kitsu';
 import { knownRole, roleAllows } from '../shared/roles';
 import { type HumanDecision, humanDecisionsFromEvents } from '../workflow/human-decisions';
 import type { AgentSnapshotInput, HumanChange, HumanChangeField } from './types';
@@ -44,25 +45,24 @@ export function mayReadEventLog(role: string | undefined): boolean {
   return roleAllows(knownRole(role), 'manager');
 }
 
-/** The recent decisions of people on the production, or why they cannot be read with this token. */
+/**
+ * The recent decisions of people on the production, or why they cannot be read with this token. The
+ * log is read through the session's cache: panels take it as they take the task lists ('swr'), a plan
+ * to review only fresh (read within seconds, or kept by the live stream since).
+ */
 export async function readDecisionFeed(
-  session: Session,
-  snapshot: Pick<AgentSnapshotInput, 'viewer' | 'persons'>,
-  { projectId, now, windowDays }: { projectId: string; now: Date; windowDays: number },
+  session: Pick<Session, 'reads'>,
+  reader: { viewer: AgentSnapshotInput['viewer']; persons: readonly { id: string; is_bot?: boolean }[] },
+  { projectId, now, windowDays, mode }: { projectId: string; now: Date; windowDays: number; mode: ReadMode },
 ): Promise<DecisionFeed> {
   if (windowDays === 0) return { available: false, reason: t('reasonGuardOff') };
-  const viewer = snapshot.viewer;
+  const viewer = reader.viewer;
   if (!viewer || !mayReadEventLog(viewer.role)) {
     return { available: false, reason: t('reasonGuardNotManager') };
   }
-  const bots = new Set(snapshot.persons.filter((person) => person.is_bot).map((person) => person.id));
+  const bots = new Set(reader.persons.filter((person) => person.is_bot).map((person) => person.id));
   try {
-    const { events } = await readEventLogSince(
-      session.client,
-      projectId,
-      new Date(now.getTime() - windowDays * 86_400_000),
-      { maxPages: 3 },
-    );
+    const { events } = await session.reads.eventLog(mode, projectId, windowDays, now);
     const decisions = humanDecisionsFromEvents(events, {
       isHuman: (personId) => personId !== viewer.personId && !bots.has(personId),
     });

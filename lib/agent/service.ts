@@ -6,11 +6,12 @@ import type { Session } from '../connections/session';
 import { readHostWorkflow } from '../connections/workflow-settings';
 import { isTaskPage } from '../kitsu-routes';
 import { addDays, todayOf } from '../shared/dates';
+import { allProperties } from '../shared/promises';
 import { studioTimeZone } from '../workflow/host-settings';
 import { type RunResult, runRules } from './engine';
 import { type DecisionFeedState, readDecisionFeed } from './human-changes';
 import { readAgentSettings } from './settings';
-import { type AgentPageContext, buildAgentSnapshot, episodeOf } from './view';
+import { type AgentPageContext, buildAgentSnapshot, episodeOf, viewerOf } from './view';
 
 /** How far ahead people's days off are read: workloads rarely weigh work due later. */
 const DAY_OFF_HORIZON_DAYS = 183;
@@ -26,38 +27,40 @@ export async function runAgent(
   const workflow = await readHostWorkflow(session.connection.origin);
   // Workloads look half a year ahead at most; a token Kitsu refuses days off to counts every working day.
   const today = todayOf(now, studioTimeZone(workflow));
-  const [settings, dayOffs, project, authenticated, shots, assets, statuses, taskTypes, persons, departments, thread] =
-    await Promise.all([
-      readAgentSettings(),
-      reads.dayOffs('swr', projectId, today, addDays(today, DAY_OFF_HORIZON_DAYS)).catch(() => ({})),
-      reads.project('swr', projectId),
-      reads.authenticated('swr').catch(() => null),
-      reads.shotsWithTasks(mode, projectId, episodeId),
-      reads.assetsWithTasks(mode, projectId, episodeId),
-      reads.taskStatuses('swr'),
-      reads.taskTypes('swr'),
-      reads.persons('swr'),
-      reads.departments('swr'),
-      isTaskPage(context) ? reads.taskComments(mode, context.taskId) : Promise.resolve(null),
-    ]);
+  const settingsRead = readAgentSettings();
+  const authenticatedRead = reads.authenticated('swr').catch(() => null);
+  const personsRead = reads.persons('swr');
+  // The event log is read beside the task lists, not after them: after a worker restart or on a remote
+  // Kitsu, a panel would otherwise wait for one more round trip.
+  const feedRead = Promise.all([settingsRead, authenticatedRead, personsRead]).then(
+    ([settings, authenticated, persons]) =>
+      readDecisionFeed(
+        session,
+        { viewer: viewerOf(authenticated), persons },
+        { projectId, now, windowDays: settings.recentHumanChangeDays, mode },
+      ),
+  );
+  const [settings, feed, thread, sources] = await Promise.all([
+    settingsRead,
+    feedRead,
+    isTaskPage(context) ? reads.taskComments(mode, context.taskId) : Promise.resolve(null),
+    allProperties({
+      dayOffs: reads.dayOffs('swr', projectId, today, addDays(today, DAY_OFF_HORIZON_DAYS)).catch(() => ({})),
+      project: reads.project('swr', projectId),
+      authenticated: authenticatedRead,
+      shots: reads.shotsWithTasks(mode, projectId, episodeId),
+      assets: reads.assetsWithTasks(mode, projectId, episodeId),
+      statuses: reads.taskStatuses('swr'),
+      taskTypes: reads.taskTypes('swr'),
+      persons: personsRead,
+      departments: reads.departments('swr'),
+    }),
+  ]);
   const snapshot = buildAgentSnapshot({
     host: session.connection.origin,
-    project,
-    authenticated,
-    shots,
-    assets,
-    statuses,
-    taskTypes,
-    persons,
-    departments,
     workflow,
-    dayOffs,
+    ...sources,
     ...(thread && isTaskPage(context) ? { comments: { [context.taskId]: thread } } : {}),
-  });
-  const feed = await readDecisionFeed(session, snapshot, {
-    projectId,
-    now,
-    windowDays: settings.recentHumanChangeDays,
   });
   return {
     ...runRules(context, feed.available ? { ...snapshot, recentChanges: feed.recentChanges } : snapshot, settings, now),

@@ -49,11 +49,16 @@ export interface SnapshotSources {
   dayOffs?: Readonly<Record<string, readonly { date: string; end_date: string }[]>>;
 }
 
+/** Who the token is on this Kitsu, as the rules see them; undefined when its role is unknown. */
+export function viewerOf(authenticated: SnapshotSources['authenticated']): AgentSnapshotInput['viewer'] {
+  const user = authenticated?.user;
+  const role = knownRole(user?.role);
+  return user && role ? { personId: user.id, role, departmentIds: [...(user.departments ?? [])] } : undefined;
+}
+
 /** The agent's snapshot from Kitsu's shapes: the rules validate it again (runRules parses it). */
 export function buildAgentSnapshot(sources: SnapshotSources): AgentSnapshotInput {
-  const user = sources.authenticated?.user;
-  const role = knownRole(user?.role);
-  const viewer = user && role ? { personId: user.id, role, departmentIds: [...(user.departments ?? [])] } : undefined;
+  const viewer = viewerOf(sources.authenticated);
   const comments: NonNullable<AgentSnapshotInput['comments']> = {};
   for (const [taskId, thread] of Object.entries(sources.comments ?? {})) {
     comments[taskId] = thread.map((comment) => ({

@@ -24,6 +24,7 @@ export const cacheKinds = [
   'task-comments',
   'open-tasks',
   'day-offs',
+  'event-log',
 ] as const;
 export type CacheKind = (typeof cacheKinds)[number];
 
@@ -77,6 +78,8 @@ export const defaultPolicy: CachePolicy = {
   'open-tasks': taskData,
   // People's days off are entered ahead of time, rarely on the day.
   'day-offs': productionData,
+  // The production's recent events (the human-decisions guard): a change of a task adds to it.
+  'event-log': taskData,
 };
 
 export type Freshness = 'fresh' | 'stale' | 'expired';
@@ -94,6 +97,7 @@ export const KEPT_BY_EVENTS: ReadonlySet<CacheKind> = new Set<CacheKind>([
   'task-comments',
   'open-tasks',
   'entities-with-tasks',
+  'event-log',
   'task-types',
   'task-statuses',
   'persons',

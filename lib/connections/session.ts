@@ -1,8 +1,11 @@
 import { type Cache, type CacheDescriptor, type CacheKind, createCache, type HeldItems, type ReadMode } from '../cache';
-import { createKitsuClient, isKitsuApiError, type KitsuClient, type KitsuErrorKind } from '../kitsu';
+import { createKitsuClient, isKitsuApiError, type KitsuClient, type KitsuErrorKind, readEventLogSince } from '../kitsu';
 import type { StoredConnection } from './model';
 
 const AUTH_FAILURES: readonly KitsuErrorKind[] = ['auth', 'auth-expired', 'auth-revoked'];
+const DAY_MS = 86_400_000;
+/** Pages of zou's event log read for the human-decisions guard: 3,000 events of a busy production. */
+const EVENT_LOG_PAGES = 3;
 
 type EntitiesWithTasks = readonly { tasks: readonly { id: string }[] }[];
 
@@ -87,6 +90,21 @@ export function createSession(
       }),
       (projectId: string, startDate: string, endDate: string) =>
         client.projectDayOffs(projectId, { startDate, endDate }),
+    ),
+    /**
+     * The production's events of the `windowDays` before `now` (the human-decisions guard). Kept while
+     * the live stream is: an event of a task or a comment, the only ones the guard reads, drops it.
+     */
+    eventLog: through(
+      (projectId: string, windowDays: number, _now: Date): CacheDescriptor => ({
+        kind: 'event-log',
+        key: `event-log:${projectId}:${windowDays}`,
+        tags: [`project:${projectId}`, 'event-log'],
+      }),
+      (projectId: string, windowDays: number, now: Date) =>
+        readEventLogSince(client, projectId, new Date(now.getTime() - windowDays * DAY_MS), {
+          maxPages: EVENT_LOG_PAGES,
+        }),
     ),
     taskComments: through(ofTask('task-comments'), (taskId: string) => client.taskComments(taskId)),
     fullTask: through(ofTask('full-task'), (taskId: string) => client.fullTask(taskId)),

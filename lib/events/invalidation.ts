@@ -63,6 +63,7 @@ export const TASK_LEVEL_KINDS = [
   'task-comments',
   'open-tasks',
   'entities-with-tasks',
+  'event-log',
 ] as const satisfies readonly CacheKind[];
 
 /** Lists holding tasks (statuses, assignees, last comment dates): every one of them is dropped on a new task. */
@@ -73,8 +74,11 @@ const TASK_LISTS = ['entities-with-tasks', 'open-tasks'] as const satisfies read
  * so a burst of changes to shot tasks leaves the assets list cached.
  */
 const LISTS_HOLDING_TASKS = ['entities-with-tasks'] as const satisfies readonly CacheKind[];
-/** Task lists the cache does not know the contents of: dropped whole on any change of a task. */
-const OTHER_TASK_LISTS = ['open-tasks'] as const satisfies readonly CacheKind[];
+/**
+ * Task reads the cache does not know the contents of, dropped whole on any change of a task: the open
+ * tasks lists, and the production's event log (a change of a task is a new event in it).
+ */
+const OTHER_TASK_LISTS = ['open-tasks', 'event-log'] as const satisfies readonly CacheKind[];
 
 /** A payload field holding an id, and the tag prefix for it: ['task_id', 'task'] → `task:<id>`. */
 type IdTag = readonly [field: string, prefix: string];
@@ -179,7 +183,7 @@ const families: Record<string, Family> = {
     default: task(),
     actions: {
       // No cached list holds it yet.
-      new: { ...task(), kinds: TASK_LISTS, lists: [] },
+      new: { ...task(), kinds: [...TASK_LISTS, 'event-log'], lists: [] },
       delete: task([['entity_id', 'entity']]),
       assign: task([['person_id', 'person']]),
       unassign: task([['person_id', 'person']]),

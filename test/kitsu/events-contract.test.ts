@@ -148,8 +148,9 @@ describe('event stream through the front door', () => {
     expect(hit.at - postedAt).toBeLessThanOrEqual(1_000);
     expect(hit.effect).toMatchObject({ scope: 'project', projectId });
     expect(hit.invalidation.tags).toEqual(expect.arrayContaining([`task:${taskId}`, `comment:${commentId}`]));
-    // The task lists are reached through the task's tag (only the one holding it is dropped), and named in the notice.
-    expect(hit.invalidation.kinds).toEqual(['open-tasks']);
+    // The task lists are reached through the task's tag (only the one holding it is dropped), and named in the
+    // notice; the event log (the human-decisions guard) gains the comment, so it is dropped whole.
+    expect(hit.invalidation.kinds).toEqual(['open-tasks', 'event-log']);
     const notice = notices.find((item) => item.tags.includes(`comment:${commentId}`));
     expect(notice).toMatchObject({ projectId });
     expect(notice?.tags).toEqual(expect.arrayContaining([`task:${taskId}`, 'entities-with-tasks']));

@@ -24,7 +24,8 @@ const ID = '88888888-0000-0000-0000-000000000001';
 const TASK_LISTS = ['entities-with-tasks', 'open-tasks'];
 /** Lists the cache knows the tasks of: reached through the task's tag, named in the notice. */
 const HOLDING_TASKS = ['entities-with-tasks'];
-const UNKNOWN_CONTENTS = ['open-tasks'];
+/** Task reads dropped whole: the open tasks, and the event log (the change is a new event in it). */
+const UNKNOWN_CONTENTS = ['open-tasks', 'event-log'];
 
 interface Row {
   name: string;
@@ -40,7 +41,13 @@ interface Row {
 // events also carry project_id).
 const table: Row[] = [
   // Tasks
-  { name: 'task:new', payload: { task_id: T }, scope: 'project', tags: [`task:${T}`], kinds: TASK_LISTS },
+  {
+    name: 'task:new',
+    payload: { task_id: T },
+    scope: 'project',
+    tags: [`task:${T}`],
+    kinds: [...TASK_LISTS, 'event-log'],
+  },
   {
     name: 'task:update',
     payload: { task_id: T },
@@ -133,7 +140,7 @@ const table: Row[] = [
     payload: { comment_id: C },
     scope: 'project',
     tags: [`comment:${C}`],
-    kinds: [...TASK_LISTS, 'task-comments', 'full-task'],
+    kinds: [...UNKNOWN_CONTENTS, 'task-comments', 'full-task', ...HOLDING_TASKS],
   },
   {
     name: 'comment:reply',
@@ -349,7 +356,7 @@ describe('mapEvent: the table', () => {
   });
 
   it('drops every task read on a task event without a usable task id (conservative)', () => {
-    const all = [...TASK_LISTS, 'task', 'full-task', 'task-comments'].sort();
+    const all = [...TASK_LISTS, 'event-log', 'task', 'full-task', 'task-comments'].sort();
     for (const payload of [null, undefined, 42, 'task_id', [T], { task_id: 42 }, { project_id: P }]) {
       const effect = mapEvent('task:update', payload);
       expect(effect?.invalidation.tags).toEqual([]);

@@ -38,8 +38,8 @@ describe('own writes: which events a running job caused', () => {
     const released = own.end('job-1');
     expect(released?.heldEvents).toBe(2);
     expect(released?.invalidation.tags.sort()).toEqual([`comment:${C1}`, `task:${T1}`, `task:${T2}`].sort());
-    // The task lists holding them go through their tags; the notice names them.
-    expect(released?.invalidation.kinds).toEqual(['open-tasks']);
+    // The task lists holding them go through their tags; the notice names them. The event log is dropped whole.
+    expect(released?.invalidation.kinds).toEqual(['open-tasks', 'event-log']);
     expect(released?.notices).toHaveLength(1);
     expect(released?.notices[0]?.tags).toContain('entities-with-tasks');
     expect(released?.notices[0]?.projectId).toBe(P1);
@@ -94,6 +94,7 @@ describe('live pages: a job’s own events', () => {
       expect(cache.invalidateTags).toHaveBeenCalledTimes(1);
       expect(cache.invalidateTags).toHaveBeenCalledWith(expect.arrayContaining([`task:${T1}`, `task:${T2}`]));
       expect(cache.invalidateKind).toHaveBeenCalledWith('open-tasks');
+      expect(cache.invalidateKind).toHaveBeenCalledWith('event-log');
       expect(stream?.hold?.(effect('task:update', { task_id: T1 }))).toBe(false);
     } finally {
       vi.useRealTimers();

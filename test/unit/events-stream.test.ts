@@ -197,13 +197,13 @@ describe('createEventStream', () => {
     h.last().serverEvent('comment:new', { comment_id: C, task_id: T, task_status_id: C, project_id: P });
     h.last().serverEvent('task:update', { task_id: T, project_id: P });
     expect(h.invalidations).toEqual([
-      { tags: [`task:${T}`, `comment:${C}`], kinds: ['open-tasks'] },
-      { tags: [`task:${T}`], kinds: ['open-tasks'] },
+      { tags: [`task:${T}`, `comment:${C}`], kinds: ['open-tasks', 'event-log'] },
+      { tags: [`task:${T}`], kinds: ['open-tasks', 'event-log'] },
     ]);
     expect(h.notices).toEqual([]);
     await vi.advanceTimersByTimeAsync(100);
     expect(h.notices).toEqual([
-      { projectId: P, tags: [`task:${T}`, `comment:${C}`, 'open-tasks', 'entities-with-tasks'] },
+      { projectId: P, tags: [`task:${T}`, `comment:${C}`, 'open-tasks', 'event-log', 'entities-with-tasks'] },
     ]);
     expect(h.stream.status().lastEventAt).toBe(Date.now() - 100);
   });
@@ -240,8 +240,10 @@ describe('createEventStream', () => {
     h.last().serverEvent('task:update', { task_id: C, project_id: P });
     await vi.advanceTimersByTimeAsync(1_000);
     expect(held).toEqual(['task:update', 'task:update']);
-    expect(h.invalidations).toEqual([{ tags: [`task:${C}`], kinds: ['open-tasks'] }]);
-    expect(h.notices).toEqual([{ projectId: P, tags: [`task:${C}`, 'open-tasks', 'entities-with-tasks'] }]);
+    expect(h.invalidations).toEqual([{ tags: [`task:${C}`], kinds: ['open-tasks', 'event-log'] }]);
+    expect(h.notices).toEqual([
+      { projectId: P, tags: [`task:${C}`, 'open-tasks', 'event-log', 'entities-with-tasks'] },
+    ]);
     expect(h.stream.status().lastEventAt).not.toBeNull();
   });
 

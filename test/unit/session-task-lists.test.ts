@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCache } from '../../lib/cache';
-import { createSession } from '../../lib/connections/session';
-import { mapEvent } from '../../lib/events/invalidation';
 import type { KitsuClient } from '../../lib/kitsu';
+import { sessionWithClient } from './support/session-with-client';
 
 const ORIGIN = 'https://kitsu.session-task-lists.example';
 const P = 'ae1053d8-b7db-4923-a418-d93894c5a48f';
@@ -22,17 +20,7 @@ function sessionCountingListReads() {
       return [{ id: 'as1', tasks: [{ id: ASSET_TASK }] }];
     },
   } as unknown as KitsuClient;
-  const session = createSession({ id: 'c1', label: 'Studio', origin: ORIGIN, token: 'x'.repeat(30) } as never, {
-    client,
-    cache: createCache({ host: `${ORIGIN}/${Math.random()}`, onError: () => {} }),
-  });
-  /** What the live-pages service does with an event's invalidation. */
-  const receive = async (name: string, payload: Record<string, unknown>) => {
-    const effect = mapEvent(name, { ...payload, project_id: P });
-    if (!effect) throw new Error(`${name} is ignored`);
-    await session.cache.invalidateTags(effect.invalidation.tags);
-    for (const kind of effect.invalidation.kinds) await session.cache.invalidateKind(kind);
-  };
+  const { session, receive } = sessionWithClient(client, ORIGIN, P);
   const readBoth = async () => {
     await session.reads.shotsWithTasks('swr', P);
     await session.reads.assetsWithTasks('swr', P);

@@ -1,0 +1,12 @@
+// Waiting for several reads at once, each answer under its own name.
+
+/** Every property's promise awaited at once (as Promise.all): the answers under the same names. */
+export async function allProperties<T extends Record<string, unknown>>(
+  promises: {
+    [K in keyof T]: Promise<T[K]> | T[K];
+  },
+): Promise<T> {
+  const names = Object.keys(promises) as (keyof T)[];
+  const answers = await Promise.all(names.map((name) => promises[name]));
+  return Object.fromEntries(names.map((name, index) => [name, answers[index]])) as T;
+}
