@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Dock } from '../../components/dock/Dock';
 import { featuresFor } from '../../components/features';
 import { waitForPage } from '../../lib/dock/anchors';
-import { settleContexts } from '../../lib/dock/context-settle';
+import { readableAtOnce, settleContexts } from '../../lib/dock/context-settle';
 import type { DockMover } from '../../lib/dock/dock-placement';
 import { retryFailedReads } from '../../lib/dock/read-retry';
 import { throttleRefreshes } from '../../lib/dock/refresh-throttle';
@@ -11,10 +11,20 @@ import { pageContextKey, parseKitsuUrl } from '../../lib/kitsu-routes';
 
 /** At most one re-read of the panels per interval while Kitsu changes in bursts (a bulk job's events). */
 const REFRESH_INTERVAL_MS = 2000;
-/** A page must stay the same this long before the dock reads it (Kitsu's TV shows swap the episode just after load). */
+/**
+ * A page must stay the same this long before the dock reads it (Kitsu's TV shows swap the episode just
+ * after load), unless a click leads from a settled page to one readable at once (lib/dock/context-settle.ts).
+ */
 const SETTLE_MS = 250;
 /** ...but no longer than this while pages keep changing. */
 const SETTLE_MAX_MS = 800;
+
+const PAGE_SETTLING = {
+  keyOf: (url: string) => pageContextKey(parseKitsuUrl(url)),
+  settleMs: SETTLE_MS,
+  maxWaitMs: SETTLE_MAX_MS,
+  atOnce: (url: string) => readableAtOnce(parseKitsuUrl(url)),
+};
 
 export type DockShell = {
   url: string;
@@ -57,7 +67,7 @@ export function DockApp({ shell }: { shell: DockShell }) {
           previous.controller.abort();
           return { key: previous.key + 1, url, controller: new AbortController(), ready: false };
         }),
-      { keyOf: (url) => pageContextKey(parseKitsuUrl(url)), settleMs: SETTLE_MS, maxWaitMs: SETTLE_MAX_MS },
+      PAGE_SETTLING,
     );
     settler.push(shell.url);
     const stopLocation = shell.onLocationChange(settler.push);

@@ -1,3 +1,5 @@
+import { isEpisodeScoped, isTaskScopePage, type PageContext, realEpisodeOf } from '../kitsu-routes';
+
 /**
  * Kitsu can show two pages in quick succession: on a TV show, the top bar replaces the pseudo-episode
  * `all`/`main` of the first route by the first episode as soon as the episodes are loaded (cgwire/kitsu
@@ -7,6 +9,10 @@
  * `maxWaitMs` bounds the wait while changes keep coming. A change back to the committed page (same key)
  * cancels the pending one. URLs of the same page (same key: view state such as `?task_id=` or
  * `?search=` changed) are no change at all.
+ *
+ * A person's click from a page that had settled is read at once when `atOnce` allows it: no change is
+ * pending and the last commit is at least `settleMs` old. The first page of a load always settles, and
+ * so does any page that comes within `settleMs` of a commit.
  */
 export type ContextSettler = {
   /** A URL the tab now shows. */
@@ -16,30 +22,42 @@ export type ContextSettler = {
 
 export function settleContexts(
   commit: (url: string) => void,
-  { keyOf, settleMs, maxWaitMs }: { keyOf: (url: string) => string; settleMs: number; maxWaitMs: number },
+  {
+    keyOf,
+    settleMs,
+    maxWaitMs,
+    atOnce = () => false,
+  }: { keyOf: (url: string) => string; settleMs: number; maxWaitMs: number; atOnce?: (url: string) => boolean },
 ): ContextSettler {
-  let committedKey: string | undefined;
+  let committed: { key: string; at: number } | undefined;
   let pending: { url: string; since: number; timer: ReturnType<typeof setTimeout> } | undefined;
 
+  const commitNow = (url: string) => {
+    committed = { key: keyOf(url), at: Date.now() };
+    commit(url);
+  };
   const flush = () => {
     if (!pending) return;
     const { url } = pending;
     clearTimeout(pending.timer);
     pending = undefined;
-    committedKey = keyOf(url);
-    commit(url);
+    commitNow(url);
   };
 
   return {
     push(url) {
       const key = keyOf(url);
-      if (key === committedKey) {
+      if (key === committed?.key) {
         if (pending) clearTimeout(pending.timer);
         pending = undefined;
         return;
       }
       if (pending && keyOf(pending.url) === key) {
         pending.url = url;
+        return;
+      }
+      if (!pending && committed && Date.now() - committed.at >= settleMs && atOnce(url)) {
+        commitNow(url);
         return;
       }
       const since = pending?.since ?? Date.now();
@@ -52,4 +70,13 @@ export function settleContexts(
       pending = undefined;
     },
   };
+}
+
+/**
+ * Pages the dock may read at once after a click: a list, task type, entity or task page, in a real
+ * episode or in none. A pseudo-episode ('all', 'main') is what Kitsu's top bar replaces just after a
+ * production opens; other pages may be redirected (a production's root goes to its first section).
+ */
+export function readableAtOnce(context: PageContext): boolean {
+  return isTaskScopePage(context) && (!isEpisodeScoped(context) || realEpisodeOf(context) !== undefined);
 }

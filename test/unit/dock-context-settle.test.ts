@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { settleContexts } from '../../lib/dock/context-settle';
+import { readableAtOnce, settleContexts } from '../../lib/dock/context-settle';
 import { pageContextKey, parseKitsuUrl } from '../../lib/kitsu-routes';
 import { useFakeTimersInEachTest } from './support/fake-timers';
 
@@ -10,9 +10,10 @@ const keyOf = (url: string) => pageContextKey(parseKitsuUrl(url));
 
 useFakeTimersInEachTest();
 
-function settler() {
+function settler({ dockRule = false } = {}) {
   const commit = vi.fn<(url: string) => void>();
-  return { commit, settle: settleContexts(commit, { keyOf, settleMs: 250, maxWaitMs: 800 }) };
+  const atOnce = dockRule ? (url: string) => readableAtOnce(parseKitsuUrl(url)) : undefined;
+  return { commit, settle: settleContexts(commit, { keyOf, settleMs: 250, maxWaitMs: 800, atOnce }) };
 }
 
 describe('page changes settle before the dock reads them', () => {
@@ -82,5 +83,55 @@ describe('page changes settle before the dock reads them', () => {
     settle.stop();
     vi.advanceTimersByTime(1000);
     expect(commit).not.toHaveBeenCalled();
+  });
+});
+
+describe('a click from a settled page to a list or task page is read at once', () => {
+  const taskType = `${PROD}/shots/task-types/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee`;
+
+  it('commits a task type page and the way back without the settle window', () => {
+    const { commit, settle } = settler({ dockRule: true });
+    settle.push(`${PROD}/shots`);
+    vi.advanceTimersByTime(250);
+    vi.advanceTimersByTime(400);
+    settle.push(taskType);
+    expect(commit.mock.calls).toEqual([[`${PROD}/shots`], [taskType]]);
+    vi.advanceTimersByTime(600);
+    settle.push(`${PROD}/shots?task_id=${TASK}`);
+    expect(commit.mock.calls.at(-1)).toEqual([`${PROD}/shots?task_id=${TASK}`]);
+    expect(commit).toHaveBeenCalledTimes(3);
+  });
+
+  it('still settles the first page of a load, a page right after a commit, and a pseudo-episode', () => {
+    const { commit, settle } = settler({ dockRule: true });
+    settle.push(`${PROD}/shots`);
+    expect(commit).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(250);
+    // A click 100 ms after the commit: Kitsu may still be swapping pages.
+    vi.advanceTimersByTime(100);
+    settle.push(taskType);
+    expect(commit).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1000);
+    expect(commit).toHaveBeenCalledTimes(2);
+    // Opening a TV show's `all` episode: the top bar replaces it with the first episode.
+    settle.push(`${PROD}/episodes/all/shots`);
+    vi.advanceTimersByTime(120);
+    settle.push(`${PROD}/episodes/${EPISODE}/shots`);
+    vi.advanceTimersByTime(1000);
+    expect(commit.mock.calls.slice(2)).toEqual([[`${PROD}/episodes/${EPISODE}/shots`]]);
+    // A production page may redirect: it settles too.
+    settle.push(`${PROD}/schedule`);
+    expect(commit).toHaveBeenCalledTimes(3);
+  });
+
+  it('reads lists, task types, entities and tasks at once, in a real episode or none', () => {
+    const readable = (path: string) => readableAtOnce(parseKitsuUrl(`${PROD}/${path}`));
+    expect(readable('shots')).toBe(true);
+    expect(readable(`episodes/${EPISODE}/assets`)).toBe(true);
+    expect(readable(`shots/tasks/${TASK}`)).toBe(true);
+    expect(readable('episodes/all/shots')).toBe(false);
+    expect(readable('episodes/main/assets')).toBe(false);
+    expect(readable('schedule')).toBe(false);
+    expect(readableAtOnce(parseKitsuUrl('https://kitsu.example.com/productions'))).toBe(false);
   });
 });
