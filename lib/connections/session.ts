@@ -1,5 +1,12 @@
 import { type Cache, type CacheDescriptor, type CacheKind, createCache, type HeldItems, type ReadMode } from '../cache';
-import { createKitsuClient, isKitsuApiError, type KitsuClient, type KitsuErrorKind, readEventLogSince } from '../kitsu';
+import {
+  createKitsuClient,
+  type EventLogRead,
+  isKitsuApiError,
+  type KitsuClient,
+  type KitsuErrorKind,
+  readEventLogUpdate,
+} from '../kitsu';
 import type { StoredConnection } from './model';
 
 const AUTH_FAILURES: readonly KitsuErrorKind[] = ['auth', 'auth-expired', 'auth-revoked'];
@@ -54,6 +61,10 @@ export function createSession(
     (kind: CacheKind) =>
     (taskId: string): CacheDescriptor => ({ kind, key: `${kind}:${taskId}`, tags: [`task:${taskId}`] });
 
+  // The event logs this worker read, by production and window: a task event drops the cached read, and
+  // the next one asks zou only for what came since (a burst of someone's changes costs one short page).
+  const eventLogsRead = new Map<string, EventLogRead>();
+
   const withTasks =
     (list: 'shots' | 'assets') =>
     (projectId: string, episodeId?: string): CacheDescriptor<EntitiesWithTasks> => ({
@@ -101,10 +112,15 @@ export function createSession(
         key: `event-log:${projectId}:${windowDays}`,
         tags: [`project:${projectId}`, 'event-log'],
       }),
-      (projectId: string, windowDays: number, now: Date) =>
-        readEventLogSince(client, projectId, new Date(now.getTime() - windowDays * DAY_MS), {
+      async (projectId: string, windowDays: number, now: Date) => {
+        const key = `${projectId}:${windowDays}`;
+        const after = new Date(now.getTime() - windowDays * DAY_MS);
+        const read = await readEventLogUpdate(client, projectId, after, eventLogsRead.get(key), {
           maxPages: EVENT_LOG_PAGES,
-        }),
+        });
+        eventLogsRead.set(key, read);
+        return read;
+      },
     ),
     taskComments: through(ofTask('task-comments'), (taskId: string) => client.taskComments(taskId)),
     fullTask: through(ofTask('full-task'), (taskId: string) => client.fullTask(taskId)),

@@ -49,3 +49,33 @@ export async function readEventLogSince(
   }
   return { events: [...seen.values()], complete: false };
 }
+
+/**
+ * The events since `after`, given `known`, an earlier complete read of the same log: zou's log only
+ * grows, so only what came after the newest known event is asked for. Its second and the one before
+ * are asked again (zou dates events to the second; whether `after` is inclusive is not said) and each
+ * event is kept once. An update that is not complete itself
+ * (more new events than the pages allow) is returned alone, as a whole read would be.
+ */
+export async function readEventLogUpdate(
+  client: Pick<KitsuClient, 'eventLog'>,
+  projectId: string,
+  after: Date,
+  known: EventLogRead | undefined,
+  options: EventLogReadOptions = {},
+): Promise<EventLogRead> {
+  const newest = known?.complete ? instantOfEventDate(known.events[0]?.created_at ?? '') : Number.NaN;
+  if (!known || Number.isNaN(newest)) return readEventLogSince(client, projectId, after, options);
+  const update = await readEventLogSince(
+    client,
+    projectId,
+    new Date(Math.max(after.getTime(), newest - 1000)),
+    options,
+  );
+  if (!update.complete) return update;
+  const updated = new Set(update.events.map((event) => event.id));
+  const kept = known.events.filter(
+    (event) => !updated.has(event.id) && instantOfEventDate(event.created_at) >= after.getTime(),
+  );
+  return { events: [...update.events, ...kept], complete: true };
+}

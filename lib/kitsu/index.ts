@@ -12,7 +12,7 @@ export { createKitsuClient, TaskUpdateSchema } from './client';
 export type { KitsuApiErrorInit, KitsuErrorKind } from './errors';
 export { describeKitsuError, isKitsuApiError, KITSU_ERROR_KINDS, KitsuApiError } from './errors';
 export type { EventLogRead, EventLogReadOptions } from './event-log';
-export { readEventLogSince } from './event-log';
+export { readEventLogSince, readEventLogUpdate } from './event-log';
 export type { KitsuRequestEvent } from './http';
 export * from './schemas';
 export * from './schemas-views';

@@ -1,6 +1,7 @@
 // The human-decisions guard reads zou's event log (up to 3 pages of 1,000 events) for production
 // managers. It goes through the session's cache: a panel's second read costs no request until an event
-// of a task or a comment drops it, and the agent asks for it beside the task lists, not after them.
+// of a task or a comment drops it, the read after that asks only for the new events, and the agent asks
+// for it beside the task lists, not after them.
 import { describe, expect, it } from 'vitest';
 import { readDecisionFeed } from '../../lib/agent/human-changes';
 import { runAgent } from '../../lib/agent/service';
@@ -56,9 +57,10 @@ describe('the human-decisions feed', () => {
     await readDecisionFeed(session, manager, { ...feedOptions, mode: 'swr' });
     expect(asked).toHaveLength(1);
 
+    // Dropped by a task's change: zou is asked only for what came since the newest event read.
     await receive('task:update', { task_id: 'aaaaaaaa-0000-0000-0000-0000000000ff' });
     await readDecisionFeed(session, manager, { ...feedOptions, mode: 'fresh' });
-    expect(asked).toHaveLength(2);
+    expect(asked[1]).toEqual({ after: '2026-03-10T07:59:59.000Z' });
     await receive('comment:new', { task_id: TASK, comment_id: 'cccccccc-0000-0000-0000-000000000001' });
     await readDecisionFeed(session, manager, { ...feedOptions, mode: 'fresh' });
     expect(asked).toHaveLength(3);

@@ -2,7 +2,13 @@
 // across two pages. zou's side is played by a fetch that filters a list as zou does (newest first,
 // `after`/`before` exclusive, at most `limit`).
 import { describe, expect, it } from 'vitest';
-import { createKitsuClient, type EventLogEntry, KitsuApiError, readEventLogSince } from '../../lib/kitsu';
+import {
+  createKitsuClient,
+  type EventLogEntry,
+  KitsuApiError,
+  readEventLogSince,
+  readEventLogUpdate,
+} from '../../lib/kitsu';
 
 const ORIGIN = 'https://kitsu.example.test';
 
@@ -96,5 +102,42 @@ describe('event log', () => {
     const error = await client.eventLog({ projectId: 'project-1' }).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(KitsuApiError);
     expect(error).toMatchObject({ kind: 'permission', route: 'GET /data/events/last' });
+  });
+});
+
+describe('event log update', () => {
+  const since = new Date('2026-03-01T00:00:00Z');
+
+  it('asks only from the second before the newest known event, and keeps the rest of what it knew', async () => {
+    const events = [event('a', '2026-03-02T10:00:00'), event('b', '2026-03-02T11:00:00')];
+    const { client, queries } = zouLog(events);
+    const known = await readEventLogSince(client, 'project-1', since);
+    // Someone's changes, one of them in the same second as the newest known event.
+    events.push(event('c', '2026-03-02T11:00:00'), event('d', '2026-03-02T12:30:00'));
+    const updated = await readEventLogUpdate(client, 'project-1', since, known);
+    expect(queries.at(-1)?.get('after')).toBe('2026-03-02T10:59:59');
+    // Newest first, each once: the update's, then what was known before it.
+    expect(updated).toMatchObject({ complete: true });
+    expect(updated.events.map((row) => row.id)).toEqual(['d', 'b', 'c', 'a']);
+  });
+
+  it('leaves out what fell out of the window since', async () => {
+    const events = [event('old', '2026-03-01T08:00:00'), event('new', '2026-03-05T08:00:00')];
+    const { client } = zouLog(events);
+    const known = await readEventLogSince(client, 'project-1', since);
+    const updated = await readEventLogUpdate(client, 'project-1', new Date('2026-03-03T00:00:00Z'), known);
+    expect(updated.events.map((row) => row.id)).toEqual(['new']);
+  });
+
+  it('reads the whole window when it knew nothing, or an incomplete read, and returns an incomplete update alone', async () => {
+    const events = Array.from({ length: 6 }, (_, index) => event(`e${index}`, `2026-03-02T10:00:0${index}`));
+    const { client, queries } = zouLog(events);
+    await readEventLogUpdate(client, 'project-1', since, undefined);
+    expect(queries.at(-1)?.get('after')).toBe('2026-03-01T00:00:00');
+    await readEventLogUpdate(client, 'project-1', since, { events: events.slice(0, 1), complete: false });
+    expect(queries.at(-1)?.get('after')).toBe('2026-03-01T00:00:00');
+    const known = { events: [event('e0', '2026-03-02T10:00:00')], complete: true };
+    const update = await readEventLogUpdate(client, 'project-1', since, known, { pageSize: 2, maxPages: 1 });
+    expect(update).toEqual({ events: [events[5], events[4]], complete: false });
   });
 });
