@@ -111,7 +111,7 @@ async function main() {
     benchBulk(sidekick, stack, production, { tasks: bulk, repeats: bulkRepeats, sweepTasks, latencies, log, details }),
   );
   await section('dock', () => benchDock(sidekick, stack, production, { repeats, latency, log }));
-  await section('manager', () => benchManagerDock(stack, production, { repeats, latency, log }));
+  await section('manager', () => benchManagerDock(sidekick, stack, production, { repeats, latency, burstTasks, log }));
   await section('events', () =>
     benchEventBurst(sidekick, stack, production, { tasks: burstTasks, latency, log, details }),
   );

@@ -50,17 +50,17 @@ async function caused(proxy, messages, change) {
   return { requests, refreshes, changeMs, byRoute: summariseLog(proxy.takeLog()).byRoute };
 }
 
-export async function benchEventBurst(sidekick, stack, production, { tasks: count, latency, log, details }) {
-  const proxy = await startKitsuProxy({ upstream: stack.frontDoor, latencyMs: latency });
-  const via = { ...stack, frontDoor: proxy.origin };
-  const browser = await connectedBrowser(via);
+/**
+ * With the dock of `browser` (connected through `proxy`) on the shots list: what one change, then
+ * `count` changes in bulk by the person of `changerToken`, cause Sidekick to read and refresh.
+ */
+export async function measureForeignChanges(browser, proxy, { sidekick, stack, production, count, log, changerToken }) {
+  const page = await browser.context.newPage();
+  await page.goto(`${proxy.origin}/__front-door/dev-login?next=/productions/${production.id}/shots`);
+  await dockIn(page).waitFor(byTestId('bulk-helpers'), { timeout: 120_000 });
+  await requestsUntilQuiet(proxy.origin, 0, QUIET_MS);
+  const messages = await countContentScriptMessages(browser.context, page, browser.extensionId);
   try {
-    const page = await browser.context.newPage();
-    await page.goto(`${via.frontDoor}/__front-door/dev-login?next=/productions/${production.id}/shots`);
-    await dockIn(page).waitFor(byTestId('bulk-helpers'), { timeout: 120_000 });
-    await requestsUntilQuiet(via.frontDoor, 0, QUIET_MS);
-    const messages = await countContentScriptMessages(browser.context, page, browser.extensionId);
-    const managerToken = await loginAsManager(stack);
     const client = sidekick.createKitsuClient({ origin: stack.frontDoor, token: stack.bots.writer.token });
     const rows = async () => {
       const found = (await bulkRows(sidekick, client, production)).slice(0, count);
@@ -68,18 +68,29 @@ export async function benchEventBurst(sidekick, stack, production, { tasks: coun
       return found;
     };
     const first = (await rows()).slice(0, 1);
-    const single = await caused(proxy, messages, () => foreignBulkJob(stack, managerToken, production, first));
+    const single = await caused(proxy, messages, () => foreignBulkJob(stack, changerToken, production, first));
     log(
       `events: one change → ${single.requests} requests, ${single.refreshes} refreshes ${JSON.stringify(single.byRoute)}`,
     );
     const all = await rows();
-    const burst = await caused(proxy, messages, () => foreignBulkJob(stack, managerToken, production, all));
+    const burst = await caused(proxy, messages, () => foreignBulkJob(stack, changerToken, production, all));
     log(
       `events: ${count} changes in ${(burst.changeMs / 1000).toFixed(1)} s → ${burst.requests} requests, ` +
         `${burst.refreshes} refreshes ${JSON.stringify(burst.byRoute)}`,
     );
-    details.eventBurst = { single, burst };
+    return { single, burst };
+  } finally {
     await messages.close();
+  }
+}
+
+export async function benchEventBurst(sidekick, stack, production, { tasks: count, latency, log, details }) {
+  const proxy = await startKitsuProxy({ upstream: stack.frontDoor, latencyMs: latency });
+  const browser = await connectedBrowser({ ...stack, frontDoor: proxy.origin });
+  try {
+    const changes = { sidekick, stack, production, count, log, changerToken: await loginAsManager(stack) };
+    const { single, burst } = await measureForeignChanges(browser, proxy, changes);
+    details.eventBurst = { single, burst };
     const at = latency > 0 ? `, ${latency} ms each way` : '';
     const perRefresh = burst.refreshes > 0 ? burst.requests / burst.refreshes : burst.requests;
     return [

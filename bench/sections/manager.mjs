@@ -1,29 +1,34 @@
 // 7. The dock as the production's manager. The other sections connect Sidekick with the writer bot's
 // token, a supervisor, whom zou refuses the event log; a production manager's suggestions also read it
 // (the human-decisions guard, up to 3 pages of 1,000 events). Measured here: requests on SPA navigations
-// whose data did not change, those to the event log apart, and the panels after a worker restart.
+// whose data did not change, those to the event log apart, the panels after a worker restart, and what
+// another person's bulk job (the studio's admin, as in section 3b) costs.
 import { addConnection, launchChromiumWithExtension } from '../../test/e2e/support/browser.mjs';
-import { bearerRequests, loginAsManager } from '../../test/e2e/support/stack.mjs';
+import { bearerRequests, loginAsAdmin, loginAsManager } from '../../test/e2e/support/stack.mjs';
 import { allPanelsMs, panelsAfterSpaNavigation, panelsSinceNavigation } from '../lib/dock-timing.mjs';
 import { figure } from '../lib/figures.mjs';
 import { startKitsuProxy, summariseLog } from '../lib/kitsu-proxy.mjs';
 import { sizeTag } from '../lib/options.mjs';
 import { extensionWorkerDevTools } from '../lib/worker-cdp.mjs';
 import { navigationsAfterWorkerRestarts, requestsUntilQuiet } from './dock.mjs';
+import { measureForeignChanges } from './event-burst.mjs';
 
-/** Pages of zou's event log in a request log (its route names the query's keys too). */
-const eventLogPages = (log) =>
-  Object.entries(summariseLog(log).byRoute)
+/** Pages of zou's event log among requests by route (its route names the query's keys too). */
+const eventLogPagesOf = (byRoute) =>
+  Object.entries(byRoute)
     .filter(([route]) => route.startsWith('GET /api/data/events/last'))
     .reduce((sum, [, count]) => sum + count, 0);
+const eventLogPages = (log) => eventLogPagesOf(summariseLog(log).byRoute);
 
-export async function benchManagerDock(stack, production, { repeats, latency, log }) {
+export async function benchManagerDock(sidekick, stack, production, { repeats, latency, burstTasks, log }) {
   const proxy = await startKitsuProxy({ upstream: stack.frontDoor, latencyMs: latency });
   const browser = await launchChromiumWithExtension();
   try {
     const options = await addConnection(browser, { origin: proxy.origin, token: await loginAsManager(stack) });
     await options.close();
-    return await measure(browser, proxy, production, { repeats, latency, log });
+    const figures = await measure(browser, proxy, production, { repeats, latency, log });
+    const changes = { sidekick, stack, production, count: burstTasks, log, changerToken: await loginAsAdmin(stack) };
+    return [...figures, ...burstFigures(await measureForeignChanges(browser, proxy, changes), burstTasks)];
   } finally {
     await browser.close();
     await proxy.close();
@@ -63,6 +68,8 @@ async function measure(browser, proxy, production, { repeats, latency, log }) {
     eventLog: eventLogPages(proxy.takeLog()),
   }));
   log(`manager after worker restart: ${JSON.stringify(restarted)}`);
+  // The burst is watched from a page of its own: one tab on the production, as in section 3b.
+  await page.close();
 
   const what = `as the production's manager, ${production.tasks} tasks${at}`;
   return [
@@ -95,6 +102,29 @@ async function measure(browser, proxy, production, { repeats, latency, log }) {
       unit: 'ms',
       values: restarted.map(allPanelsMs),
       goal: { max: 1000 },
+    }),
+  ];
+}
+
+/** Another person's bulk job, as the manager's dock sees it: requests per refresh, event log pages among them. */
+function burstFigures({ burst }, count) {
+  const perRefresh = (requests) => (burst.refreshes > 0 ? requests / burst.refreshes : requests);
+  const what = `as the production's manager, another person's bulk job of ${count} status changes`;
+  return [
+    figure({
+      id: 'manager-event-burst-requests-per-refresh',
+      section: 'dock as manager',
+      label: `${what}: requests per refresh (${burst.requests} for ${burst.refreshes} refreshes)`,
+      unit: 'requests',
+      values: [perRefresh(burst.requests)],
+      goal: { max: 3 },
+    }),
+    figure({
+      id: 'manager-event-burst-event-log-requests',
+      section: 'dock as manager',
+      label: `${what}: event log pages read`,
+      unit: 'requests',
+      values: [eventLogPagesOf(burst.byRoute)],
     }),
   ];
 }

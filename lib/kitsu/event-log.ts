@@ -51,8 +51,9 @@ export async function readEventLogSince(
 }
 
 /**
- * The events since `after`, given `known`, an earlier complete read of the same log: zou's log only
- * grows, so only what came after the newest known event is asked for. Its second and the one before
+ * The events since `after`, given `known`, an earlier read of the same log: zou's log only grows, so
+ * only what came after the newest known event is asked for (what a read left out for its page limit
+ * stays left out, and the answer says so). Its second and the one before
  * are asked again (zou dates events to the second; whether `after` is inclusive is not said) and each
  * event is kept once. An update that is not complete itself
  * (more new events than the pages allow) is returned alone, as a whole read would be.
@@ -64,7 +65,7 @@ export async function readEventLogUpdate(
   known: EventLogRead | undefined,
   options: EventLogReadOptions = {},
 ): Promise<EventLogRead> {
-  const newest = known?.complete ? instantOfEventDate(known.events[0]?.created_at ?? '') : Number.NaN;
+  const newest = instantOfEventDate(known?.events[0]?.created_at ?? '');
   if (!known || Number.isNaN(newest)) return readEventLogSince(client, projectId, after, options);
   const update = await readEventLogSince(
     client,
@@ -77,5 +78,5 @@ export async function readEventLogUpdate(
   const kept = known.events.filter(
     (event) => !updated.has(event.id) && instantOfEventDate(event.created_at) >= after.getTime(),
   );
-  return { events: [...update.events, ...kept], complete: true };
+  return { events: [...update.events, ...kept], complete: known.complete };
 }

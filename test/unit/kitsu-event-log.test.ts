@@ -129,13 +129,18 @@ describe('event log update', () => {
     expect(updated.events.map((row) => row.id)).toEqual(['new']);
   });
 
-  it('reads the whole window when it knew nothing, or an incomplete read, and returns an incomplete update alone', async () => {
+  it('reads the whole window when it knew nothing, updates a read its page limit cut, and returns an incomplete update alone', async () => {
     const events = Array.from({ length: 6 }, (_, index) => event(`e${index}`, `2026-03-02T10:00:0${index}`));
     const { client, queries } = zouLog(events);
     await readEventLogUpdate(client, 'project-1', since, undefined);
     expect(queries.at(-1)?.get('after')).toBe('2026-03-01T00:00:00');
-    await readEventLogUpdate(client, 'project-1', since, { events: events.slice(0, 1), complete: false });
-    expect(queries.at(-1)?.get('after')).toBe('2026-03-01T00:00:00');
+    // The 3,000 newest events of a busy production: the update still only asks for the new ones.
+    const cut = await readEventLogUpdate(client, 'project-1', since, {
+      events: [events[4] as EventLogEntry],
+      complete: false,
+    });
+    expect(queries.at(-1)?.get('after')).toBe('2026-03-02T10:00:03');
+    expect(cut).toEqual({ events: [events[5], events[4]], complete: false });
     const known = { events: [event('e0', '2026-03-02T10:00:00')], complete: true };
     const update = await readEventLogUpdate(client, 'project-1', since, known, { pageSize: 2, maxPages: 1 });
     expect(update).toEqual({ events: [events[5], events[4]], complete: false });

@@ -74,13 +74,24 @@ export function tenKitsuRoutes(ids) {
 
 /** A Kitsu user other than Sidekick's bot: changes made by people, as the tests need them. */
 export async function loginAsManager(stack) {
-  const manager = stack.persons.find((person) => person.role === 'manager');
+  return loginAs(
+    stack,
+    stack.persons.find((person) => person.role === 'manager'),
+  );
+}
+
+/** The studio's admin, another person again (when Sidekick itself is connected as the manager). */
+export async function loginAsAdmin(stack) {
+  return loginAs(stack, stack.admin);
+}
+
+async function loginAs(stack, { email, password }) {
   const response = await fetch(`${stack.frontDoor}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: manager.email, password: manager.password }),
+    body: JSON.stringify({ email, password }),
   });
-  if (!response.ok) throw new Error(`login as ${manager.email}: ${response.status}`);
+  if (!response.ok) throw new Error(`login as ${email}: ${response.status}`);
   return (await response.json()).access_token;
 }
 
