@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createDismissalStore } from '../lib/agent/dismissals';
 import { createAgentHandlers } from '../lib/agent/handlers';
-import { runAgent } from '../lib/agent/service';
+import { readAgentSources, runAgentOn } from '../lib/agent/service';
 import { createAiHandlers } from '../lib/ai/handlers';
 import { browserPermissions, THIS_BROWSER } from '../lib/ai/permissions';
 import { serveAiPort } from '../lib/ai/port';
@@ -100,7 +100,8 @@ export default defineBackground(() => {
       ...createPlanHandlers({ flow, operatorSettings, audit, now }),
       ...createAgentHandlers({
         ...common,
-        runAgent,
+        readAgentSources,
+        runAgentOn,
         dismissals: createDismissalStore(browser.storage.local),
         warn: (ruleId, message) => console.warn('[sidekick] agent:', ruleId, message),
       }),

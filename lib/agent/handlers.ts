@@ -1,22 +1,35 @@
 import type { SessionGuards } from '../connections/guards';
 import type { Session } from '../connections/session';
 import { t } from '../i18n/pure';
-import { parseKitsuUrl } from '../kitsu-routes';
+import { pageContextKey, parseKitsuUrl } from '../kitsu-routes';
 import { type DomainHandlers, type HandlerContext, RefusedError, refusingWith } from '../messaging/router';
 import type { PlanFlow } from '../plans/flow';
 import { PlanRefusal } from '../plans/pending';
 import type { DismissalStore } from './dismissals';
 import { type RunResult, visibleSuggestions } from './engine';
 import type { DecisionFeedState } from './human-changes';
-import { type AgentPageContext, agentPageOf, suggestionsView, taskLinker } from './view';
+import type { AgentSources } from './service';
+import { type AgentPageContext, agentPageOf, type SuggestionsView, suggestionsView, taskLinker } from './view';
+import { createViewMemo } from './view-memo';
+
+/** A view is made again after a minute at most: the rules count days late and recent decisions from now. */
+const VIEW_MAX_AGE_MS = 60_000;
+/** Pages whose last view is kept: a person's round of a production's lists and task types. */
+const VIEW_PAGES = 8;
 
 export type AgentHandlerPorts = {
   guards: Pick<SessionGuards, 'pageSession'>;
-  runAgent: (
+  /** What the rules of a page are run on, read through the session's cache. */
+  readAgentSources: (
     session: Session,
     context: AgentPageContext,
     options: { mode: 'swr' | 'fresh'; now: Date },
-  ) => Promise<RunResult & { decisionFeed?: DecisionFeedState }>;
+  ) => Promise<AgentSources>;
+  runAgentOn: (
+    context: AgentPageContext,
+    sources: AgentSources,
+    now: Date,
+  ) => RunResult & { decisionFeed?: DecisionFeedState };
   dismissals: DismissalStore;
   flow: Pick<PlanFlow, 'propose'>;
   now: () => Date;
@@ -27,6 +40,7 @@ export type AgentHandlerPorts = {
 /** agent/*: the suggestions panel on production pages. */
 export function createAgentHandlers(ports: AgentHandlerPorts): DomainHandlers<'agent'> {
   const { guards, dismissals, flow } = ports;
+  const views = createViewMemo<SuggestionsView>({ maxAgeMs: VIEW_MAX_AGE_MS, pages: VIEW_PAGES });
 
   /** A production page the agent looks at, on the sender's own Kitsu. */
   async function agentPage(url: string, sender: HandlerContext['sender']) {
@@ -42,17 +56,24 @@ export function createAgentHandlers(ports: AgentHandlerPorts): DomainHandlers<'a
     'agent/suggestions': async (request, { sender }) => {
       const { session, context } = await agentPage(request.url, sender);
       const now = ports.now();
-      const [result, dismissed] = await Promise.all([
-        ports.runAgent(session, context, { mode: 'swr', now }),
-        dismissals.read(session.connection.origin),
+      const { origin } = session.connection;
+      const [sources, dismissed] = await Promise.all([
+        ports.readAgentSources(session, context, { mode: 'swr', now }),
+        dismissals.read(origin),
       ]);
+      const page = `${origin} ${pageContextKey(context)}`;
+      const inputs = { identity: sources.identity, dismissals: JSON.stringify(dismissed) };
+      const shown = views.reuse(page, inputs, now);
+      if (shown) return shown;
+      const result = ports.runAgentOn(context, sources, now);
       for (const diagnostic of result.diagnostics) ports.warn(diagnostic.ruleId, diagnostic.message);
       const visible = visibleSuggestions(result.suggestions, dismissed, now);
-      return suggestionsView(result.suggestions, visible, {
+      const view = suggestionsView(result.suggestions, visible, {
         problems: result.diagnostics.length,
-        link: taskLinker(result.index, session.connection.origin, context),
+        link: taskLinker(result.index, origin, context),
         humanDecisionsUnchecked: result.decisionFeed?.available === false ? result.decisionFeed.reason : null,
       });
+      return views.keep(page, inputs, now, view);
     },
     'agent/dismiss': async (request, { sender }) => {
       const session = await guards.pageSession(request.url, sender);
@@ -61,7 +82,9 @@ export function createAgentHandlers(ports: AgentHandlerPorts): DomainHandlers<'a
     },
     'agent/review-plan': async (request, { sender }) => {
       const { session, context } = await agentPage(request.url, sender);
-      const result = await ports.runAgent(session, context, { mode: 'fresh', now: ports.now() });
+      const now = ports.now();
+      const sources = await ports.readAgentSources(session, context, { mode: 'fresh', now });
+      const result = ports.runAgentOn(context, sources, now);
       const suggestion = result.suggestions.find((candidate) => candidate.id === request.suggestionId);
       if (!suggestion) throw new PlanRefusal(t('reasonRefusedGone'));
       if (!suggestion.plan) throw new PlanRefusal(t('reasonRefusedNoPlan'));

@@ -6,7 +6,7 @@
 import type { ReadMode } from '../cache';
 import type { Session } from '../connections/session';
 import { t } from '../i18n/pure';
-import { describeKitsuError, isKitsuApiError } from '../kitsu';
+import { describeKitsuError, type EventLogRead, isKitsuApiError } from '../kitsu';
 import { knownRole, roleAllows } from '../shared/roles';
 import { type HumanDecision, humanDecisionsFromEvents } from '../workflow/human-decisions';
 import type { AgentSnapshotInput, HumanChange, HumanChangeField } from './types';
@@ -34,7 +34,12 @@ export function recentChangesOf(decisions: readonly HumanDecision[]): Record<str
 }
 
 export type DecisionFeed =
-  | { available: true; recentChanges: Record<string, HumanChange[]> }
+  | {
+      available: true;
+      recentChanges: Record<string, HumanChange[]>;
+      /** The log read they come from: the cache's same object while no event changed it. */
+      log: EventLogRead;
+    }
   | { available: false; reason: string };
 
 /** What a run tells the panel about the feed: that the guard worked, or why it could not. */
@@ -62,11 +67,11 @@ export async function readDecisionFeed(
   }
   const bots = new Set(reader.persons.filter((person) => person.is_bot).map((person) => person.id));
   try {
-    const { events } = await session.reads.eventLog(mode, projectId, windowDays, now);
-    const decisions = humanDecisionsFromEvents(events, {
+    const log = await session.reads.eventLog(mode, projectId, windowDays, now);
+    const decisions = humanDecisionsFromEvents(log.events, {
       isHuman: (personId) => personId !== viewer.personId && !bots.has(personId),
     });
-    return { available: true, recentChanges: recentChangesOf(decisions) };
+    return { available: true, recentChanges: recentChangesOf(decisions), log };
   } catch (error) {
     if (isKitsuApiError(error) && error.status === 403) {
       return { available: false, reason: t('reasonGuardRefused') };

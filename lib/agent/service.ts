@@ -9,18 +9,30 @@ import { addDays, todayOf } from '../shared/dates';
 import { allProperties } from '../shared/promises';
 import { studioTimeZone } from '../workflow/host-settings';
 import { type RunResult, runRules } from './engine';
-import { type DecisionFeedState, readDecisionFeed } from './human-changes';
+import { type DecisionFeed, type DecisionFeedState, readDecisionFeed } from './human-changes';
 import { readAgentSettings } from './settings';
+import type { AgentSettings, AgentSnapshotInput } from './types';
 import { type AgentPageContext, buildAgentSnapshot, episodeOf, viewerOf } from './view';
 
 /** How far ahead people's days off are read: workloads rarely weigh work due later. */
 const DAY_OFF_HORIZON_DAYS = 183;
 
-export async function runAgent(
+/**
+ * What the rules of a page are run on, as read. `identity` is what their result depends on: the reads
+ * themselves (the cache gives the same objects while nothing changed them) and the settings' text.
+ */
+export interface AgentSources {
+  snapshot: AgentSnapshotInput;
+  settings: AgentSettings;
+  feed: DecisionFeed;
+  identity: readonly unknown[];
+}
+
+export async function readAgentSources(
   session: Session,
   context: AgentPageContext,
   { mode, now }: { mode: ReadMode; now: Date },
-): Promise<RunResult & { decisionFeed: DecisionFeedState }> {
+): Promise<AgentSources> {
   const { reads } = session;
   const projectId = context.productionId;
   const episodeId = episodeOf(context);
@@ -62,8 +74,31 @@ export async function runAgent(
     ...sources,
     ...(thread && isTaskPage(context) ? { comments: { [context.taskId]: thread } } : {}),
   });
+  const texts = JSON.stringify([workflow, settings]);
+  return {
+    snapshot,
+    settings,
+    feed,
+    identity: [texts, thread, feed.available ? feed.log : feed.reason, ...Object.values(sources)],
+  };
+}
+
+/** The rules on what was read for the page. */
+export function runAgentOn(
+  context: AgentPageContext,
+  { snapshot, settings, feed }: AgentSources,
+  now: Date,
+): RunResult & { decisionFeed: DecisionFeedState } {
   return {
     ...runRules(context, feed.available ? { ...snapshot, recentChanges: feed.recentChanges } : snapshot, settings, now),
     decisionFeed: feed.available ? { available: true } : feed,
   };
+}
+
+export async function runAgent(
+  session: Session,
+  context: AgentPageContext,
+  options: { mode: ReadMode; now: Date },
+): Promise<RunResult & { decisionFeed: DecisionFeedState }> {
+  return runAgentOn(context, await readAgentSources(session, context, options), options.now);
 }

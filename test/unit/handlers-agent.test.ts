@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDismissalStore, dismissalsKey } from '../../lib/agent/dismissals';
 import { type RunResult, runRules } from '../../lib/agent/engine';
 import { type AgentHandlerPorts, createAgentHandlers } from '../../lib/agent/handlers';
+import type { AgentSources } from '../../lib/agent/service';
 import { contexts, NOW, PROJECT, snapshot, task } from '../../lib/agent/testing';
 import { answered, from, guardsFor, KITSU, refused, routeTo, sessionWith } from './handler-harness';
 
@@ -34,11 +35,12 @@ function memoryArea() {
   };
 }
 
-function setup(result: Awaited<ReturnType<AgentHandlerPorts['runAgent']>> = asSupervisor) {
+function setup(result: ReturnType<AgentHandlerPorts['runAgentOn']> = asSupervisor) {
   const area = memoryArea();
   const ports: AgentHandlerPorts = {
     guards: guardsFor(sessionWith()),
-    runAgent: vi.fn(async () => result),
+    readAgentSources: vi.fn(async () => ({ identity: ['the reads of this page'] }) as unknown as AgentSources),
+    runAgentOn: vi.fn(() => result),
     dismissals: createDismissalStore(area),
     flow: { propose: vi.fn(async () => ({ planId: 'plan-1', operationCount: 1 })) },
     now: () => NOW,
@@ -104,7 +106,10 @@ describe('agent handlers', () => {
 
     const { route, ports } = setup();
     expect(await route(review(overdue.id), tab)).toEqual(answered({ planId: 'plan-1', operationCount: 1 }));
-    expect(ports.runAgent).toHaveBeenCalledWith(expect.anything(), expect.anything(), { mode: 'fresh', now: NOW });
+    expect(ports.readAgentSources).toHaveBeenCalledWith(expect.anything(), expect.anything(), {
+      mode: 'fresh',
+      now: NOW,
+    });
     expect(ports.flow.propose).toHaveBeenCalledWith(overdue.plan);
     expect(await route(review('gone'), tab)).toEqual(
       refused('This suggestion no longer applies: Kitsu changed since it was shown.'),
@@ -117,5 +122,28 @@ describe('agent handlers', () => {
       refused('Sidekick’s Kitsu role cannot run this plan (it needs supervisor).'),
     );
     expect(artist.ports.flow.propose).not.toHaveBeenCalled();
+  });
+
+  it('makes the view again only when a read, the dismissals, the page or a minute changed', async () => {
+    const { route, ports } = setup();
+    let now = NOW;
+    ports.now = () => now;
+    const show = (url = SHOTS) => route({ type: 'agent/suggestions', url }, tab);
+    const first = await show();
+    expect(await show()).toEqual(first);
+    expect(ports.runAgentOn).toHaveBeenCalledTimes(1);
+    await show(`${KITSU}/productions/${PROJECT}/assets`);
+    expect(ports.runAgentOn).toHaveBeenCalledTimes(2);
+    // A read replaced: an event dropped it, or a refresh brought it again.
+    vi.mocked(ports.readAgentSources).mockResolvedValue({ identity: ['a list read again'] } as unknown as AgentSources);
+    await show();
+    await show();
+    expect(ports.runAgentOn).toHaveBeenCalledTimes(3);
+    await route({ type: 'agent/dismiss', url: SHOTS, suggestionId: 'overdue:1', days: null }, tab);
+    await show();
+    expect(ports.runAgentOn).toHaveBeenCalledTimes(4);
+    now = new Date(NOW.getTime() + 60_001);
+    await show();
+    expect(ports.runAgentOn).toHaveBeenCalledTimes(5);
   });
 });
