@@ -11,10 +11,20 @@ export interface ViewInputs {
   dismissals: string;
 }
 
+/**
+ * The reads are held weakly: a list the cache let go of (over its memory budget) is not kept alive here,
+ * and a view made from it is made again.
+ */
+type Held = { ref: WeakRef<object> } | { value: unknown };
+const hold = (item: unknown): Held =>
+  typeof item === 'object' && item !== null ? { ref: new WeakRef(item) } : { value: item };
+const isHeld = (held: Held | undefined, item: unknown) =>
+  held !== undefined && ('ref' in held ? held.ref.deref() === item : held.value === item);
+
 export function createViewMemo<View>({ maxAgeMs, pages }: { maxAgeMs: number; pages: number }) {
-  const views = new Map<string, ViewInputs & { madeAt: number; view: View }>();
-  const sameIdentity = (a: readonly unknown[], b: readonly unknown[]) =>
-    a.length === b.length && a.every((item, index) => item === b[index]);
+  const views = new Map<string, { identity: Held[]; dismissals: string; madeAt: number; view: View }>();
+  const sameIdentity = (held: readonly Held[], identity: readonly unknown[]) =>
+    held.length === identity.length && identity.every((item, index) => isHeld(held[index], item));
   return {
     /** The view of `page` made from these inputs within `maxAgeMs` of `now`, if any. */
     reuse(page: string, inputs: ViewInputs, now: Date): View | undefined {
@@ -27,7 +37,12 @@ export function createViewMemo<View>({ maxAgeMs, pages }: { maxAgeMs: number; pa
     /** Keeps `view` for `page` (the `pages` most recent pages are kept) and returns it. */
     keep(page: string, inputs: ViewInputs, now: Date, view: View): View {
       views.delete(page);
-      views.set(page, { ...inputs, madeAt: now.getTime(), view });
+      views.set(page, {
+        identity: inputs.identity.map(hold),
+        dismissals: inputs.dismissals,
+        madeAt: now.getTime(),
+        view,
+      });
       for (const oldest of views.keys()) {
         if (views.size <= pages) break;
         views.delete(oldest);
