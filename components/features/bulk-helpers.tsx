@@ -17,7 +17,8 @@ import { Choice, OperationFields } from './bulk-form';
 import { useReadFailure } from './read-failure';
 
 type Choices = AnswerOf<'bulk/choices'>;
-type Selection = AnswerOf<'bulk/select'>;
+/** The live count, and whether it is for the filters shown now (false while a newer count is asked). */
+type Selection = AnswerOf<'bulk/select'> & { current: boolean };
 
 const LIVE_COUNT_DELAY_MS = 250;
 
@@ -50,7 +51,7 @@ function useLiveSelection(
   choices: Choices | null,
   filter: BulkFilter,
 ): Selection | null {
-  const [selection, setSelection] = useState<Selection | null>(null);
+  const [selection, setSelection] = useState<(AnswerOf<'bulk/select'> & { filterKey: string }) | null>(null);
   const filterKey = JSON.stringify(filter);
   useEffect(() => {
     if (!choices) return;
@@ -58,14 +59,14 @@ function useLiveSelection(
       askWith(bulkSelectAnswer, { type: 'bulk/select', url: location.href, filter: JSON.parse(filterKey) })
         .then((answer) => {
           if (signal.aborted) return;
-          setSelection(answer);
+          setSelection({ ...answer, filterKey });
           read.succeeded();
         })
         .catch((error: unknown) => !signal.aborted && read.failed(error));
     }, LIVE_COUNT_DELAY_MS);
     return () => clearTimeout(timer);
   }, [choices, filterKey, signal, dataVersion]);
-  return selection;
+  return selection && { ...selection, current: selection.filterKey === filterKey };
 }
 
 /** Asks the background for the plan; what to tell the person once it waits in the confirm window. */
@@ -176,7 +177,8 @@ function SelectionSummary({ selection }: { selection: Selection | null }) {
   if (!selection) return <p class="sk-muted">{t('bulkCounting')}</p>;
   const more = selection.count - selection.sample.length;
   return (
-    <div data-testid="bulk-selection" data-count={selection.count}>
+    // Busy while the count for the filters just changed is asked: it may grow or shrink the sample.
+    <div data-testid="bulk-selection" data-count={selection.count} aria-busy={selection.current ? 'false' : 'true'}>
       <p data-testid="bulk-count">
         {selection.count === 0 ? t('bulkNoMatch') : t('bulkMatch', { count: selection.count })}
       </p>

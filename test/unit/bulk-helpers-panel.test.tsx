@@ -66,7 +66,11 @@ describe('the bulk helpers panel', () => {
     expect(screen.getByTestId('bulk-sample').textContent).toBe('SH0010 / Layout and 611 more');
     expect(screen.getByTestId('bulk-warning').textContent).toBe('612 tasks: more than 500.');
 
+    expect(screen.getByTestId('bulk-selection').getAttribute('aria-busy')).toBe('false');
+
     fireEvent.change(screen.getByTestId('bulk-task-type'), { target: { value: 'tt-comp' } });
+    // The count shown is for the filters before the change until the new one is in.
+    expect(screen.getByTestId('bulk-selection').getAttribute('aria-busy')).toBe('true');
     await waitFor(() =>
       expect(requests().at(-1)).toEqual({
         type: 'bulk/select',
@@ -74,6 +78,7 @@ describe('the bulk helpers panel', () => {
         filter: { taskTypeId: 'tt-comp' },
       }),
     );
+    await waitFor(() => expect(screen.getByTestId('bulk-selection').getAttribute('aria-busy')).toBe('false'));
   });
 
   it('proposes the picked operation with its filters and inputs, in one bulk/propose message', async () => {

@@ -50,8 +50,13 @@ export async function waitForBulkCount(page, count) {
   await dockIn(page).waitFor(`[data-testid="bulk-selection"][data-count="${count}"]`, { timeout: 30_000 });
 }
 
-/** Clicks the bulk panel's "Review plan…" and returns the confirm window it opens, once the plan shows. */
+/**
+ * Clicks the bulk panel's "Review plan…" and returns the confirm window it opens, once the plan shows.
+ * It waits first for the live count of the filters as set: that answer changes the sample above the
+ * button, and a button moving between the look and the click is missed, as a person would miss it.
+ */
 export async function reviewBulkPlan(browser, page) {
+  await dockIn(page).waitFor('[data-testid="bulk-selection"][aria-busy="false"]', { timeout: 30_000 });
   const confirmPage = await windowOpenedBy(browser.context, () => dockIn(page).click(byTestId('bulk-preview')));
   await confirmPage.getByTestId('plan-title').waitFor({ timeout: 60_000 });
   return confirmPage;
