@@ -61,7 +61,26 @@ function samplesOf(events, { pid, tid }, isExtension) {
       samples.push({ ts: time, us: delta, id });
     });
   }
-  return samples.map((sample) => ({ ...sample, side: sideOf(sample.id) }));
+  const where = (id) => {
+    const frame = nodes.get(id)?.callFrame;
+    if (!frame) return '?';
+    const file = frame.url.split('/').pop();
+    const line = frame.lineNumber === undefined ? '' : `:${frame.lineNumber + 1}`;
+    return `${frame.functionName || '(anonymous)'}${file ? ` ${file}${line}` : ''}`;
+  };
+  return samples.map((sample) => ({ ...sample, side: sideOf(sample.id), where: where(sample.id) }));
+}
+
+/** Where Sidekick's samples of a task ran: its three busiest functions (self time). */
+function busiestOf(samples) {
+  const byPlace = new Map();
+  for (const sample of samples) {
+    if (sample.side === 'sidekick') byPlace.set(sample.where, (byPlace.get(sample.where) ?? 0) + sample.us);
+  }
+  return [...byPlace]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([place, us]) => ({ place, ms: Math.round(us / 100) / 10 }));
 }
 
 /**
@@ -90,7 +109,8 @@ export function attributeTrace(events, { extensionOrigin }) {
   return tasks.map((task) => {
     const [from, to] = [task.ts, task.ts + task.dur];
     const spent = { sidekick: 0, page: 0, none: 0 };
-    for (const sample of samplesIn(samples, from, to)) spent[sample.side] += sample.us;
+    const inTask = samplesIn(samples, from, to);
+    for (const sample of inTask) spent[sample.side] += sample.us;
     let forcedBySidekick = 0;
     for (const event of rendering) {
       if (!within(from, to, event)) continue;
@@ -114,6 +134,7 @@ export function attributeTrace(events, { extensionOrigin }) {
       /** Of Sidekick's time: style and layout its scripts forced. */
       forcedBySidekickMs: part(forcedBySidekick),
       owner: spent.sidekick === 0 && spent.page === 0 ? 'unknown' : spent.sidekick > spent.page ? 'sidekick' : 'page',
+      sidekickBusiest: busiestOf(inTask),
     };
   });
 }
