@@ -64,7 +64,7 @@ function samplesOf(events, { pid, tid }, isExtension) {
   const where = (id) => {
     const frame = nodes.get(id)?.callFrame;
     if (!frame) return '?';
-    const file = frame.url.split('/').pop();
+    const file = (frame.url ?? '').split('/').pop();
     const line = frame.lineNumber === undefined ? '' : `:${frame.lineNumber + 1}`;
     return `${frame.functionName || '(anonymous)'}${file ? ` ${file}${line}` : ''}`;
   };

@@ -344,7 +344,8 @@ describe('long tasks', () => {
     return [
       { ph: 'P', pid: PAGE_PID, tid: PAGE_PID, id: '0x1', name: 'Profile', args: { data: { startTime: -1_000 } } },
       chunk(samples.slice(0, half), [
-        { id: 1, callFrame: { functionName: '(root)', url: '' } },
+        // Chromium's trace leaves out the url of native frames.
+        { id: 1, callFrame: { functionName: '(root)' } },
         { id: 2, parent: 1, callFrame: { functionName: 'render', url: 'http://kitsu/app.js' } },
       ]),
       chunk(samples.slice(half), [
