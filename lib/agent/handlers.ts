@@ -9,13 +9,25 @@ import type { DismissalStore } from './dismissals';
 import { type RunResult, visibleSuggestions } from './engine';
 import type { DecisionFeedState } from './human-changes';
 import type { AgentSources } from './service';
-import { type AgentPageContext, agentPageOf, type SuggestionsView, suggestionsView, taskLinker } from './view';
+import {
+  type AgentPageContext,
+  agentPageOf,
+  type SuggestionsView,
+  suggestionsView,
+  taskLinker,
+  viewChars,
+} from './view';
 import { createViewMemo } from './view-memo';
 
 /** A view is made again after a minute at most: the rules count days late and recent decisions from now. */
 const VIEW_MAX_AGE_MS = 60_000;
 /** Pages whose last view is kept: a person's round of a production's lists and task types. */
 const VIEW_PAGES = 8;
+/**
+ * Text of the views kept, in all: about 2 MB of the worker's heap. A view of 5,000 tasks is about 0.5 million
+ * characters, of 75,000 about 5.5 million: at that size a page's view is made again each time.
+ */
+const VIEW_MAX_CHARS = 2_000_000;
 
 export type AgentHandlerPorts = {
   guards: Pick<SessionGuards, 'pageSession'>;
@@ -40,7 +52,12 @@ export type AgentHandlerPorts = {
 /** agent/*: the suggestions panel on production pages. */
 export function createAgentHandlers(ports: AgentHandlerPorts): DomainHandlers<'agent'> {
   const { guards, dismissals, flow } = ports;
-  const views = createViewMemo<SuggestionsView>({ maxAgeMs: VIEW_MAX_AGE_MS, pages: VIEW_PAGES });
+  const views = createViewMemo<SuggestionsView>({
+    maxAgeMs: VIEW_MAX_AGE_MS,
+    pages: VIEW_PAGES,
+    maxChars: VIEW_MAX_CHARS,
+    sizeOf: viewChars,
+  });
 
   /** A production page the agent looks at, on the sender's own Kitsu. */
   async function agentPage(url: string, sender: HandlerContext['sender']) {

@@ -208,3 +208,14 @@ export function suggestionsView(
     humanDecisionsUnchecked,
   };
 }
+
+/** A view's size in characters of text, about its length as JSON: what keeping it costs. */
+export function viewChars(view: SuggestionsView): number {
+  let chars = 0;
+  for (const suggestion of view.suggestions) {
+    chars += suggestion.id.length + suggestion.title.length + 100;
+    for (const reason of suggestion.reasons) chars += reason.length + 3;
+    for (const task of suggestion.tasks) chars += task.taskId.length + task.label.length + task.url.length + 40;
+  }
+  return chars;
+}
