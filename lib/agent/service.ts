@@ -94,11 +94,3 @@ export function runAgentOn(
     decisionFeed: feed.available ? { available: true } : feed,
   };
 }
-
-export async function runAgent(
-  session: Session,
-  context: AgentPageContext,
-  options: { mode: ReadMode; now: Date },
-): Promise<RunResult & { decisionFeed: DecisionFeedState }> {
-  return runAgentOn(context, await readAgentSources(session, context, options), options.now);
-}

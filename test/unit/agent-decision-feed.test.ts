@@ -4,7 +4,7 @@
 // for it beside the task lists, not after them.
 import { describe, expect, it } from 'vitest';
 import { readDecisionFeed } from '../../lib/agent/human-changes';
-import { runAgent } from '../../lib/agent/service';
+import { readAgentSources, runAgentOn } from '../../lib/agent/service';
 import { contexts, NOW } from '../../lib/agent/testing';
 import type { Session } from '../../lib/connections/session';
 import type { KitsuClient } from '../../lib/kitsu';
@@ -111,10 +111,10 @@ describe('the agent on a page', () => {
         },
       },
     } as unknown as Session;
-    const run = runAgent(session, contexts.shots, { mode: 'swr', now: NOW });
+    const run = readAgentSources(session, contexts.shots, { mode: 'swr', now: NOW });
     await expect.poll(() => order).toContain('event log asked');
     answerLists();
-    const result = await run;
+    const result = runAgentOn(contexts.shots, await run, NOW);
     expect(order).toEqual(['shots-with-tasks asked', 'event log asked', 'shots-with-tasks answered']);
     expect(result.decisionFeed).toEqual({ available: true });
   });

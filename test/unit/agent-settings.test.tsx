@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AgentSettingsForm } from '../../components/AgentSettings';
 import { type AgentSettings, DEFAULT_AGENT_SETTINGS, registry } from '../../lib/agent';
-import { runAgent } from '../../lib/agent/service';
+import { readAgentSources, runAgentOn } from '../../lib/agent/service';
 import {
   AGENT_SETTINGS_KEY,
   AgentSettingsError,
@@ -144,9 +144,11 @@ describe('agent settings: the rules run with the stored thresholds', () => {
     },
   } as unknown as Session;
   const overdue = async () =>
-    (await runAgent(session, contexts.shots, { mode: 'swr', now: NOW })).suggestions.filter(
-      (suggestion) => suggestion.ruleId === 'overdue',
-    );
+    runAgentOn(
+      contexts.shots,
+      await readAgentSources(session, contexts.shots, { mode: 'swr', now: NOW }),
+      NOW,
+    ).suggestions.filter((suggestion) => suggestion.ruleId === 'overdue');
 
   it('reports with the defaults, and stops at a stored grace period or a rule switched off', async () => {
     expect(today > fiveDaysAgo).toBe(true);
