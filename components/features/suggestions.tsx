@@ -92,6 +92,9 @@ export function Suggestions({ signal, dataVersion, onCount, onReadFailed }: Feat
                   {s.reasons.map((reason) => (
                     <li key={reason}>{reason}</li>
                   ))}
+                  {s.reasonCount > s.reasons.length ? (
+                    <li class="sk-muted">{t('andMore', { count: s.reasonCount - s.reasons.length })}</li>
+                  ) : null}
                 </ul>
                 {s.tasks.length ? (
                   <p data-testid="suggestion-tasks">

@@ -119,7 +119,10 @@ export interface SuggestionView {
   ruleId: RuleId;
   severity: Suggestion['severity'];
   title: string;
+  /** The first REASONS_PER_SUGGESTION reasons, each within REASON_CHARS. */
   reasons: string[];
+  /** How many reasons the suggestion has in all. */
+  reasonCount: number;
   taskCount: number;
   /** The evidence's tasks with their Kitsu pages, at most LINKS_PER_SUGGESTION. */
   tasks: TaskLink[];
@@ -156,6 +159,22 @@ export function taskLinker(index: SnapshotIndex | undefined, origin: string, con
 /** Evidence links sent per suggestion: a backlog of 200 tasks lists its first ones and says how many. */
 export const LINKS_PER_SUGGESTION = 30;
 
+/**
+ * Reasons sent per suggestion, and the characters of each. At 75,000 tasks one suggestion had 6,318
+ * reasons (a task each without a date to count from) and a reason named 4,998 shots (70,689 characters):
+ * the view was 5.4 MB, the dock built 48,000 list items, and no view was small enough to be kept.
+ */
+export const REASONS_PER_SUGGESTION = 8;
+export const REASON_CHARS = 320;
+
+/** The reason within `max` characters: cut after the last whole item of its list, then "…". */
+export function shortReason(text: string, max = REASON_CHARS): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  const lastItem = head.lastIndexOf(', ');
+  return lastItem > max / 2 ? `${head.slice(0, lastItem)}, …` : `${head.trimEnd()}…`;
+}
+
 export function suggestionView(suggestion: Suggestion, link: TaskLinker = () => undefined): SuggestionView {
   const taskIds = new Set<string>();
   for (const reason of suggestion.reasons) for (const taskId of reason.evidence.taskIds ?? []) taskIds.add(taskId);
@@ -170,7 +189,8 @@ export function suggestionView(suggestion: Suggestion, link: TaskLinker = () => 
     ruleId: suggestion.ruleId,
     severity: suggestion.severity,
     title: suggestion.title,
-    reasons: suggestion.reasons.map((reason) => reason.text),
+    reasons: suggestion.reasons.slice(0, REASONS_PER_SUGGESTION).map((reason) => shortReason(reason.text)),
+    reasonCount: suggestion.reasons.length,
     taskCount: taskIds.size,
     tasks,
     hasPlan: suggestion.plan !== undefined,

@@ -29,6 +29,7 @@ const view = {
       severity: 'critical',
       title: 'Animation: 2 tasks waiting for review for more than 3 days (oldest 8)',
       reasons: ['SH010 / Animation: Waiting For Approval since 2026-03-03 (8 days).'],
+      reasonCount: 1,
       taskCount: 32,
       tasks: [taskLink('sh010'), taskLink('sh020')],
       hasPlan: false,
@@ -40,6 +41,7 @@ const view = {
       severity: 'warning',
       title: 'SH030 / Animation has been retaken 3 times',
       reasons: ['Retaken 3 times.'],
+      reasonCount: 1,
       taskCount: 1,
       tasks: [taskLink('sh030')],
       hasPlan: false,
@@ -81,6 +83,15 @@ describe('the suggestions panel', () => {
       ['sh030 / Animation', taskLink('sh030').url, ''],
     ]);
     expect(screen.getAllByTestId('suggestion-tasks')[0]?.textContent).toMatch(/…and 30 more$/);
+  });
+
+  it('says how many reasons the background left out of the view', async () => {
+    const [first] = view.suggestions;
+    answer = { ...view, suggestions: [{ ...first, reasons: ['One.', 'Two.'], reasonCount: 6318 }] };
+    mount();
+    fireEvent.click(await screen.findByText(/Animation: 2 tasks waiting/));
+    const items = screen.getAllByRole('listitem').map((item) => item.textContent);
+    expect(items).toEqual(['One.', 'Two.', '…and 6,316 more']);
   });
 
   it('shortens a long task name in the middle, the whole name on hover and for screen readers', async () => {

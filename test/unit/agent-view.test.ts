@@ -13,7 +13,10 @@ import {
   agentPageOf,
   buildAgentSnapshot,
   episodeOf,
+  REASON_CHARS,
+  REASONS_PER_SUGGESTION,
   type SnapshotSources,
+  shortReason,
   suggestionsView,
 } from '../../lib/agent/view';
 import { listTask, person, shot } from './support/kitsu-records';
@@ -163,6 +166,7 @@ describe('agent view: what the dock receives', () => {
       severity: original.severity,
       title: original.title,
       reasons: original.reasons.map((r) => r.text),
+      reasonCount: original.reasons.length,
       taskCount: expect.any(Number),
       tasks: [],
       hasPlan: original.plan !== undefined,
@@ -182,6 +186,41 @@ describe('agent view: what the dock receives', () => {
     expect(view.problems).toBe(2);
     expect(view.suggestions.map((s) => s.id)).not.toContain(loop.id);
     expect(view.groups.map((g) => g.ruleId)).not.toContain('retake-loop');
+  });
+});
+
+describe('agent view: a large production', () => {
+  // 300 shots without estimate nor dates, 5 with both: one suggestion naming 300 shots, with a reason
+  // for each of the 300 that has no date to count from.
+  const bare = Array.from({ length: 300 }, (_, index) =>
+    task({ taskId: `s${String(index).padStart(4, '0')}`, estimation: null, startDate: null, dueDate: null }),
+  );
+  const dated = Array.from({ length: 5 }, (_, index) =>
+    task({ taskId: `d${index}`, estimation: 480, startDate: '2026-03-02', dueDate: '2026-03-09' }),
+  );
+  const { suggestions } = runRules(contexts.shots, snapshot([...bare, ...dated]), DEFAULT_AGENT_SETTINGS, NOW);
+  const missing = suggestions.find((s) => s.ruleId === 'missing-estimates-dates') as Suggestion;
+
+  it('sends the first reasons of a suggestion, each shortened after a whole name, and how many there are', () => {
+    expect(missing.reasons.length).toBeGreaterThan(300);
+    expect(missing.reasons[0]?.text.length).toBeGreaterThan(2000);
+    const sent = suggestionsView(suggestions, suggestions).suggestions.find((s) => s.id === missing.id);
+    expect(sent?.reasonCount).toBe(missing.reasons.length);
+    expect(sent?.reasons).toHaveLength(REASONS_PER_SUGGESTION);
+    for (const reason of sent?.reasons ?? []) expect(reason.length).toBeLessThanOrEqual(REASON_CHARS);
+    const [first] = sent?.reasons ?? [];
+    expect(first).toMatch(/^300 tasks without estimate: S0000, S0001, .*, …$/);
+    const names = (first ?? '').replace('300 tasks without estimate: ', '').split(', ').slice(0, -1);
+    expect(names).toEqual(bare.slice(0, names.length).map((t) => t.taskId.toUpperCase()));
+    const rest = missing.reasons.slice(1, REASONS_PER_SUGGESTION).map((r) => r.text);
+    expect(sent?.reasons.slice(1)).toEqual(rest.map((text) => shortReason(text)));
+    expect(sent?.reasons.slice(3)).toEqual(rest.slice(2));
+  });
+
+  it('leaves a short reason alone and cuts one without a list at the limit', () => {
+    expect(shortReason('Retaken 3 times.')).toBe('Retaken 3 times.');
+    expect(shortReason('x'.repeat(400), 100)).toBe(`${'x'.repeat(99)}…`);
+    expect(shortReason('x'.repeat(400), 100)).toHaveLength(100);
   });
 });
 

@@ -38,6 +38,7 @@ export const agentSuggestionsAnswer = z.object({
       severity: z.string(),
       title: z.string(),
       reasons: z.array(z.string()),
+      reasonCount: z.number(),
       taskCount: z.number(),
       /** The evidence's tasks and their Kitsu pages (built by the background on the connection's origin). */
       tasks: z.array(
