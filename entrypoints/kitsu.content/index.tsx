@@ -11,6 +11,7 @@ import { guardHost, type HostGuard } from '../../lib/dock/host-guard';
 import { onPausedChange, readPaused } from '../../lib/dock/paused';
 import { acceptOnlyPersonInput } from '../../lib/dock/person-input';
 import { DEFAULT_PLACE, DockPlaceSchema } from '../../lib/dock/placement';
+import { everyAfterRendering, type IntervalTimers } from '../../lib/dom/after-rendering';
 import { interfaceLanguage, t } from '../../lib/i18n/page';
 import { pageNoticeSchema } from '../../lib/messaging/protocol';
 import { DockApp, type DockShell } from './DockApp';
@@ -103,10 +104,7 @@ export default defineContentScript({
           mount();
         },
         intact: () => frame?.intact() ?? true,
-        every: (check, intervalMs) => {
-          const timer = ctx.setInterval(check, intervalMs);
-          return () => clearInterval(timer);
-        },
+        every: (check, intervalMs) => everyAfterRendering(contentTimers(ctx), check, intervalMs),
       });
     };
     const hide = () => {
@@ -134,9 +132,12 @@ function placeHostRemembered(ctx: ContentScriptContext, host: HTMLElement, root:
       return stored.success ? stored.data : DEFAULT_PLACE;
     },
     save: (place) => browser.storage.local.set({ [placeKey]: place }),
-    every: (check, intervalMs) => {
-      const timer = ctx.setInterval(check, intervalMs);
-      return () => clearInterval(timer);
-    },
+    every: (check, intervalMs) => everyAfterRendering(contentTimers(ctx), check, intervalMs),
   });
 }
+
+/** The content script's interval timers: they stop when the extension reloads (the context is invalidated). */
+const contentTimers = (ctx: ContentScriptContext): IntervalTimers => ({
+  setInterval: (run, intervalMs) => ctx.setInterval(run, intervalMs),
+  clearInterval: (timer) => clearInterval(timer),
+});
