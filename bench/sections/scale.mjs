@@ -122,6 +122,8 @@ export async function benchScale(sidekick, stack, production, { scale, latency, 
     details.scale = {
       tasks,
       returnRequestsByRoute: returns.map((trip) => trip.byRoute),
+      // Each panel's time and the anchor's, from the navigation: which panel is last.
+      returnPanels: returns.map(({ there, back }) => ({ there, back })),
       longTasks: { paused: paused.longTasks, active: longTasks },
     };
     const owners = ({ tasks: list }) =>

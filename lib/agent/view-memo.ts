@@ -22,9 +22,9 @@ const isHeld = (held: Held | undefined, item: unknown) =>
   held !== undefined && ('ref' in held ? held.ref.deref() === item : held.value === item);
 
 /**
- * `sizeOf`: a view's size in characters of text. At 75,000 tasks a view is about 5.5 million (a reason lists
- * every shot missing an estimate): the views kept stay within `maxChars` in all, so the worker's heap does
- * not grow by them, and a larger view is not kept.
+ * `sizeOf`: a view's size in characters of text. The views kept stay within `maxChars` in all, so the
+ * worker's heap does not grow by them, and a larger view is not kept (before views were shortened, one
+ * of 75,000 tasks was 5.5 million characters).
  */
 export function createViewMemo<View>({
   maxAgeMs,

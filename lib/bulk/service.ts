@@ -9,8 +9,10 @@ import { isShotOrAssetList, type PageContext, realEpisodeOf } from '../kitsu-rou
 import type { Plan } from '../plans';
 import { PlanRefusal } from '../plans/flow';
 import { addDays, todayOf } from '../shared/dates';
+import { identityMemo } from '../shared/identity-memo';
 import { type KitsuRole, knownRole, roleAllows } from '../shared/roles';
 import { studioTimeZone } from '../workflow/host-settings';
+import type { TaskLabel } from '../workflow/labels';
 import { assignablePeople } from '../workflow/people';
 import { isOpenRole, type StatusRole, statusRoles } from '../workflow/status-roles';
 import { selectionWarnings } from './guard-rails';
@@ -60,12 +62,21 @@ export function bulkScopeOf(context: PageContext): BulkScope | null {
  * (seconds old at most, and invalidated by live events), and the executor re-reads each task
  * before writing it anyway.
  */
-async function tasksInScope(session: Session, scope: BulkScope, mode: ReadMode): Promise<SelectedTask[]> {
+/**
+ * The rows of a list the cache handed out, its selections and their labels: derived once while the list
+ * is the same object (a 75,000-task list took 100 ms or more to flatten, as much to label, on every
+ * navigation). Shared between readers: read-only.
+ */
+const rowsOfList = identityMemo<readonly SelectedTask[]>();
+const selectedRows = identityMemo<readonly SelectedTask[]>();
+const labelsOfSelection = identityMemo<ReadonlyMap<string, TaskLabel>>();
+
+async function tasksInScope(session: Session, scope: BulkScope, mode: ReadMode): Promise<readonly SelectedTask[]> {
   const lists =
     scope.entityType === 'shot'
       ? { shots: await session.reads.shotsWithTasks(mode, scope.projectId, scope.episodeId) }
       : { assets: await session.reads.assetsWithTasks(mode, scope.projectId, scope.episodeId) };
-  return tasksOfLists(scope.projectId, lists);
+  return rowsOfList([lists.shots ?? lists.assets], scope.projectId, () => tasksOfLists(scope.projectId, lists));
 }
 
 /** The operations a token of this role may run: the others are not offered at all. */
@@ -116,7 +127,10 @@ async function selection(session: Session, scope: BulkScope, filter: BulkFilter,
     ...(filter.text?.trim() ? { text: filter.text } : {}),
   };
   const wipStatusIds = new Set(statusIdsWhere((role) => role === 'wip'));
-  return { all: tasks, selected: selectTasks(tasks, taskFilter, lookups), taskTypes, statuses, wipStatusIds };
+  const selected = selectedRows([tasks, taskTypes], JSON.stringify(taskFilter), () =>
+    selectTasks(tasks, taskFilter, lookups),
+  );
+  return { all: tasks, selected, taskTypes, statuses, wipStatusIds };
 }
 
 export async function bulkChoices(session: Session, scope: BulkScope) {
@@ -165,7 +179,9 @@ export async function bulkSelection(session: Session, scope: BulkScope, filter: 
   const names = new Map(taskTypes.map((taskType) => [taskType.id, taskType.name]));
   const sample = selected.slice(0, SAMPLE_SIZE);
   // Told apart within the whole selection: two sampled rows never read the same.
-  const labels = selectionLabels(selected, (taskTypeId) => names.get(taskTypeId) ?? 'task');
+  const labels = labelsOfSelection([selected, taskTypes], '', () =>
+    selectionLabels(selected, (taskTypeId) => names.get(taskTypeId) ?? 'task'),
+  );
   return {
     count: selected.length,
     sample: sample.map((task) => labels.get(task.taskId)?.full ?? task.entityName),
