@@ -12,13 +12,12 @@ import type {
   TaskType,
 } from '../kitsu';
 import { isTaskScopePage, type PageContext, realEpisodeOf } from '../kitsu-routes';
-import { identityMemo } from '../shared/identity-memo';
 import { knownRole } from '../shared/roles';
 import { DEFAULT_HOST_WORKFLOW, type HostWorkflowSettings, studioTimeZone } from '../workflow/host-settings';
 import { type TaskLink, taskPageUrl } from './links';
 import { registry } from './registry';
 import { agentTasksOfLists } from './snapshot';
-import type { AgentSnapshotInput, AgentTask, RuleId, SnapshotIndex, Suggestion } from './types';
+import type { AgentSnapshotInput, RuleId, SnapshotIndex, Suggestion } from './types';
 
 /** The production pages the rules look at. */
 export type AgentPageContext = Extract<PageContext, { kind: 'entity-list' | 'task-type' | 'entity' | 'task' }>;
@@ -57,9 +56,6 @@ export function viewerOf(authenticated: SnapshotSources['authenticated']): Agent
   return user && role ? { personId: user.id, role, departmentIds: [...(user.departments ?? [])] } : undefined;
 }
 
-/** The agent's tasks of the lists the cache handed out: the same lists, the same rows (runRules copies them). */
-const agentTasksOfReads = identityMemo<AgentTask[]>();
-
 /** The agent's snapshot from Kitsu's shapes: the rules validate it again (runRules parses it). */
 export function buildAgentSnapshot(sources: SnapshotSources): AgentSnapshotInput {
   const viewer = viewerOf(sources.authenticated);
@@ -79,9 +75,7 @@ export function buildAgentSnapshot(sources: SnapshotSources): AgentSnapshotInput
     host: sources.host,
     project: { id: sources.project.id, name: sources.project.name, max_retakes: sources.project.max_retakes ?? null },
     ...(viewer ? { viewer } : {}),
-    tasks: agentTasksOfReads([sources.shots, sources.assets], sources.project.id, () =>
-      agentTasksOfLists(sources.project.id, { shots: sources.shots, assets: sources.assets }),
-    ),
+    tasks: agentTasksOfLists(sources.project.id, { shots: sources.shots, assets: sources.assets }),
     statuses: sources.statuses.map((status) => ({
       id: status.id,
       name: status.name,

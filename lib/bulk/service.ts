@@ -12,7 +12,6 @@ import { addDays, todayOf } from '../shared/dates';
 import { identityMemo } from '../shared/identity-memo';
 import { type KitsuRole, knownRole, roleAllows } from '../shared/roles';
 import { studioTimeZone } from '../workflow/host-settings';
-import type { TaskLabel } from '../workflow/labels';
 import { assignablePeople } from '../workflow/people';
 import { isOpenRole, type StatusRole, statusRoles } from '../workflow/status-roles';
 import { selectionWarnings } from './guard-rails';
@@ -58,26 +57,25 @@ export function bulkScopeOf(context: PageContext): BulkScope | null {
 }
 
 /**
- * Tasks of the scope. Panels accept stale data ('swr'); a plan is built from 'fresh' data only
- * (seconds old at most, and invalidated by live events), and the executor re-reads each task
- * before writing it anyway.
+ * The scope's list, as the cache handed it out. Panels accept stale data ('swr'); a plan is built from
+ * 'fresh' data only (seconds old at most, and invalidated by live events), and the executor re-reads
+ * each task before writing it anyway.
  */
-/**
- * The rows of a list the cache handed out, its selections and their labels: derived once while the list
- * is the same object (a 75,000-task list took 100 ms or more to flatten, as much to label, on every
- * navigation). Shared between readers: read-only.
- */
-const rowsOfList = identityMemo<readonly SelectedTask[]>();
-const selectedRows = identityMemo<readonly SelectedTask[]>();
-const labelsOfSelection = identityMemo<ReadonlyMap<string, TaskLabel>>();
-
-async function tasksInScope(session: Session, scope: BulkScope, mode: ReadMode): Promise<readonly SelectedTask[]> {
-  const lists =
-    scope.entityType === 'shot'
-      ? { shots: await session.reads.shotsWithTasks(mode, scope.projectId, scope.episodeId) }
-      : { assets: await session.reads.assetsWithTasks(mode, scope.projectId, scope.episodeId) };
-  return rowsOfList([lists.shots ?? lists.assets], scope.projectId, () => tasksOfLists(scope.projectId, lists));
+async function listOfScope(session: Session, scope: BulkScope, mode: ReadMode) {
+  return scope.entityType === 'shot'
+    ? { shots: await session.reads.shotsWithTasks(mode, scope.projectId, scope.episodeId) }
+    : { assets: await session.reads.assetsWithTasks(mode, scope.projectId, scope.episodeId) };
 }
+
+/**
+ * The panel's answers, kept while the reads they come from are the same objects (the cache hands out the
+ * same ones until an event or a refresh replaces them): at 75,000 tasks, flattening the list and labelling
+ * the selection took hundreds of ms of the worker on every navigation. Only the answers are kept (a few
+ * names and counts), not the 75,000 rows.
+ */
+const selectionAnswers = identityMemo<SelectionAnswer>();
+const choicesAnswers = identityMemo<Awaited<ReturnType<typeof choicesOf>>>();
+type SelectionAnswer = { count: number; sample: string[]; warnings: string[] };
 
 /** The operations a token of this role may run: the others are not offered at all. */
 export function operationsFor(role: KitsuRole | undefined): BulkOperation[] {
@@ -94,13 +92,24 @@ async function tokenRole(session: Session): Promise<KitsuRole | undefined> {
   return knownRole(user.role);
 }
 
-async function selection(session: Session, scope: BulkScope, filter: BulkFilter, mode: ReadMode, now: Date) {
-  const [tasks, taskTypes, statuses, workflow] = await Promise.all([
-    tasksInScope(session, scope, mode),
+async function readSelectionSources(session: Session, scope: BulkScope, mode: ReadMode) {
+  const [list, taskTypes, statuses, workflow] = await Promise.all([
+    listOfScope(session, scope, mode),
     session.reads.taskTypes('swr'),
     session.reads.taskStatuses('swr'),
     readHostWorkflow(session.connection.origin),
   ]);
+  return { list, taskTypes, statuses, workflow };
+}
+type SelectionSources = Awaited<ReturnType<typeof readSelectionSources>>;
+
+function selectionOf(
+  { list, taskTypes, statuses, workflow }: SelectionSources,
+  scope: BulkScope,
+  filter: BulkFilter,
+  now: Date,
+) {
+  const tasks = tasksOfLists(scope.projectId, list);
   const roles = statusRoles(statuses, workflow.statusRoles);
   const statusIdsWhere = (keep: (role: StatusRole) => boolean) =>
     [...roles.values()].filter((derived) => keep(derived.role)).map((derived) => derived.statusId);
@@ -127,22 +136,37 @@ async function selection(session: Session, scope: BulkScope, filter: BulkFilter,
     ...(filter.text?.trim() ? { text: filter.text } : {}),
   };
   const wipStatusIds = new Set(statusIdsWhere((role) => role === 'wip'));
-  const selected = selectedRows([tasks, taskTypes], JSON.stringify(taskFilter), () =>
-    selectTasks(tasks, taskFilter, lookups),
-  );
-  return { all: tasks, selected, taskTypes, statuses, wipStatusIds };
+  return { all: tasks, selected: selectTasks(tasks, taskFilter, lookups), taskTypes, statuses, wipStatusIds };
 }
 
-export async function bulkChoices(session: Session, scope: BulkScope) {
-  const [project, taskTypes, statuses, tasks, persons, departments, role] = await Promise.all([
+async function readChoicesSources(session: Session, scope: BulkScope) {
+  const [project, taskTypes, statuses, list, persons, departments, role] = await Promise.all([
     session.reads.project('swr', scope.projectId),
     session.reads.taskTypes('swr'),
     session.reads.taskStatuses('swr'),
-    tasksInScope(session, scope, 'swr'),
+    listOfScope(session, scope, 'swr'),
     session.reads.persons('swr'),
     session.reads.departments('swr'),
     tokenRole(session),
   ]);
+  return { project, taskTypes, statuses, list, persons, departments, role };
+}
+
+export async function bulkChoices(session: Session, scope: BulkScope) {
+  const sources = await readChoicesSources(session, scope);
+  const { project, taskTypes, statuses, list, persons, departments, role } = sources;
+  return choicesAnswers(
+    [list.shots ?? list.assets, project, taskTypes, statuses, persons, departments],
+    JSON.stringify([scope, role]),
+    () => choicesOf(sources, scope),
+  );
+}
+
+function choicesOf(
+  { project, taskTypes, statuses, list, persons, departments, role }: Awaited<ReturnType<typeof readChoicesSources>>,
+  scope: BulkScope,
+) {
+  const tasks = tasksOfLists(scope.projectId, list);
   const usedTaskTypes = new Set(tasks.map((task) => task.taskTypeId));
   const offeredTaskTypes = taskTypes.filter(
     (taskType) => usedTaskTypes.has(taskType.id) && (!scope.taskTypeId || taskType.id === scope.taskTypeId),
@@ -174,14 +198,27 @@ export async function bulkChoices(session: Session, scope: BulkScope) {
 }
 
 /** The live count under the dock's filters, a few task names, and the guard rails' warnings. */
-export async function bulkSelection(session: Session, scope: BulkScope, filter: BulkFilter, now = new Date()) {
-  const { selected, taskTypes } = await selection(session, scope, filter, 'swr', now);
+export async function bulkSelection(
+  session: Session,
+  scope: BulkScope,
+  filter: BulkFilter,
+  now = new Date(),
+): Promise<SelectionAnswer> {
+  const sources = await readSelectionSources(session, scope, 'swr');
+  const today = todayOf(now, studioTimeZone(sources.workflow));
+  return selectionAnswers(
+    [sources.list.shots ?? sources.list.assets, sources.taskTypes, sources.statuses],
+    JSON.stringify([scope, filter, sources.workflow, today]),
+    () => selectionAnswer(sources, scope, filter, now),
+  );
+}
+
+function selectionAnswer(sources: SelectionSources, scope: BulkScope, filter: BulkFilter, now: Date) {
+  const { selected, taskTypes } = selectionOf(sources, scope, filter, now);
   const names = new Map(taskTypes.map((taskType) => [taskType.id, taskType.name]));
   const sample = selected.slice(0, SAMPLE_SIZE);
   // Told apart within the whole selection: two sampled rows never read the same.
-  const labels = labelsOfSelection([selected, taskTypes], '', () =>
-    selectionLabels(selected, (taskTypeId) => names.get(taskTypeId) ?? 'task'),
-  );
+  const labels = selectionLabels(selected, (taskTypeId) => names.get(taskTypeId) ?? 'task');
   return {
     count: selected.length,
     sample: sample.map((task) => labels.get(task.taskId)?.full ?? task.entityName),
@@ -228,7 +265,7 @@ export async function bulkPlan(
     throw new PlanRefusal(t('refusalBulkRole', { operation: operation.label.toLowerCase() }));
   }
   const [{ all, selected, taskTypes, statuses, wipStatusIds }, persons] = await Promise.all([
-    selection(session, scope, request.filter, 'fresh', now),
+    readSelectionSources(session, scope, 'fresh').then((sources) => selectionOf(sources, scope, request.filter, now)),
     session.reads.persons('swr'),
   ]);
   if (selected.length === 0) throw new PlanRefusal(t('refusalBulkNoMatch'));

@@ -130,16 +130,6 @@ describe('agent view: snapshot from Kitsu data', () => {
     ]);
   });
 
-  it('flattens the same lists once, and new lists (after an event) again', () => {
-    const read = sources();
-    const first = buildAgentSnapshot(read);
-    expect(buildAgentSnapshot({ ...read, statuses: [...read.statuses] }).tasks).toBe(first.tasks);
-    const changed = [shot('sh010', [listTask({ id: 't-late', entity_id: 'sh010', task_status_id: 'done' })])];
-    const after = buildAgentSnapshot({ ...read, shots: changed });
-    expect(after.tasks).not.toBe(first.tasks);
-    expect(after.tasks.map((task) => [task.taskId, task.statusId])).toEqual([['t-late', 'done']]);
-  });
-
   it('gives the rules what they need to find the situations of the data', () => {
     const result = runRules(contexts.shots, buildAgentSnapshot(sources()), DEFAULT_AGENT_SETTINGS, NOW);
     expect(result.diagnostics).toEqual([]);
