@@ -11,7 +11,7 @@ import { guardHost, type HostGuard } from '../../lib/dock/host-guard';
 import { onPausedChange, readPaused } from '../../lib/dock/paused';
 import { acceptOnlyPersonInput } from '../../lib/dock/person-input';
 import { DEFAULT_PLACE, DockPlaceSchema } from '../../lib/dock/placement';
-import { everyAfterRendering, type IntervalTimers } from '../../lib/dom/after-rendering';
+import { everyAfterRendering, type IntervalTimers, renderedBoxes } from '../../lib/dom/after-rendering';
 import { interfaceLanguage, t } from '../../lib/i18n/page';
 import { pageNoticeSchema } from '../../lib/messaging/protocol';
 import { DockApp, type DockShell } from './DockApp';
@@ -133,6 +133,7 @@ function placeHostRemembered(ctx: ContentScriptContext, host: HTMLElement, root:
     },
     save: (place) => browser.storage.local.set({ [placeKey]: place }),
     every: (check, intervalMs) => everyAfterRendering(contentTimers(ctx), check, intervalMs),
+    rendered: renderedBoxes,
   });
 }
 

@@ -1,3 +1,4 @@
+import type { RenderedBoxes } from '../dom/after-rendering';
 import {
   type Corner,
   cornerAfterKey,
@@ -21,7 +22,10 @@ export const OBSTACLE_SELECTORS = [
   '#crisp-chatbox .chat-bubble',
   '#crisp-chatbox .chat-window',
 ];
-/** How often the dock looks for them (a few rectangles read; nothing written unless the place changes). */
+/**
+ * How often the dock looks for them: the boxes of the browser's next rendering, read without laying the
+ * page out (nothing written unless the place changes).
+ */
 export const PLACEMENT_CHECK_MS = 250;
 
 export type DragPhase = 'start' | 'move' | 'end';
@@ -38,13 +42,17 @@ type Ports = {
   save: (place: DockPlace) => Promise<void>;
   /** Runs `check` every `intervalMs` until the returned function is called (the content script's timers). */
   every: (check: () => void, intervalMs: number) => () => void;
+  /** The elements' boxes and the viewport as the browser's next rendering has them (after-rendering.ts). */
+  rendered: (elements: readonly Element[]) => Promise<RenderedBoxes>;
 };
 
-function visibleRects(): Rect[] {
+const obstacles = () => [...document.querySelectorAll(OBSTACLE_SELECTORS.join(', '))];
+
+function visibleRects(boxes: readonly (Rect | undefined)[]): Rect[] {
   const rects: Rect[] = [];
-  for (const element of document.querySelectorAll(OBSTACLE_SELECTORS.join(', '))) {
-    const { left, top, width, height } = element.getBoundingClientRect();
-    if (width > 0 && height > 0) rects.push({ left, top, width, height });
+  for (const box of boxes) {
+    if (box && box.width > 0 && box.height > 0)
+      rects.push({ left: box.left, top: box.top, width: box.width, height: box.height });
   }
   return rects;
 }
@@ -60,6 +68,7 @@ export function placeDockHost(host: HTMLElement, root: ShadowRoot, ports: Ports)
   let corner: Corner = DEFAULT_PLACE.corner;
   let applied: Placement | null = null;
   let dragging: { start: { x: number; y: number }; rect: DOMRect } | null = null;
+  let stopped = false;
 
   const apply = (placement: Placement) => {
     if (applied && samePlacement(applied, placement)) return;
@@ -68,10 +77,29 @@ export function placeDockHost(host: HTMLElement, root: ShadowRoot, ports: Ports)
     style.textContent = `:host { top: ${px(placement.top)} !important; right: ${px(placement.right)} !important; bottom: ${px(placement.bottom)} !important; left: ${px(placement.left)} !important; }`;
   };
   const viewport = () => ({ width: document.documentElement.clientWidth, height: window.innerHeight });
+  // At once, after a person moved the dock or its size changed (a ResizeObserver runs after layout).
   const place = () => {
     if (dragging) return;
     const { width, height } = host.getBoundingClientRect();
-    apply(placeDock(corner, viewport(), { width, height }, visibleRects()));
+    apply(
+      placeDock(corner, viewport(), { width, height }, visibleRects(obstacles().map((o) => o.getBoundingClientRect()))),
+    );
+  };
+  // Every check: the boxes of the next rendering, so a page still being laid out is not laid out by the dock.
+  let checking = false;
+  const check = () => {
+    if (checking || dragging) return;
+    checking = true;
+    void ports
+      .rendered([host, ...obstacles()])
+      .then(({ boxes: [own, ...others], viewport: shown }) => {
+        if (dragging || stopped || !own) return;
+        const size = shown ? { width: shown.width, height: shown.height } : viewport();
+        apply(placeDock(corner, size, { width: own.width, height: own.height }, visibleRects(others)));
+      })
+      .finally(() => {
+        checking = false;
+      });
   };
   const moveTo = (next: Corner) => {
     corner = next;
@@ -85,7 +113,7 @@ export function placeDockHost(host: HTMLElement, root: ShadowRoot, ports: Ports)
     corner = stored.corner;
     place();
   });
-  const stopChecks = ports.every(place, PLACEMENT_CHECK_MS);
+  const stopChecks = ports.every(check, PLACEMENT_CHECK_MS);
   // The dock's frame takes the size of what it shows: placed again at once, so it never sits over
   // something for a check's interval, and does not jump under a pointer about to click it.
   const resized = new ResizeObserver(place);
@@ -114,6 +142,7 @@ export function placeDockHost(host: HTMLElement, root: ShadowRoot, ports: Ports)
       moveTo(cornerAt({ x: left + rect.width / 2, y: top + rect.height / 2 }, viewport()));
     },
     stop() {
+      stopped = true;
       stopChecks();
       resized.disconnect();
       style.remove();

@@ -166,6 +166,24 @@ describe('a calm dock on Kitsu’s page behaviours (Chromium, real Zou stack)', 
     for (const obstacle of ['#side-column', '#crisp-chatbox .chat-bubble']) {
       assert.equal(overlaps(aside, await page.locator(obstacle).boundingBox()), false, `the dock leaves ${obstacle}`);
     }
+    // Its own size unchanged, the dock follows the page by its regular check (on the boxes of the page's
+    // rendering): back in its corner once the side panel closes, aside again when it opens.
+    const hostUntil = async (wanted) => {
+      const deadline = Date.now() + 5_000;
+      for (;;) {
+        const box = await hostBox();
+        if ((await wanted(box)) || Date.now() > deadline) return box;
+        await sleep(100);
+      }
+    };
+    const panel = await page.locator('#side-column').boundingBox();
+    await page.locator(`${CELLS}.selected`).first().click();
+    await page.locator('#side-column').waitFor({ state: 'hidden' });
+    const back = await hostUntil((box) => overlaps(box, panel));
+    assert.ok(overlaps(back, panel), `back where the side panel was once it closed (${back.left} px)`);
+    await page.locator(CELLS).first().click();
+    await page.locator('#side-column').waitFor();
+    assert.equal(overlaps(await hostUntil((box) => !overlaps(box, panel)), panel), false, 'aside when it opened again');
 
     await dock.focus(byTestId('dock-move'));
     await page.keyboard.press('ArrowUp');
