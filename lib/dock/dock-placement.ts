@@ -8,6 +8,7 @@ import {
   type Placement,
   placeDock,
   type Rect,
+  type Size,
   samePlacement,
 } from './placement';
 
@@ -77,12 +78,15 @@ export function placeDockHost(host: HTMLElement, root: ShadowRoot, ports: Ports)
     style.textContent = `:host { top: ${px(placement.top)} !important; right: ${px(placement.right)} !important; bottom: ${px(placement.bottom)} !important; left: ${px(placement.left)} !important; }`;
   };
   const viewport = () => ({ width: document.documentElement.clientWidth, height: window.innerHeight });
+  const placeAmong = (shown: Size, own: Size, others: readonly (Rect | undefined)[]) =>
+    apply(placeDock(corner, shown, own, visibleRects(others)));
   // At once, after a person moved the dock or its size changed (a ResizeObserver runs after layout).
   const place = () => {
     if (dragging) return;
-    const { width, height } = host.getBoundingClientRect();
-    apply(
-      placeDock(corner, viewport(), { width, height }, visibleRects(obstacles().map((o) => o.getBoundingClientRect()))),
+    placeAmong(
+      viewport(),
+      host.getBoundingClientRect(),
+      obstacles().map((o) => o.getBoundingClientRect()),
     );
   };
   // Every check: the boxes of the next rendering, so a page still being laid out is not laid out by the dock.
@@ -94,8 +98,7 @@ export function placeDockHost(host: HTMLElement, root: ShadowRoot, ports: Ports)
       .rendered([host, ...obstacles()])
       .then(({ boxes: [own, ...others], viewport: shown }) => {
         if (dragging || stopped || !own) return;
-        const size = shown ? { width: shown.width, height: shown.height } : viewport();
-        apply(placeDock(corner, size, { width: own.width, height: own.height }, visibleRects(others)));
+        placeAmong(shown ?? viewport(), own, others);
       })
       .finally(() => {
         checking = false;
