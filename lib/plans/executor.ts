@@ -1,4 +1,5 @@
 import { t } from '../i18n/pure';
+import { describeKitsuError } from '../kitsu';
 import type { AuditLog, AuditRecord } from './audit';
 import { createLimit, runPool } from './concurrency';
 import { auditRecord, count, createJobState, createUnitRunner } from './job-run';
@@ -159,14 +160,19 @@ export async function reportFromKitsu(
   options: Pick<RunOptions, 'client' | 'journal' | 'audit' | 'readBackPauseMs'> & { now: () => Date },
 ): Promise<void> {
   let outcome: Awaited<ReturnType<typeof readBackReport>> | undefined;
+  let failure: unknown;
   for (let attempt = 1; attempt <= 3 && !outcome; attempt++) {
     try {
-      outcome = await readBackReport(job, options.client, options.now);
-    } catch {
+      outcome = await readBackReport(job, options.client, options.now, options.readBackPauseMs);
+    } catch (error) {
+      failure = error;
       if (attempt < 3) await pause((options.readBackPauseMs ?? 1_000) * attempt);
     }
   }
-  if (!outcome) return;
+  if (!outcome) {
+    await options.audit?.append([unreadRecord(job, describeKitsuError(failure), options.now())]);
+    return;
+  }
   for (const [operationId, result] of Object.entries(outcome.corrected)) {
     const item = job.items[operationId];
     if (item) await options.journal.setItem(job.jobId, operationId, { ...item, result });
@@ -198,6 +204,23 @@ function batches(round: readonly Operation[], size: number): Operation[][] {
   return [...groups.values()].flatMap((group) =>
     Array.from({ length: Math.ceil(group.length / size) }, (_, index) => group.slice(index * size, (index + 1) * size)),
   );
+}
+
+/** The job's line in the audit log when Kitsu could not be read back: why, and that the counts are the job's own. */
+function unreadRecord(job: Job, why: string, at: Date): AuditRecord {
+  return {
+    jobId: job.jobId,
+    planId: job.planId,
+    operationId: 'read-back',
+    taskId: '',
+    kind: 'read-back',
+    before: null,
+    after: null,
+    result: 'failed',
+    reason: t('noteReadBackFailed', { why }),
+    at: at.toISOString(),
+    operator: job.operator,
+  };
 }
 
 /** The job's line in the audit log: what Kitsu held when it ended, and each difference from the journal. */

@@ -4,7 +4,7 @@
 // connection dropped before any byte of the answer, and neither side sees an error) is found here: the
 // later copy is deleted, and the report says so.
 import { t } from '../i18n/pure';
-import type { Comment, Task } from '../kitsu';
+import { type Comment, describeKitsuError, isKitsuApiError, type KitsuErrorKind, type Task } from '../kitsu';
 import type { ItemResult, Job, JobItem, KitsuReport } from './journal';
 import { readCommentsSince, readTasks } from './kitsu-reads';
 import { markerRef, operationRef } from './marker';
@@ -28,6 +28,14 @@ const ITEM_STATE_NAMES = {
 const MARGIN_MS = 2 * 60_000;
 const UNKNOWN_CLOCK_MARGIN_MS = 15 * 60_000;
 
+/**
+ * Tries of one copy's delete. A read-back deletes many copies after a job that lost answers, through the
+ * same faulty link: one failed delete must not cost the whole read-back (and leave every copy in Kitsu).
+ */
+const DELETE_TRIES = 4;
+/** Failures that may pass: Kitsu overloaded (429, 5xx) or the link (dropped, timed out). */
+const PASSING: readonly KitsuErrorKind[] = ['server', 'network', 'timeout'];
+
 export interface ReadBackOutcome {
   report: KitsuReport;
   /** Items whose journal should now point at the comment Kitsu keeps (the first of two copies). */
@@ -39,7 +47,13 @@ type Held = { held: boolean; comment?: Comment; copies?: Comment[] };
 /** zou writes timestamps in UTC, without a zone, to the second. */
 const zouStamp = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 
-export async function readBackReport(job: Job, client: PlanClient, now: () => Date): Promise<ReadBackOutcome> {
+/** `pauseMs`: the first pause before a delete is tried again (then twice as long, and so on). */
+export async function readBackReport(
+  job: Job,
+  client: PlanClient,
+  now: () => Date,
+  pauseMs = 1_000,
+): Promise<ReadBackOutcome> {
   const ops = job.plan.operations;
   const held = new Map<string, Held>();
   const commentOps = ops.filter((op) => op.kind === 'comment' || op.kind === 'publish-preview');
@@ -73,14 +87,19 @@ export async function readBackReport(job: Job, client: PlanClient, now: () => Da
   for (const op of commentOps) {
     const found = held.get(op.id);
     if (!found?.comment) continue;
-    for (const copy of found.copies ?? []) {
-      if (copy.id === found.comment.id) continue;
-      await client.deleteComment(op.taskId, copy.id);
-      duplicatesRemoved += 1;
+    const copies = found.copies ?? [];
+    const refusals: string[] = [];
+    for (const copy of copies) {
+      const refusal = await deleteCopy(client, op.taskId, copy.id, pauseMs);
+      if (refusal === null) duplicatesRemoved += 1;
+      else refusals.push(refusal);
     }
-    if ((found.copies?.length ?? 0) > 0) {
+    if (copies.length > 0) {
+      const times = String(1 + copies.length);
       mismatches.push(
-        t('noteReadBackDuplicateReceived', { task: op.taskLabel, times: String(1 + (found.copies?.length ?? 0)) }),
+        refusals.length === 0
+          ? t('noteReadBackDuplicateReceived', { task: op.taskLabel, times })
+          : t('noteReadBackDuplicateKept', { task: op.taskLabel, times, why: refusals[0] ?? '' }),
       );
     }
     const recorded = job.items[op.id]?.result;
@@ -111,6 +130,27 @@ export async function readBackReport(job: Job, client: PlanClient, now: () => Da
     report: { checkedAt: now().toISOString(), ...counts, duplicatesRemoved, mismatches },
     corrected,
   };
+}
+
+/**
+ * Deletes a copy Kitsu received twice; null once it is gone. A copy already gone counts as deleted: the
+ * answer to an earlier delete was lost, or the browser sent that delete again by itself. A failure that may
+ * pass is tried again, then thrown (the read-back is tried again as a whole); a refusal is returned, said in
+ * the report.
+ */
+async function deleteCopy(client: PlanClient, taskId: string, commentId: string, pauseMs: number) {
+  for (let tries = 1; ; tries++) {
+    try {
+      await client.deleteComment(taskId, commentId);
+      return null;
+    } catch (error) {
+      if (isKitsuApiError(error) && error.kind === 'not-found') return null;
+      const passing = isKitsuApiError(error) && PASSING.includes(error.kind);
+      if (!passing) return describeKitsuError(error);
+      if (tries >= DELETE_TRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs * 2 ** (tries - 1)));
+    }
+  }
 }
 
 /** When the job started, on zou's clock, minus a margin: no comment of the job is older. */

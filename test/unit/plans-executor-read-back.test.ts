@@ -1,6 +1,7 @@
 import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { KitsuApiError } from '../../lib/kitsu';
+import { createAuditLog } from '../../lib/plans/audit';
 import { executePlan, resumeJob } from '../../lib/plans/executor';
 import { createJournal } from '../../lib/plans/journal';
 import { DEFAULT_MARKER_TEMPLATE, hasMarker, operationRef, withMarker } from '../../lib/plans/marker';
@@ -87,5 +88,65 @@ describe('a resumed job asks Kitsu again when its answer about a started item is
     const { report } = await resumeThroughUnreadableKitsu('after', 10);
     expect(report.status).toBe('interrupted');
     expect(report.items.c1?.state).toBe('started');
+  });
+});
+
+describe('the read-back deletes the copies Kitsu received twice, through the faults of a link that lost answers', () => {
+  const route = 'DELETE /data/tasks/:taskId/comments/:commentId';
+  const tasks = ['t1', 't2', 't3', 't4'].map((id) => task(id));
+  const commentAll = () =>
+    plan(tasks.map((item) => op.comment(`c-${item.id}`, item.id, LOCKED, { from: STATUS.wip, to: STATUS.wfa })));
+
+  /** A job whose one batch Kitsu received twice, its deletes meeting `faults`; its report and audit. */
+  async function replayedJob(faults: Omit<Fault, 'route'>[]) {
+    const fake = createFakeKitsu(fakeSeed(tasks, { now: ticking() }));
+    const journal = createJournal(createStore(`read-back-journal-${++stores}`, 'jobs'));
+    const audit = createAuditLog(createStore(`read-back-audit-${++stores}`, 'records'));
+    fake.inject({ route: 'POST /actions/projects/:projectId/tasks/comment-many', when: 'after', effect: 'replay' });
+    for (const fault of faults) fake.inject({ route, ...fault });
+    await executePlan(commentAll(), {
+      client: fake.client,
+      journal,
+      audit,
+      operator: 'Mina',
+      jobId: 'job-1',
+      readBackPauseMs: 1,
+    });
+    const posted = tasks.map((item) => fake.comments(item.id).filter((comment) => hasMarker(comment.text)).length);
+    return { posted, report: await journal.report('job-1'), audit: await audit.list({}) };
+  }
+
+  it('tries a failed delete again, and counts a copy already gone as deleted', async () => {
+    const { posted, report } = await replayedJob([
+      // Deleted, then the answer lost: the delete sent again finds the copy gone (404).
+      { when: 'after', effect: new KitsuApiError({ kind: 'network', route }) },
+      { when: 'before', effect: new KitsuApiError({ kind: 'server', route, status: 503 }) },
+      { when: 'before', effect: new KitsuApiError({ kind: 'server', route, status: 429 }) },
+    ]);
+    expect(posted).toEqual([1, 1, 1, 1]);
+    expect(report).toMatchObject({ applied: 4, failed: 0, duplicatesRemoved: 4 });
+  });
+
+  it('says which copy Kitsu refused to delete, and why, and still counts from Kitsu', async () => {
+    const { posted, report } = await replayedJob([
+      { when: 'before', effect: new KitsuApiError({ kind: 'permission', route, status: 403 }) },
+    ]);
+    expect(posted).toEqual([2, 1, 1, 1]);
+    expect(report).toMatchObject({ applied: 4, duplicatesRemoved: 3 });
+    expect(report?.mismatches[0]).toMatch(
+      /^t1 \/ Animation: .* 2 times .* could not delete the later copy, delete it in Kitsu: Kitsu refused/,
+    );
+  });
+
+  it('says in the audit log why Kitsu could not be read back, when it stays unreadable', async () => {
+    const unreadable = new KitsuApiError({ kind: 'server', route, status: 503 });
+    const { posted, report, audit } = await replayedJob(Array(12).fill({ when: 'before', effect: unreadable }));
+    expect(report).toBeUndefined();
+    expect(posted).toEqual([2, 2, 2, 2]);
+    const [line] = audit.filter((record) => record.kind === 'read-back');
+    expect(line).toMatchObject({ result: 'failed' });
+    expect(line?.reason).toMatch(
+      /^Kitsu could not be read back after the job, .*: Kitsu had an internal error \(HTTP 503\)/,
+    );
   });
 });
