@@ -11,6 +11,7 @@
 //   POST /__fault-proxy/config   changes it: any subset of the fields of DEFAULT_CONFIG; `seed` restarts the PRNG
 //   GET  /__fault-proxy/stats    requests seen and faults injected, per kind and per method
 //   POST /__fault-proxy/stats    resets the counters
+//   GET  /__fault-proxy/log      the last requests it could damage: time, method, path, fault or null (reset with the stats)
 //
 // Faults, chosen per request among `kinds` (weights) when the PRNG draws under `rate`:
 //   drop          the connection is cut before the request reaches upstream
@@ -97,6 +98,7 @@ export function drawFault(config, random) {
   return weighted.at(-1)[0];
 }
 
+const LOG_SIZE = 20_000;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createFaultProxy({ upstream, config: initial = {} }) {
@@ -105,6 +107,8 @@ export function createFaultProxy({ upstream, config: initial = {} }) {
   let random = seededRandom(config.seed);
   const emptyStats = () => ({ requests: 0, damaged: 0, faults: {}, byMethod: {} });
   let stats = emptyStats();
+  /** The matching requests, newest last, at most LOG_SIZE: what a failed test prints to tell what happened. */
+  let log = [];
   const sockets = new Set();
 
   const matches = (req) =>
@@ -152,8 +156,11 @@ export function createFaultProxy({ upstream, config: initial = {} }) {
           const change = JSON.parse(Buffer.concat(chunks).toString() || '{}');
           config = mergeConfig(config, change);
           if ('seed' in change) random = seededRandom(config.seed);
-        } else if (req.url === '/__fault-proxy/stats' && req.method === 'POST') stats = emptyStats();
-        const body = req.url === '/__fault-proxy/stats' ? stats : config;
+        } else if (req.url === '/__fault-proxy/stats' && req.method === 'POST') {
+          stats = emptyStats();
+          log = [];
+        }
+        const body = req.url === '/__fault-proxy/stats' ? stats : req.url === '/__fault-proxy/log' ? log : config;
         answer(res, 200, JSON.stringify(body));
       } catch (error) {
         answer(res, 400, JSON.stringify({ error: error.message }));
@@ -168,6 +175,8 @@ export function createFaultProxy({ upstream, config: initial = {} }) {
     const [low, high] = config.latencyMs;
     const latency = low + random() * (high - low);
     const fault = drawFault(config, random);
+    log.push({ at: new Date().toISOString(), method: req.method, path: req.url, fault });
+    if (log.length > LOG_SIZE) log = log.slice(-LOG_SIZE);
     if (latency > 0) await sleep(latency);
     if (fault === null) return forward(req, res);
     stats.damaged += 1;

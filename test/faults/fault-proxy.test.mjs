@@ -112,6 +112,12 @@ describe('the fault proxy', () => {
       Object.values(stats.byMethod.POST).reduce((sum, count) => sum + count, 0),
       1,
     );
+    // Its log lists the requests it could damage since the reset, each with the fault it put in.
+    const log = await (await fetch(`${proxyUrl}/__fault-proxy/log`)).json();
+    assert.deepEqual(
+      log.map(({ method, path, fault }) => [method, path, typeof fault]),
+      [['POST', '/api/x', 'string']],
+    );
     await configureFaults(proxyUrl, { methods: [], rate: 0 });
   });
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createFaultProxy, DEFAULT_CONFIG } from '../../scripts/fault-proxy/server.mjs';
@@ -98,6 +99,39 @@ function account(tasks, taskTypeNames, unapplied, perTask) {
   return result;
 }
 
+/**
+ * What a job that lost or duplicated an item did, kept in the artifacts: its audit records (each item's
+ * end and the read-back's line) and every write and comment read the proxy saw, with the faults it put in.
+ */
+async function keepDiagnosis(browser, confirmPage, proxyUrl, result) {
+  const planId = decodeURIComponent(new URL(confirmPage.url()).hash.slice(1));
+  // The audit log is the options page's to export: the confirm window may not ask for it.
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const exported = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'audit/export', format: 'json' }));
+  await options.close();
+  if (!exported.ok) throw new Error(`the audit log could not be exported: ${JSON.stringify(exported.error)}`);
+  const records = JSON.parse(exported.data.content).filter((record) => record.planId === planId);
+  const requests = await (await fetch(`${proxyUrl}/__fault-proxy/log`)).json();
+  const file = path.join(ARTIFACTS, 'faults-diagnosis.json');
+  const writes = requests.filter((request) => request.method !== 'GET' || /comments/.test(request.path));
+  await writeFile(file, JSON.stringify({ result, records, requests: writes }, null, 1));
+  const readBack = records.filter((record) => record.kind === 'read-back').map((record) => record.reason);
+  console.log(`diagnosis in ${file}; read-back records: ${JSON.stringify(readBack)}`);
+}
+
+/**
+ * Opens a production's shots the way Kitsu does, and waits until the dock's panels are that page's. The dock
+ * commits a page change once it has settled (lib/dock/context-settle.ts); until then the previous page's
+ * panels stay, and a form filled in them would be replaced by the new page's, its text lost.
+ */
+async function openShotsOf(page, project) {
+  await spaNavigate(page, `/productions/${project.id}/shots`);
+  const dock = dockIn(page);
+  await dock.waitFor(byTestId('this-page-names'), { hasText: project.name, timeout: 30_000 });
+  await dock.waitFor(byTestId('bulk-helpers'), { timeout: 30_000 });
+}
+
 describe('faults between Sidekick and Kitsu', () => {
   let stack;
   let adminToken;
@@ -122,8 +156,7 @@ describe('faults between Sidekick and Kitsu', () => {
     // Sidekick's connection is the proxy's origin: the Kitsu pages and the API share it, as behind nginx.
     const viaProxy = { ...stack, frontDoor: proxyUrl, bots: { ...stack.bots, writer: { ...bot, name: 'Fault Bot' } } };
     ({ browser, page } = await openShotsWithOperator(viaProxy));
-    await spaNavigate(page, `/productions/${production.project.id}/shots`);
-    await dockIn(page).waitFor(byTestId('bulk-helpers'), { timeout: 30_000 });
+    await openShotsOf(page, production.project);
   });
   after(async () => {
     await browser?.close();
@@ -178,6 +211,8 @@ describe('faults between Sidekick and Kitsu', () => {
         `(${result.unknown} of them unknown); lost ${result.lost.length}, duplicated ${result.duplicated.length}; ` +
         `copies Kitsu received twice and the read-back deleted: ${state.readBack?.duplicatesRemoved ?? 'not read back'}`,
     );
+    if (result.lost.length > 0 || result.duplicated.length > 0)
+      await keepDiagnosis(browser, confirmPage, proxyUrl, result);
     assert.deepEqual(result.lost, [], '0 lost');
     assert.deepEqual(result.duplicated, [], '0 duplicated');
     assert.equal(result.applied, counts.applied);
@@ -220,11 +255,7 @@ describe('faults between Sidekick and Kitsu', () => {
     // A slow Kitsu (no failures): the job is still running when the token is revoked.
     await configureFaults(proxyUrl, { rate: 0, latencyMs: [500, 800], methods: [] });
     const text = `Revocation check ${Date.now()}: animatic locked.`;
-    await spaNavigate(page, `/productions/${production.project.id}/shots`);
-    // The dock commits a page change once it has settled, at most 800 ms after it (lib/dock/context-settle.ts);
-    // until then the previous page's panels stay, and a form filled in them is replaced by the new page's.
-    await page.waitForTimeout(1_000);
-    await dockIn(page).waitFor(byTestId('bulk-helpers'), { timeout: 30_000 });
+    await openShotsOf(page, production.project);
     const selected = production.tasks.filter((task) => task.label.startsWith('SH00'));
     const confirmPage = await proposeBulkComment(browser, page, { taskTypeId: '', nameFilter: 'SH00', text });
     assert.match(
