@@ -9,6 +9,7 @@ const WORKING: Record<string, MessageName> = {
   escape: 'workingEscape',
   resume: 'workingResume',
   retry: 'workingRetry',
+  'read-back': 'workingReadBack',
   undo: 'workingUndo',
 };
 export const workingText = (action: string | null): string => {
@@ -38,7 +39,9 @@ export type PlanActionsProps = {
   status: PlanStatus | null;
   working: string | null;
   drafting: boolean;
-  on: Record<'confirm' | 'escapeHashtags' | 'resume' | 'retryFailed' | 'undo', WriteHandler> & { cancel: () => void };
+  on: Record<'confirm' | 'escapeHashtags' | 'resume' | 'retryFailed' | 'readBack' | 'undo', WriteHandler> & {
+    cancel: () => void;
+  };
 };
 
 /** What the person can do with the plan or its job, as they stand. */
@@ -81,6 +84,12 @@ export function PlanActions({ preview, status, working, drafting, on }: PlanActi
       {finished && (status?.progress.failed ?? 0) > 0 ? (
         <WriteButton action="retry" working={working} testId="plan-retry-failed" onClick={on.retryFailed}>
           {t('actionRetryFailed')}
+        </WriteButton>
+      ) : null}
+      {finished && status?.state !== 'interrupted' && status?.readBack === null ? (
+        // Kitsu could not be read back as the job ended: counts from Kitsu, copies it received twice deleted.
+        <WriteButton action="read-back" working={working} testId="plan-read-back-again" onClick={on.readBack}>
+          {t('actionReadBackAgain')}
         </WriteButton>
       ) : null}
       {finished && status?.undoable ? (
@@ -166,5 +175,11 @@ export function planWrites(planId: string, act: Act, { follow, setMessage, setPr
     }
   });
 
-  return { confirm, escapeHashtags, undo, resume, retryFailed };
+  const readBack = act('read-back', async () => {
+    const answer = await ask({ type: 'plans/read-back', planId });
+    if (answer.failure) setMessage(t('readBackFailedAgain', { why: answer.failure }));
+    await follow();
+  });
+
+  return { confirm, escapeHashtags, undo, resume, retryFailed, readBack };
 }

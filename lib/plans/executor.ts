@@ -153,12 +153,13 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * What Kitsu holds after the job, read back in batches: copies Kitsu received twice are deleted, the
  * journal points at the comments Kitsu keeps, and the counts go to the journal and the audit log.
- * Kitsu unreadable now leaves the job's own counts, said as such by the confirm window.
+ * Kitsu unreadable now leaves the job's own counts, said as such by the confirm window (which offers to
+ * read back again); the answer is then why, null once read back.
  */
 export async function reportFromKitsu(
   job: Job,
   options: Pick<RunOptions, 'client' | 'journal' | 'audit' | 'readBackPauseMs'> & { now: () => Date },
-): Promise<void> {
+): Promise<string | null> {
   let outcome: Awaited<ReturnType<typeof readBackReport>> | undefined;
   let failure: unknown;
   for (let attempt = 1; attempt <= 3 && !outcome; attempt++) {
@@ -170,8 +171,9 @@ export async function reportFromKitsu(
     }
   }
   if (!outcome) {
-    await options.audit?.append([unreadRecord(job, describeKitsuError(failure), options.now())]);
-    return;
+    const why = describeKitsuError(failure);
+    await options.audit?.append([unreadRecord(job, why, options.now())]);
+    return why;
   }
   for (const [operationId, result] of Object.entries(outcome.corrected)) {
     const item = job.items[operationId];
@@ -179,6 +181,7 @@ export async function reportFromKitsu(
   }
   await options.journal.setReport(job.jobId, outcome.report);
   await options.audit?.append([reportRecord(job, outcome.report)]);
+  return null;
 }
 
 /**

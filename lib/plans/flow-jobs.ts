@@ -44,6 +44,7 @@ export function createJobStarter(core: FlowCore): StartJob {
         names: { status: (id: string) => statusName.get(id), person: (id: string) => personName.get(id) },
         now: () => new Date(now()),
         publish: options.publish ? { ...options.publish, client: current.client } : undefined,
+        readBackPauseMs: options.readBackPauseMs,
       };
       options.jobWrites?.started(
         jobId,
@@ -171,6 +172,25 @@ export function createFollowUps(core: FlowCore) {
         });
         await plans.change(planId, (current) => ({ ...current, retryPlanId: retry.id }));
         return { planId: retry.id, foundApplied };
+      } finally {
+        release();
+      }
+    },
+
+    /**
+     * Reads a finished job back from Kitsu again, when Kitsu could not be read back as the job ended: null once
+     * it is, else why not. The copies Kitsu received twice are deleted then: the confirmed job's own cleanup.
+     */
+    async readBackAgain(planId: string): Promise<string | null> {
+      const release = claim(`read-back:${planId}`, t('refusalReadBackUnderWay'));
+      try {
+        const record = await plans.get(planId);
+        const job = await jobOf(record);
+        const ended = job?.status === 'done' || job?.status === 'cancelled';
+        if (!job || !ended || (await liveJob(planId))) throw new PlanRefusal(t('refusalReadBackNotFinished'));
+        if (await options.journal.report(job.jobId)) return null;
+        const current = await session(job.plan);
+        return await reportFromKitsu(job, { ...options, client: current.client, now: () => new Date(now()) });
       } finally {
         release();
       }

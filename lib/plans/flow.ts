@@ -44,6 +44,8 @@ export type PlanFlowOptions = {
     ended: (jobId: string) => void;
   };
   store?: UseStore;
+  /** The first pause before Kitsu is read back again after a failure (tests shorten it). */
+  readBackPauseMs?: number;
   now?: () => number;
   newId?: () => string;
 };

@@ -14,6 +14,7 @@ export type PlanHandlerPorts = {
     | 'undo'
     | 'resume'
     | 'retryFailed'
+    | 'readBackAgain'
     | 'escapeHashtags'
     | 'replaceCommentText'
   >;
@@ -35,6 +36,7 @@ export function createPlanHandlers({ flow, operatorSettings, audit, now }: PlanH
     'plans/undo': (request) => flow.undo(request.planId),
     'plans/resume': async (request) => ({ resumed: await flow.resume(request.planId) }),
     'plans/retry-failed': (request) => flow.retryFailed(request.planId),
+    'plans/read-back': async (request) => ({ failure: await flow.readBackAgain(request.planId) }),
     'plans/escape-hashtags': (request) => flow.escapeHashtags(request.planId),
     'plans/replace-comment': (request) => flow.replaceCommentText(request.planId, request.text),
     'settings/get': () => operatorSettings.read(),

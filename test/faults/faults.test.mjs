@@ -5,7 +5,13 @@ import { after, before, describe, it } from 'node:test';
 import { createFaultProxy, DEFAULT_CONFIG } from '../../scripts/fault-proxy/server.mjs';
 import { ARTIFACTS, spaNavigate } from '../e2e/support/browser.mjs';
 import { dockIn } from '../e2e/support/dock.mjs';
-import { byTestId, openShotsWithOperator, proposeBulkComment, readCounts } from '../e2e/support/plans.mjs';
+import {
+  byTestId,
+  confirmAndFinish,
+  openShotsWithOperator,
+  proposeBulkComment,
+  readCounts,
+} from '../e2e/support/plans.mjs';
 import { kitsuGet, readStack } from '../e2e/support/stack.mjs';
 import { loginAsAdmin } from '../hostile/support/server-writes.mjs';
 import { createLargeProduction } from './support/large-scope.mjs';
@@ -29,6 +35,8 @@ async function unappliedItems(confirmPage) {
 }
 
 const DOCK = byTestId('sidekick-dock');
+/** Fault kinds: a 503 every time a fault is drawn. */
+const ONLY_503 = { ...Object.fromEntries(Object.keys(DEFAULT_CONFIG.kinds).map((kind) => [kind, 0])), 503: 1 };
 
 /** How many elements of the dock say `pattern` themselves (as Playwright's getByText counts them). */
 function countSaying(page, pattern) {
@@ -226,10 +234,7 @@ describe('faults between Sidekick and Kitsu', () => {
 
   it('reads under faults: the panels say what is wrong, specifically, and recover by themselves, without a reload or a navigation', async () => {
     const dock = dockIn(page);
-    const only503 = Object.fromEntries(
-      ['drop', 'drop-after', '500', '502', '429', 'malformed'].map((kind) => [kind, 0]),
-    );
-    await configureFaults(proxyUrl, { rate: 1, kinds: { ...only503, 503: 1 }, methods: ['GET'] });
+    await configureFaults(proxyUrl, { rate: 1, kinds: ONLY_503, methods: ['GET'] });
     // Lists never read yet, so nothing in the cache to fall back on: the suggestions of a production page read
     // all its lists, so the other production's episode (an episode's lists are kept apart) is what was never read.
     const [, episodeId] = stack.production.episodes;
@@ -249,6 +254,32 @@ describe('faults between Sidekick and Kitsu', () => {
     await until(async () => (await errors()) === 0, 90_000);
     await dock.waitFor(byTestId('bulk-helpers'), { timeout: 30_000 });
     console.log(`reads under faults: the dock said ${JSON.stringify(underFaults.slice(0, 300))}`);
+  });
+
+  it('Kitsu unreadable as a job ends: the window says the counts are the job’s own, and reads Kitsu back on a click', async () => {
+    const text = `Read-back check ${Date.now()}: timing locked.`;
+    await openShotsOf(page, production.project);
+    const selected = production.tasks.filter((task) => task.label.startsWith('SH010'));
+    const confirmPage = await proposeBulkComment(browser, page, { taskTypeId: '', nameFilter: 'SH010', text });
+    // The production's comment feed, which the read-back reads, answers 503 every time; the writes pass.
+    const feed = `/api/data/projects/${production.project.id}/comments`;
+    await configureFaults(proxyUrl, { rate: 1, kinds: ONLY_503, methods: ['GET'], paths: [feed] });
+    const counts = await confirmAndFinish(confirmPage);
+    assert.equal(counts.applied, selected.length);
+    assert.equal(await confirmPage.getByTestId('plan-read-back').getAttribute('data-source'), 'job');
+    await confirmPage.screenshot({ path: path.join(ARTIFACTS, 'faults-read-back-failed.png') });
+
+    await configureFaults(proxyUrl, { rate: 0, kinds: DEFAULT_CONFIG.kinds, methods: [], paths: DEFAULT_CONFIG.paths });
+    await confirmPage.getByTestId('plan-read-back-again').click();
+    await confirmPage.locator('[data-testid="plan-read-back"][data-source="kitsu"]').waitFor({ timeout: 60_000 });
+    assert.equal(await confirmPage.getByTestId('plan-read-back-again').count(), 0, 'no button once read back');
+    assert.equal((await readCounts(confirmPage)).applied, selected.length, 'counted from Kitsu');
+    const posted = await commentsPerTask(stack, adminToken, text);
+    assert.deepEqual(
+      selected.map((task) => posted.get(task.id) ?? 0),
+      selected.map(() => 1),
+    );
+    await confirmPage.close();
   });
 
   it('a token revoked mid-job: every item is accounted for, and the dock asks to reconnect', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KitsuApiError } from '../../lib/kitsu';
 import { createJournal } from '../../lib/plans/journal';
 import { createPendingPlans } from '../../lib/plans/pending';
 import { op, plan, STATUS, task } from '../../lib/plans/testing/fixtures';
@@ -147,6 +148,41 @@ describe('reports from Kitsu', () => {
     for (const item of tasks) expect(sidekickComments(fake, item.id)).toHaveLength(1);
     expect(status.progress).toMatchObject({ applied: 4, skipped: 0, failed: 0 });
     expect(status.readBack?.duplicatesRemoved).toBe(0);
+  });
+
+  it('reads a job back again on request when Kitsu could not be read back as it ended', async () => {
+    const { fake, session, startWorker } = setupFlow(tasks);
+    const flow = startWorker();
+    const { planId } = await flow.propose(commentAll());
+    fake.inject({ route: 'POST /actions/projects/:projectId/tasks/comment-many', when: 'after', effect: 'replay' });
+    // Kitsu's comment feed answers 503 from the job's end until it is back.
+    const readFeed = fake.client.projectComments.bind(fake.client);
+    let down = true;
+    session.client.projectComments = async (projectId, query) => {
+      if (down) throw new KitsuApiError({ kind: 'server', route: 'GET /data/projects/:id/comments', status: 503 });
+      return readFeed(projectId, query);
+    };
+    const ended = await executeToDone(flow, planId);
+    expect(ended.readBack).toBeNull();
+    for (const item of tasks) expect(sidekickComments(fake, item.id)).toHaveLength(2);
+    expect(await flow.readBackAgain(planId)).toMatch(/internal error \(HTTP 503\)/);
+    down = false;
+    const [first, second] = await Promise.allSettled([flow.readBackAgain(planId), flow.readBackAgain(planId)]);
+    expect(first).toEqual({ status: 'fulfilled', value: null });
+    expect(refusals([second])).toEqual(['This job is already being read back from Kitsu.']);
+    const status = await flow.status(planId);
+    expect(status.readBack?.duplicatesRemoved).toBe(4);
+    for (const item of tasks) expect(sidekickComments(fake, item.id)).toHaveLength(1);
+    // Read back once is enough: asking again neither reads nor deletes.
+    down = true;
+    expect(await flow.readBackAgain(planId)).toBeNull();
+  });
+
+  it('refuses to read back a job before it ran', async () => {
+    const { startWorker } = setupFlow(tasks);
+    const flow = startWorker();
+    const { planId } = await flow.propose(commentAll());
+    await expect(flow.readBackAgain(planId)).rejects.toThrow('Only a finished job can be read back from Kitsu.');
   });
 
   it('counts what Kitsu holds, not what the job recorded, and says where they differ', async () => {

@@ -14,6 +14,11 @@ const planUndo = z.object({ type: z.literal('plans/undo'), planId });
 const planResume = z.object({ type: z.literal('plans/resume'), planId });
 /** Offers the failed items of a finished job as a new plan (to preview and confirm); writes nothing. */
 const planRetryFailed = z.object({ type: z.literal('plans/retry-failed'), planId });
+/**
+ * Reads a finished job back from Kitsu again, when Kitsu could not be read back as it ended: counts from Kitsu,
+ * and the copies of comments Kitsu received twice deleted (the confirmed job's own cleanup, nothing new).
+ */
+const planReadBack = z.object({ type: z.literal('plans/read-back'), planId });
 /** Replaces a previewed plan by the same plan with its comments' hashtags escaped (Kitsu copies none). */
 const planEscapeHashtags = z.object({ type: z.literal('plans/escape-hashtags'), planId });
 /**
@@ -49,6 +54,7 @@ export const planRequests = [
   planUndo,
   planResume,
   planRetryFailed,
+  planReadBack,
   planEscapeHashtags,
   planReplaceComment,
   settingsGet,
@@ -67,6 +73,7 @@ export const planSenders = {
   'plans/undo': ['confirm-page'],
   'plans/resume': ['confirm-page'],
   'plans/retry-failed': ['confirm-page'],
+  'plans/read-back': ['confirm-page'],
   'plans/escape-hashtags': ['confirm-page'],
   'plans/replace-comment': ['confirm-page'],
   'settings/get': ['extension-page', 'confirm-page'],
@@ -172,6 +179,8 @@ export const planAnswers = {
   'plans/undo': z.object({ planId: z.nullable(z.string()), notUndoable: z.array(z.string()) }),
   'plans/resume': z.object({ resumed: z.boolean() }),
   'plans/retry-failed': z.object({ planId: z.nullable(z.string()), foundApplied: z.number() }),
+  /** `failure`: why Kitsu could not be read back this time; null once it was. */
+  'plans/read-back': z.object({ failure: z.nullable(z.string()) }),
   'plans/escape-hashtags': z.object({ planId: z.string() }),
   'plans/replace-comment': z.object({ planId: z.string() }),
   'settings/get': settingsAnswer,

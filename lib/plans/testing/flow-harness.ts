@@ -61,6 +61,7 @@ export function setupFlow(tasks: ReturnType<typeof task>[]) {
         ended: (jobId) => jobWrites.push(`ended ${jobId}`),
       },
       store,
+      readBackPauseMs: 1,
       now: () => clock,
       newId: () => `id-${++ids}`,
     });
