@@ -14,5 +14,6 @@ export { describeKitsuError, isKitsuApiError, KITSU_ERROR_KINDS, KitsuApiError }
 export type { EventLogRead, EventLogReadOptions } from './event-log';
 export { readEventLogSince, readEventLogUpdate } from './event-log';
 export type { KitsuRequestEvent } from './http';
+export { isOverloaded } from './pacing';
 export * from './schemas';
 export * from './schemas-views';

@@ -3,7 +3,7 @@
 // fresh just before its write.
 import { t } from '../i18n/pure';
 import type { Task } from '../kitsu';
-import { describeKitsuError } from '../kitsu';
+import { describeKitsuError, isKitsuApiError, isOverloaded } from '../kitsu';
 import type { AuditRecord } from './audit';
 import type { createLimit } from './concurrency';
 import type { Progress, RunOptions } from './executor';
@@ -133,15 +133,25 @@ function createFreshCheck(state: JobState, { client, signal, names: knownNames, 
   return checkFresh;
 }
 
+/**
+ * Runs of a unit whose write Kitsu refused as overloaded (429, 503: refused before acting on it, the host's
+ * pacing then waits as long as Kitsu asks). The items Kitsu shows nothing of run again, checked afresh;
+ * after the last run they fail with the reason.
+ */
+const OVERLOADED_RUNS = 3;
+const refusedAsOverloaded = (error: unknown) => isKitsuApiError(error) && isOverloaded(error.status ?? 0);
+
 /** Runs one unit of items: checked fresh, written in one request when it can, each item's end recorded. */
 export function createUnitRunner(state: JobState, settler: ReturnType<typeof createSettler>, unitOptions: UnitOptions) {
   const { signal, limit, now } = unitOptions;
   const { setItem, finish, context } = state;
   const checkFresh = createFreshCheck(state, unitOptions);
-  const runUnit = async (unit: readonly Operation[]) => {
-    if (signal?.aborted) return;
+  /** One run of the unit; the items to run again (`mayRunAgain`: Kitsu refused the write as overloaded). */
+  const runOnce = async (unit: readonly Operation[], mayRunAgain: boolean): Promise<Operation[]> => {
+    const again: Operation[] = [];
+    if (signal?.aborted) return again;
     let { ready, readAt } = await checkFresh(unit);
-    if (signal?.aborted || ready.length === 0) return;
+    if (signal?.aborted || ready.length === 0) return again;
     await limit(async () => {
       // Naming who changed a skipped item, or waiting for a slot, may have taken long: the state the
       // items were checked on must still be fresh when they are written.
@@ -155,15 +165,25 @@ export function createUnitRunner(state: JobState, settler: ReturnType<typeof cre
       const at = now().toISOString();
       await Promise.all(ready.map(({ op }) => setItem(op, { state: 'started', at })));
       let outcomes: Map<string, StepOutcome>;
+      let absent = new Set<string>();
       try {
         outcomes = await writeBatch(ready, context);
       } catch (error) {
-        outcomes = await settler.settleFailedBatch(ready, error);
+        ({ outcomes, absent } = await settler.settleFailedBatch(ready, error));
+        if (!mayRunAgain || !refusedAsOverloaded(error) || signal?.aborted) absent.clear();
       }
       for (const { op } of ready) {
-        await finish(op, outcomes.get(op.id) ?? { state: 'failed', reason: t('errorNoAnswerForItem') });
+        if (absent.has(op.id)) {
+          again.push(op);
+          await setItem(op, { state: 'pending', at: now().toISOString() });
+        } else await finish(op, outcomes.get(op.id) ?? { state: 'failed', reason: t('errorNoAnswerForItem') });
       }
     });
+    return again;
+  };
+  const runUnit = async (unit: readonly Operation[]) => {
+    let left: readonly Operation[] = unit;
+    for (let run = 1; left.length > 0; run++) left = await runOnce(left, run < OVERLOADED_RUNS);
   };
   return runUnit;
 }

@@ -82,13 +82,20 @@ export function createSettler(options: SettleOptions) {
     return absent;
   };
 
-  /** A batch write failed: what each of its items really did, read back from Kitsu. */
-  const settleFailedBatch = async (ready: readonly ReadyItem[], error: unknown): Promise<Map<string, StepOutcome>> => {
+  /**
+   * A batch write failed: what each of its items really did, read back from Kitsu; `absent`: the items Kitsu
+   * shows nothing of (their outcome says they failed).
+   */
+  const settleFailedBatch = async (
+    ready: readonly ReadyItem[],
+    error: unknown,
+  ): Promise<{ outcomes: Map<string, StepOutcome>; absent: Set<string> }> => {
     const why = describeKitsuError(error);
     const outcomes = new Map<string, StepOutcome>();
+    const absent = new Set<string>();
     if (ready.length === 1 && isKitsuApiError(error) && REFUSALS.includes(error.kind)) {
       for (const { op } of ready) outcomes.set(op.id, { state: 'failed', reason: why });
-      return outcomes;
+      return { outcomes, absent };
     }
     // zou finishes a request whose client stopped waiting: read back once such a write had time to land,
     // or a slow batch would be reported "not on the task" and land afterwards.
@@ -97,6 +104,7 @@ export function createSettler(options: SettleOptions) {
       ready.map(async ({ op }) => {
         try {
           const seen = await readBackPatiently(op);
+          if (!seen.landed && !seen.partial) absent.add(op.id);
           outcomes.set(
             op.id,
             seen.landed
@@ -110,7 +118,7 @@ export function createSettler(options: SettleOptions) {
         }
       }),
     );
-    return outcomes;
+    return { outcomes, absent };
   };
 
   return { settleStarted, settleFailedBatch, readBackPatiently };

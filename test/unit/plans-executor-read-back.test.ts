@@ -150,3 +150,48 @@ describe('the read-back deletes the copies Kitsu received twice, through the fau
     );
   });
 });
+
+describe('a batch Kitsu refused as overloaded (429, 503) runs again once Kitsu shows nothing of it', () => {
+  const route = 'POST /actions/projects/:projectId/tasks/comment-many';
+  const tasks = ['t1', 't2', 't3'].map((id) => task(id));
+  const overloaded = (status: number) => ({
+    when: 'before' as const,
+    effect: new KitsuApiError({ kind: 'server', route, status }),
+  });
+
+  async function jobThrough(faults: Omit<Fault, 'route'>[]) {
+    const fake = createFakeKitsu(fakeSeed(tasks, { now: ticking() }));
+    const journal = createJournal(createStore(`read-back-journal-${++stores}`, 'jobs'));
+    for (const fault of faults) fake.inject({ route, ...fault });
+    const report = await executePlan(
+      plan(tasks.map((item) => op.comment(`c-${item.id}`, item.id, LOCKED, { from: STATUS.wip, to: STATUS.wfa }))),
+      { client: fake.client, journal, operator: 'Mina', jobId: 'job-1', readBackPauseMs: 1 },
+    );
+    const posted = tasks.map((item) => fake.comments(item.id).filter((comment) => hasMarker(comment.text)).length);
+    const writes = fake.calls.filter((call) => call.route === route).length;
+    return { report, posted, writes };
+  }
+
+  it('writes it again, checked afresh, and every item is applied once', async () => {
+    const { report, posted, writes } = await jobThrough([overloaded(429), overloaded(503)]);
+    expect(report.progress).toMatchObject({ applied: 3, failed: 0 });
+    expect(posted).toEqual([1, 1, 1]);
+    expect(writes).toBe(3);
+  });
+
+  it('fails the items with the reason after three refusals', async () => {
+    const { report, posted, writes } = await jobThrough([overloaded(429), overloaded(429), overloaded(429)]);
+    expect(report.progress).toMatchObject({ applied: 0, failed: 3 });
+    expect(report.items['c-t1']?.reason).toMatch(/too many requests.*not on the task/i);
+    expect(posted).toEqual([0, 0, 0]);
+    expect(writes).toBe(3);
+  });
+
+  it('never writes again a batch whose answer was a 500: Kitsu may have acted on part of it', async () => {
+    const { report, writes } = await jobThrough([
+      { when: 'before', effect: new KitsuApiError({ kind: 'server', route, status: 500 }) },
+    ]);
+    expect(report.progress).toMatchObject({ applied: 0, failed: 3 });
+    expect(writes).toBe(1);
+  });
+});
