@@ -209,8 +209,11 @@ function batches(round: readonly Operation[], size: number): Operation[][] {
   );
 }
 
-/** The job's line in the audit log when Kitsu could not be read back: why, and that the counts are the job's own. */
-function unreadRecord(job: Job, why: string, at: Date): AuditRecord {
+/** The job's read-back line in the audit log, one per job (or per read back asked again). */
+function readBackRecord(
+  job: Job,
+  line: Pick<AuditRecord, 'after' | 'result' | 'reason'> & { at: string },
+): AuditRecord {
   return {
     jobId: job.jobId,
     planId: job.planId,
@@ -218,31 +221,31 @@ function unreadRecord(job: Job, why: string, at: Date): AuditRecord {
     taskId: '',
     kind: 'read-back',
     before: null,
-    after: null,
-    result: 'failed',
-    reason: t('noteReadBackFailed', { why }),
-    at: at.toISOString(),
+    ...line,
     operator: job.operator,
   };
 }
 
-/** The job's line in the audit log: what Kitsu held when it ended, and each difference from the journal. */
+/** The line when Kitsu could not be read back: why, and that the counts are the job's own. */
+function unreadRecord(job: Job, why: string, at: Date): AuditRecord {
+  return readBackRecord(job, {
+    after: null,
+    result: 'failed',
+    reason: t('noteReadBackFailed', { why }),
+    at: at.toISOString(),
+  });
+}
+
+/** The line of a read back: what Kitsu held when the job ended, and each difference from the journal. */
 function reportRecord(job: Job, report: KitsuReport): AuditRecord {
   const duplicates =
     report.duplicatesRemoved > 0 ? t('noteReadBackDuplicates', { count: String(report.duplicatesRemoved) }) : '';
   // As digits, the way the audit log always wrote them (1000, not 1,000).
   const counts = { applied: String(report.applied), skipped: String(report.skipped), failed: String(report.failed) };
-  return {
-    jobId: job.jobId,
-    planId: job.planId,
-    operationId: 'read-back',
-    taskId: '',
-    kind: 'read-back',
-    before: null,
+  return readBackRecord(job, {
     after: { applied: report.applied, skipped: report.skipped, failed: report.failed },
     result: 'checked',
     reason: [t('noteReadBack', { ...counts, duplicates }), ...report.mismatches].join(' '),
     at: report.checkedAt,
-    operator: job.operator,
-  };
+  });
 }
