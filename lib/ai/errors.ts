@@ -4,6 +4,7 @@
 
 import { t } from '../i18n/pure';
 import type { AiProblem } from '../messaging/protocol/ai';
+import { clip } from '../shared/text';
 
 export class AiError extends Error {
   override name = 'AiError';
@@ -42,7 +43,7 @@ export function serverMessage(body: string): string {
     // Not JSON: the body is the message.
   }
   message = message.replace(/\s+/g, ' ');
-  return message.length > MAX_QUOTED ? `${message.slice(0, MAX_QUOTED - 1)}…` : message;
+  return clip(message, MAX_QUOTED);
 }
 
 export type HttpFailure = {

@@ -2,6 +2,7 @@
 // gives the same messages, and those messages are shown to the person — text and size — before
 // anything is sent. Redaction happens here, on everything that goes out.
 import type { DraftKind, RedactableField } from '../messaging/protocol/ai';
+import { clip } from '../shared/text';
 import { createRedactor, REDACTABLE_LABELS } from './redaction';
 import type { ChatMessage } from './types';
 
@@ -70,8 +71,6 @@ const SYSTEM: Record<PromptRequest['purpose'], string> = {
   'thread-summary': `You summarise the comment thread of one task in Kitsu, a production tracker for animation and VFX studios, for a supervisor. Answer with at most 6 short lines starting with "- ": what was asked, what was delivered, what is still open, who is expected to act next. ${PLAIN_TEXT_RULES}`,
   'explain-suggestion': `You explain to a production coordinator why a deterministic rule of Kitsu Sidekick made a suggestion, from its reasons only, in at most 4 sentences. ${PLAIN_TEXT_RULES}`,
 };
-
-const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
 export function buildPrompt(request: PromptRequest, options: PromptOptions): BuiltPrompt {
   const redactor = createRedactor(options.exclude, {

@@ -1,3 +1,4 @@
+import { clip } from '../shared/text';
 import type { EntityType, EpisodeScope, PageContext, ProductionSection } from './schema';
 
 const ENTITY_LABELS: Record<EntityType, { one: string; many: string }> = {
@@ -81,8 +82,7 @@ function mainParts(ctx: PageContext): string[] {
 
 function searchPart(search: string | undefined): string[] {
   if (search === undefined) return [];
-  const shown = search.length > MAX_SEARCH_LENGTH ? `${search.slice(0, MAX_SEARCH_LENGTH - 1)}…` : search;
-  return [`search "${shown}"`];
+  return [`search "${clip(search, MAX_SEARCH_LENGTH)}"`];
 }
 
 /** Short human label of a page, e.g. "Shots · episode all · search "sq010"". */

@@ -1,6 +1,9 @@
 /** "1 task", "0 tasks", "3 tasks"; `many` for plurals that are not the word plus "s". */
 export const plural = (count: number, word: string, many = `${word}s`) => `${count} ${count === 1 ? word : many}`;
 
+/** The text in at most `max` characters, its end replaced by "…" when it is longer: a quote, a message. */
+export const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /**
  * A long name cut in its middle, where names differ least: "SQ010_SH0360 / Layout" keeps its start and
  * its end ("SQ010_S…/ Layout"). The full name goes in a tooltip.

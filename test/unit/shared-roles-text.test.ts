@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../../lib/i18n/pure';
 import { KITSU_ROLE_NAMES } from '../../lib/i18n/role-names';
 import { knownRole, roleAllows } from '../../lib/shared/roles';
-import { plural } from '../../lib/shared/text';
+import { clip, plural } from '../../lib/shared/text';
 
 describe('roles', () => {
   it('ranks roles: a plan needing a role runs with that role or a higher one, and no plan never runs', () => {
@@ -28,5 +28,13 @@ describe('plural', () => {
     expect(plural(0, 'task')).toBe('0 tasks');
     expect(plural(3, 'task')).toBe('3 tasks');
     expect(plural(2, 'person', 'people')).toBe('2 people');
+  });
+});
+
+describe('clip', () => {
+  it('keeps a text within the limit as it is, and ends a longer one with "…" within the limit', () => {
+    expect(clip('Layout is locked.', 17)).toBe('Layout is locked.');
+    expect(clip('Layout is locked.', 10)).toBe('Layout is…');
+    expect(clip('Layout is locked.', 10)).toHaveLength(10);
   });
 });

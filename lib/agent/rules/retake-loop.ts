@@ -4,6 +4,7 @@
 
 import { t } from '../../i18n/pure';
 import { dayOf } from '../../shared/dates';
+import { clip } from '../../shared/text';
 import { defineRule } from '../define-rule';
 import { assignedToReason, suggestionId } from '../helpers';
 import { type Reason, type RuleSuggestion, wholeNumber } from '../types';
@@ -60,7 +61,7 @@ export const retakeLoopRule = defineRule({
           text: text
             ? t('reasonRetakeHistoryQuoted', {
                 ...retake,
-                quote: t('reasonQuote', { text: text.length > 120 ? `${text.slice(0, 119)}…` : text }),
+                quote: t('reasonQuote', { text: clip(text, 120) }),
               })
             : t('reasonRetakeHistory', retake),
           evidence: { personIds: [comment.person_id], dates: [dayOf(comment.created_at)] },

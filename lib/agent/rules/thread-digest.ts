@@ -5,6 +5,7 @@
 
 import { t } from '../../i18n/pure';
 import { dayOf, daysBetween } from '../../shared/dates';
+import { clip } from '../../shared/text';
 import { defineRule } from '../define-rule';
 import { suggestionId } from '../helpers';
 import { type AgentComment, ChecklistItemSchema, type Reason, type RuleInput, wholeNumber } from '../types';
@@ -12,8 +13,7 @@ import { type AgentComment, ChecklistItemSchema, type Reason, type RuleInput, wh
 const RULE = 'thread-digest' as const;
 
 const clean = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-const quote = (text: string, length: number) =>
-  t('reasonQuote', { text: text.length > length ? `${text.slice(0, length - 1)}…` : text });
+const quote = (text: string, length: number) => t('reasonQuote', { text: clip(text, length) });
 
 function mentionsOf(input: RuleInput, comment: AgentComment): string[] {
   if (comment.mentions) return comment.mentions;
