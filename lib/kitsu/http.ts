@@ -91,9 +91,18 @@ export function buildUrl(
   return `${apiBase}${filledPath}${queryString ? `?${queryString}` : ''}`;
 }
 
-/** Only reads are replayed: a write that timed out may still have been applied by zou. */
+/** What a success whose body is not JSON says: garbled on the way (a proxy, a cut stream), not zou's answer. */
+const NOT_JSON = 'not JSON';
+
+/**
+ * Only reads are replayed: a write that timed out may still have been applied by zou. A read whose success
+ * body is not JSON is too; one that does not match its schema is not (zou would answer the same again).
+ */
 function isRetryable(method: HttpMethod, error: KitsuApiError): boolean {
-  return method === 'GET' && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server');
+  const garbled = error.kind === 'bad-response' && error.serverMessage === NOT_JSON;
+  return (
+    method === 'GET' && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || garbled)
+  );
 }
 
 export function createHttp(config: HttpConfig) {
@@ -144,7 +153,7 @@ export function createHttp(config: HttpConfig) {
       body = text === '' ? undefined : JSON.parse(text);
     } catch {
       if (!response.ok) throw errorFromResponse(route, response.status, undefined, config.token);
-      throw new KitsuApiError({ kind: 'bad-response', route, status: response.status, serverMessage: 'not JSON' });
+      throw new KitsuApiError({ kind: 'bad-response', route, status: response.status, serverMessage: NOT_JSON });
     }
     if (!response.ok) throw errorFromResponse(route, response.status, body, config.token);
 

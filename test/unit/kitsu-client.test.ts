@@ -293,13 +293,23 @@ describe('schemas', () => {
     expect(error.message).toContain('data[0].task_status_id');
   });
 
-  it('reports a non-JSON success body as bad-response', async () => {
-    const { fetch } = fakeFetch(new Response('<html>login</html>', { status: 200 }));
-    const { client } = makeClient(fetch);
-    expect(await failureOf(client.openProjects())).toMatchObject({
+  it('reads again a success whose body is not JSON (garbled on the way), then reports it as bad-response', async () => {
+    const garbled = () => new Response('{"data": [tru', { status: 200 });
+    const once = fakeFetch(garbled(), json([]));
+    await expect(makeClient(once.fetch).client.openProjects()).resolves.toEqual([]);
+    expect(once.calls).toHaveLength(2);
+    const always = fakeFetch(garbled(), garbled(), garbled(), garbled());
+    expect(await failureOf(makeClient(always.fetch).client.openProjects())).toMatchObject({
       kind: 'bad-response',
       route: 'GET /data/projects/open',
     });
+    expect(always.calls).toHaveLength(4);
+  });
+
+  it('never reads again an answer that does not match its schema: zou would send the same', async () => {
+    const { fetch, calls } = fakeFetch(json({ id: 't1' }), json(task));
+    await failureOf(makeClient(fetch).client.task('t1'));
+    expect(calls).toHaveLength(1);
   });
 });
 
