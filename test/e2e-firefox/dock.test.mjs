@@ -181,10 +181,17 @@ describe('the dock on Kitsu pages in Firefox, against the real Zou stack', () =>
     await page.keyboard.up('Control');
     await page.keyboard.press('Backspace');
 
-    const canvas = await page.evaluate(() => {
-      const box = document.querySelector('#side-column .annotation-canvas').getBoundingClientRect();
-      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-    });
+    // The dock steps aside of the side panel at its next regular check (every 250 ms, on the boxes of a
+    // rendering): the canvas is clicked once that point is the side panel's, not the dock's.
+    const canvas = await waitFor(
+      page,
+      () => {
+        const box = document.querySelector('#side-column .annotation-canvas').getBoundingClientRect();
+        const point = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        return document.querySelector('#side-column').contains(document.elementFromPoint(point.x, point.y)) && point;
+      },
+      { what: 'the player’s canvas with nothing over it' },
+    );
     await page.mouse.click(canvas.x, canvas.y);
     await page.keyboard.press('d');
     await page.keyboard.press('ArrowRight');
