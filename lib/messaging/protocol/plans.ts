@@ -1,8 +1,9 @@
 import { z } from 'zod/mini';
 import { type AllowedSender, planId } from './common';
 
-// Plans, from the confirm window only: preview, run, follow, cancel, undo. There is deliberately no
-// message that writes to Kitsu: writes exist only as plans that a person confirms on the confirm page.
+// Plans, from the confirm window only: preview, run, follow, cancel, undo, read back. There is deliberately
+// no message that writes to Kitsu: writes exist only as plans that a person confirms on the confirm page (a
+// finished job's read-back deletes only the copies of that job's comments Kitsu received twice).
 // Also the operator's settings and the audit log of what plans did (the options page).
 
 const planPreview = z.object({ type: z.literal('plans/preview'), planId });
