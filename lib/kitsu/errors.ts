@@ -64,6 +64,11 @@ export function isKitsuApiError(value: unknown): value is KitsuApiError {
   return value instanceof KitsuApiError;
 }
 
+/** A failure that may pass if the same request is sent again: Kitsu overloaded (429, 5xx) or the link. */
+export function mayPass(error: unknown): boolean {
+  return isKitsuApiError(error) && (error.kind === 'server' || error.kind === 'network' || error.kind === 'timeout');
+}
+
 function technicalMessage({ kind, route, status, serverMessage, field }: KitsuApiErrorInit): string {
   const parts = [`${route}: ${kind}`];
   if (status !== undefined) parts.push(`HTTP ${status}`);

@@ -1,7 +1,7 @@
 // The one function that performs HTTP calls to zou: URL building, headers,
 // timeout, retries and the mapping of every failure to a KitsuApiError.
 import type { z } from 'zod';
-import { errorFromResponse, KitsuApiError } from './errors';
+import { errorFromResponse, KitsuApiError, mayPass } from './errors';
 import { DEFAULT_PAUSE_MS, isOverloaded, type Pacer, retryAfterMs } from './pacing';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -100,9 +100,7 @@ const NOT_JSON = 'not JSON';
  */
 function isRetryable(method: HttpMethod, error: KitsuApiError): boolean {
   const garbled = error.kind === 'bad-response' && error.serverMessage === NOT_JSON;
-  return (
-    method === 'GET' && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || garbled)
-  );
+  return method === 'GET' && (mayPass(error) || garbled);
 }
 
 export function createHttp(config: HttpConfig) {

@@ -10,7 +10,7 @@ export type {
 } from './client';
 export { createKitsuClient, TaskUpdateSchema } from './client';
 export type { KitsuApiErrorInit, KitsuErrorKind } from './errors';
-export { describeKitsuError, isKitsuApiError, KITSU_ERROR_KINDS, KitsuApiError } from './errors';
+export { describeKitsuError, isKitsuApiError, KITSU_ERROR_KINDS, KitsuApiError, mayPass } from './errors';
 export type { EventLogRead, EventLogReadOptions } from './event-log';
 export { readEventLogSince, readEventLogUpdate } from './event-log';
 export type { KitsuRequestEvent } from './http';

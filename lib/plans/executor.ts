@@ -1,5 +1,6 @@
 import { t } from '../i18n/pure';
 import { describeKitsuError } from '../kitsu';
+import { pause } from '../shared/promises';
 import type { AuditLog, AuditRecord } from './audit';
 import { createLimit, runPool } from './concurrency';
 import { auditRecord, count, createJobState, createUnitRunner } from './job-run';
@@ -147,8 +148,6 @@ async function run(job: Job, options: RunOptions): Promise<JobReport> {
   await journal.setStatus(job.jobId, status);
   return { jobId: job.jobId, planId: job.planId, status, progress: count({ ...job, items }), items, records };
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * What Kitsu holds after the job, read back in batches: copies Kitsu received twice are deleted, the

@@ -4,7 +4,8 @@
 // connection dropped before any byte of the answer, and neither side sees an error) is found here: the
 // later copy is deleted, and the report says so.
 import { t } from '../i18n/pure';
-import { type Comment, describeKitsuError, isKitsuApiError, type KitsuErrorKind, type Task } from '../kitsu';
+import { type Comment, describeKitsuError, isKitsuApiError, mayPass, type Task } from '../kitsu';
+import { pause } from '../shared/promises';
 import type { ItemResult, Job, JobItem, KitsuReport } from './journal';
 import { readCommentsSince, readTasks } from './kitsu-reads';
 import { markerRef, operationRef } from './marker';
@@ -33,8 +34,6 @@ const UNKNOWN_CLOCK_MARGIN_MS = 15 * 60_000;
  * same faulty link: one failed delete must not cost the whole read-back (and leave every copy in Kitsu).
  */
 const DELETE_TRIES = 4;
-/** Failures that may pass: Kitsu overloaded (429, 5xx) or the link (dropped, timed out). */
-const PASSING: readonly KitsuErrorKind[] = ['server', 'network', 'timeout'];
 
 export interface ReadBackOutcome {
   report: KitsuReport;
@@ -145,10 +144,9 @@ async function deleteCopy(client: PlanClient, taskId: string, commentId: string,
       return null;
     } catch (error) {
       if (isKitsuApiError(error) && error.kind === 'not-found') return null;
-      const passing = isKitsuApiError(error) && PASSING.includes(error.kind);
-      if (!passing) return describeKitsuError(error);
+      if (!mayPass(error)) return describeKitsuError(error);
       if (tries >= DELETE_TRIES) throw error;
-      await new Promise((resolve) => setTimeout(resolve, pauseMs * 2 ** (tries - 1)));
+      await pause(pauseMs * 2 ** (tries - 1));
     }
   }
 }

@@ -3,6 +3,7 @@
 // settled from what it shows.
 import { t } from '../i18n/pure';
 import { describeKitsuError, isKitsuApiError, type KitsuErrorKind } from '../kitsu';
+import { pause } from '../shared/promises';
 import type { Limit } from './concurrency';
 import type { ItemResult } from './journal';
 import type { Operation } from './model';
@@ -35,8 +36,6 @@ export interface SettleOptions {
   /** Ends an item: journal, audit, progress. */
   finish: (op: Operation, outcome: StepOutcome) => Promise<void>;
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createSettler(options: SettleOptions) {
   const { limit, context, signal } = options;

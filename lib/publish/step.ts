@@ -7,6 +7,7 @@ import { t } from '../i18n/pure';
 import { describeKitsuError, isKitsuApiError, type PreviewFile } from '../kitsu';
 import type { ItemResult } from '../plans/journal';
 import type { PublishClient, PublishContext, PublishOp, PublishOutcome, PublishStep } from '../plans/publish-item';
+import { pause } from '../shared/promises';
 import { uploadableFile } from './checks';
 import { previewFormat } from './formats';
 
@@ -141,7 +142,7 @@ export async function readBackPublish(
   client: PublishClient,
   recorded: ItemResult,
   findByMarker: (texts: readonly { id: string; text: string | null; created_at: string }[]) => string | undefined,
-  { sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)), pollMs = 2000 } = {},
+  { sleep = pause, pollMs = 2000 } = {},
 ): Promise<{ landed: true; result: ItemResult } | { landed: false; partial?: ItemResult }> {
   const comments = await client.taskComments(op.taskId);
   const commentId = recorded.commentId ?? findByMarker(comments);

@@ -1,4 +1,7 @@
-// Waiting for several reads at once, each answer under its own name.
+// Waiting: for several reads at once, each answer under its own name; for a while.
+
+/** Resolves after `ms` milliseconds. */
+export const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Every property's promise awaited at once (as Promise.all): the answers under the same names. */
 export async function allProperties<T extends Record<string, unknown>>(
