@@ -176,7 +176,7 @@ export function createFaultProxy({ upstream, config: initial = {} }) {
     const latency = low + random() * (high - low);
     const fault = drawFault(config, random);
     log.push({ at: new Date().toISOString(), method: req.method, path: req.url, fault });
-    if (log.length > LOG_SIZE) log = log.slice(-LOG_SIZE);
+    if (log.length > LOG_SIZE) log.shift();
     if (latency > 0) await sleep(latency);
     if (fault === null) return forward(req, res);
     stats.damaged += 1;
